@@ -1,0 +1,58 @@
+"""The command line: `duidu SUBCOMMAND …` for scripts and tests; no subcommand opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from reader import __version__
+from reader.cli.common import CliError
+from reader.core.locale import pick
+
+# Each module adds its subcommands with register(subparsers) and sets func=handler(args) -> int.
+COMMAND_MODULES = [
+    "reader.cli.library_cmds",
+    "reader.cli.shared_cmds",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="duidu",
+        description=pick("Duidu: read Chinese speeches side by side. Without a command, opens the window.",
+                         "对读：并排对照阅读讲话稿。不带子命令时打开窗口。"))
+    parser.add_argument("--version", action="version", version=f"duidu {__version__}")
+    parser.add_argument("--library", metavar="DIR",
+                        help=pick("library folder (default: $DUIDU_HOME or the local data folder)",
+                                  "文库文件夹（默认：$DUIDU_HOME 或本机数据文件夹）"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Run a subcommand, or the GUI when none is given; errors go to stderr with a non-zero status."""
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is None:
+        from reader.gui.app import run_app
+
+        return run_app(args.library, rest)
+    if rest:
+        parser.error(pick("unrecognised arguments: ", "无法识别的参数：") + " ".join(rest))
+    try:
+        return args.func(args) or 0
+    except CliError as exc:
+        print(f"duidu: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,70 @@
+"""What every subcommand shares: the library, finding a speech by file or id, JSON output, errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from reader.core.importer import ImportRefused, load_file
+from reader.core.locale import pick
+from reader.core.paths import library_dir
+from reader.core.store import Document, Library, LibraryError, content_hash
+
+
+class CliError(Exception):
+    """A failure to report on stderr with a non-zero exit status."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+def open_library(args) -> Library:
+    """The library named by --library, $DUIDU_HOME or the default location."""
+    try:
+        return Library(library_dir(getattr(args, "library", None)))
+    except LibraryError as exc:
+        raise CliError(exc.message()) from exc
+
+
+def resolve_document(library: Library, arg: str) -> Document:
+    """A library id, or a file: the library's copy when the file's text is already there, else a loose one."""
+    path = Path(arg)
+    if arg.isdigit() and not path.exists():
+        try:
+            return library.get_document(int(arg))
+        except LibraryError as exc:
+            raise CliError(exc.message()) from exc
+    if not path.exists():
+        raise CliError(pick(f"“{arg}” is neither a file nor a speech id in the library.",
+                            f"“{arg}”既不是文件，也不是文库中的讲话编号。"))
+    try:
+        imported = load_file(path)
+    except ImportRefused as exc:
+        raise CliError(exc.message()) from exc
+    doc_id = library.find_by_hash(content_hash(imported.text))
+    if doc_id is not None:
+        return library.get_document(doc_id)
+    meta = imported.metadata or {}
+    return Document(id=None, title=meta.get("title"), date=meta.get("date"), place=meta.get("place"),
+                    speaker=meta.get("speaker"), char_count=len(imported.text), source_path=str(path),
+                    fmt=imported.fmt, encoding=imported.encoding, text=imported.text,
+                    raw_text=imported.raw_text, removed=list(imported.removed))
+
+
+def emit_json(obj) -> None:
+    """Print JSON with Chinese kept readable (UTF-8 on stdout whatever the console's code page)."""
+    data = json.dumps(obj, ensure_ascii=False, indent=2)
+    write_text(data + "\n")
+
+
+def write_text(text: str) -> None:
+    """Write to stdout as UTF-8, so offsets and characters survive a Windows console or a pipe."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    stream.write(text.encode("utf-8"))
+    stream.flush()

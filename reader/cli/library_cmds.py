@@ -1,0 +1,116 @@
+"""Subcommands over the library: import, list, text, outline, set."""
+
+from __future__ import annotations
+
+import sys
+
+from reader.cli.common import CliError, emit_json, open_library, resolve_document, write_text
+from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document
+from reader.core.locale import pick
+from reader.core.outline import parse_outline
+from reader.core.store import LibraryError
+
+
+def register(subparsers) -> None:
+    """Add import, list, text, outline and set."""
+    p = subparsers.add_parser("import", help=pick("import speeches (files or folders)", "导入讲话（文件或文件夹）"))
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--encoding", help=pick("decode .txt files with this encoding", "按此编码读取 .txt 文件"))
+    p.add_argument("--bundled", action="store_true",
+                   help=pick("import the bundled sample corpus", "导入自带的示例讲话"))
+    p.set_defaults(func=cmd_import)
+
+    p = subparsers.add_parser("list", help=pick("list the speeches in the library", "列出文库中的讲话"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = subparsers.add_parser("text", help=pick("print a speech's cleaned text", "输出讲话的清理后文本"))
+    p.add_argument("document", metavar="FILE_OR_ID")
+    p.set_defaults(func=cmd_text)
+
+    p = subparsers.add_parser("outline", help=pick("print a speech's outline", "输出讲话的提纲"))
+    p.add_argument("document", metavar="FILE_OR_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_outline)
+
+    p = subparsers.add_parser("set", help=pick("edit a speech's details or encoding", "修改讲话的信息或编码"))
+    p.add_argument("document", metavar="ID", type=int)
+    for name in ("title", "date", "place", "speaker", "encoding"):
+        p.add_argument(f"--{name}")
+    p.set_defaults(func=cmd_set)
+
+
+def cmd_import(args) -> int:
+    """Import every file named; report each refusal and go on; exit 1 if any file failed."""
+    if not args.paths and not args.bundled:
+        raise CliError(pick("Name files or folders to import, or --bundled.", "请指定要导入的文件或文件夹，或使用 --bundled。"), 2)
+    library = open_library(args)
+    reports = []
+    if args.bundled:
+        reports.append(import_bundled_corpus(library, force=True))
+    if args.paths:
+        reports.append(import_paths(library, args.paths, encoding=args.encoding))
+    added = sum(len(r.added) for r in reports)
+    existing = sum(len(r.existing) for r in reports)
+    failed = [f for r in reports for f in r.failed]
+    for refusal in failed:
+        print(f"duidu: {refusal.message()}", file=sys.stderr)
+    write_text(pick(f"{added} imported, {existing} already in the library, {len(failed)} failed\n",
+                    f"导入 {added} 篇，已在文库中 {existing} 篇，失败 {len(failed)} 篇\n"))
+    return 1 if failed else 0
+
+
+def cmd_list(args) -> int:
+    """Print the library: id, date, place, length and title."""
+    docs = open_library(args).list_documents()
+    if args.json:
+        emit_json([d.to_dict() for d in docs])
+        return 0
+    unknown = pick("?", "？")
+    lines = [f"{d.id:>4}  {d.date or unknown:<10}  {d.place or unknown:<6}  {d.char_count:>7}  {d.display_title()}"
+             for d in docs]
+    write_text("\n".join(lines) + ("\n" if lines else ""))
+    return 0
+
+
+def cmd_text(args) -> int:
+    """Print the cleaned text exactly, the string that every offset indexes."""
+    write_text(resolve_document(open_library(args), args.document).text)
+    return 0
+
+
+def cmd_outline(args) -> int:
+    """Print the outline as an indented tree, or as JSON nodes with offsets."""
+    doc = resolve_document(open_library(args), args.document)
+    sections = parse_outline(doc.text)
+    if args.json:
+        emit_json([s.to_dict() for s in sections])
+        return 0
+    names = {"opening": pick("[opening]", "【开场】"), "closing": pick("[closing]", "【结束语】")}
+    lines = []
+
+    def walk(nodes, depth):
+        for node in nodes:
+            head = names.get(node.kind) or f"{node.label}{node.title}"
+            lines.append(f"{'  ' * depth}{head}  [{node.start}-{node.end}]")
+            walk(node.children, depth + 1)
+
+    walk(sections, 0)
+    write_text("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_set(args) -> int:
+    """Edit a speech's title, date, place, speaker, or decode it again with another encoding."""
+    library = open_library(args)
+    try:
+        fields = {k: getattr(args, k) for k in ("title", "date", "place", "speaker") if getattr(args, k) is not None}
+        library.update_metadata(args.document, **fields)
+        if args.encoding:
+            reencode_document(library, args.document, args.encoding)
+    except LibraryError as exc:
+        raise CliError(exc.message()) from exc
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise CliError(pick(f"Cannot decode speech {args.document} as {args.encoding}: {exc}",
+                            f"无法按 {args.encoding} 解码讲话 {args.document}：{exc}")) from exc
+    return 0

@@ -1,0 +1,237 @@
+"""The library: one SQLite database of speeches (and later tags and excerpts), the only place SQL lives."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from reader.core import schema
+from reader.core.locale import pick
+
+DB_NAME = "library.sqlite3"
+
+
+class LibraryError(Exception):
+    """The library cannot be opened or changed; the message is for the user."""
+
+    def __init__(self, reason: str, path: Path | str, detail: str = ""):
+        super().__init__(reason, str(path), detail)
+        self.reason = reason
+        self.path = str(path)
+        self.detail = detail
+
+    def message(self, lang: str | None = None) -> str:
+        """A clear sentence in the user's language naming the database and what is wrong."""
+        texts = {
+            "damaged": ("The library “{p}” is damaged or is not a Duidu library ({d}). It was left untouched.",
+                        "文库“{p}”已损坏或不是对读文库（{d}），文件未作任何改动。"),
+            "newer": ("The library “{p}” was written by a newer version of Duidu (schema {d}); it was left untouched.",
+                      "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
+            "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
+            "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
+        }
+        en, zh = texts.get(self.reason, ("{d}", "{d}"))
+        return pick(en, zh, lang).format(p=self.path, d=self.detail)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass
+class DocumentInfo:
+    """What the library list shows of a speech, without its text."""
+
+    id: int
+    title: str | None
+    date: str | None
+    place: str | None
+    speaker: str | None
+    char_count: int
+    source_path: str | None = None
+    fmt: str | None = None
+    encoding: str | None = None
+    content_hash: str = ""
+    imported_at: str = ""
+
+    def display_title(self) -> str:
+        """The title, or a stand-in naming the source file when the speech has none."""
+        if self.title:
+            return self.title
+        if self.source_path:
+            return Path(self.source_path).stem
+        return f"#{self.id}"
+
+    def to_dict(self) -> dict:
+        """A JSON-ready record, as `duidu list --json` prints it."""
+        return {"id": self.id, "title": self.title, "date": self.date, "place": self.place,
+                "speaker": self.speaker, "chars": self.char_count, "source": self.source_path,
+                "format": self.fmt, "encoding": self.encoding}
+
+
+@dataclass
+class Document(DocumentInfo):
+    """A speech with its cleaned text (the string every offset indexes) and its raw text."""
+
+    text: str = ""
+    raw_text: str = ""
+    removed: list[str] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    """A speech is identified by its cleaned text, so one file imported twice stays one speech."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+INFO_COLUMNS = ("id, title, date, place, speaker, char_count, source_path, fmt, encoding, "
+                "content_hash, imported_at")
+
+
+class Library:
+    """A folder holding the library database; every write runs in one transaction."""
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+        self.path = self.folder / DB_NAME
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError("unwritable", self.folder, exc.strerror or str(exc)) from exc
+        self.conn = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError("damaged", self.path, str(exc)) from exc
+        if version > schema.VERSION:
+            conn.close()
+            raise LibraryError("newer", self.path, str(version))
+        if version and not schema.looks_like_ours(conn):
+            conn.close()
+            raise LibraryError("damaged", self.path, "foreign tables")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            schema.migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LibraryError("damaged", self.path, str(exc)) from exc
+        return conn
+
+    def close(self) -> None:
+        """Close the database (checkpointing the WAL)."""
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: all of it lands, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- documents -------------------------------------------------------------------------
+
+    def add_document(self, imported, metadata: dict | None = None, *, bundled: bool = False) -> tuple[int, bool]:
+        """Store an imported speech; returns (id, created). The same text imported again is not duplicated."""
+        digest = content_hash(imported.text)
+        existing = self.find_by_hash(digest)
+        if existing is not None:
+            return existing, False
+        meta = dict(imported.metadata or {})
+        meta.update({k: v for k, v in (metadata or {}).items() if v is not None})
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
+                " encoding, raw_text, text, removed, char_count, imported_at, bundled)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
+                 imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
+                 json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled)))
+            return cur.lastrowid, True
+
+    def find_by_hash(self, digest: str) -> int | None:
+        """The id of the speech with this content hash, if the library has it."""
+        row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
+        return row[0] if row else None
+
+    def list_documents(self) -> list[DocumentInfo]:
+        """Every speech, without texts, by date then id (undated last)."""
+        rows = self.conn.execute(
+            f"SELECT {INFO_COLUMNS} FROM documents ORDER BY date IS NULL, date, id").fetchall()
+        return [DocumentInfo(*row) for row in rows]
+
+    def get_document(self, doc_id: int) -> Document:
+        """A speech with its texts; LibraryError('missing') when there is none."""
+        row = self.conn.execute(
+            f"SELECT {INFO_COLUMNS}, text, raw_text, removed FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise LibraryError("missing", self.path, str(doc_id))
+        *info, text, raw_text, removed = row
+        return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
+
+    def has_document(self, doc_id: int) -> bool:
+        """Whether a speech with this id exists."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def update_metadata(self, doc_id: int, **fields) -> None:
+        """Edit title, date, place or speaker (the guesses are only a start)."""
+        allowed = {k: v for k, v in fields.items() if k in ("title", "date", "place", "speaker")}
+        if not allowed:
+            return
+        if not self.has_document(doc_id):
+            raise LibraryError("missing", self.path, str(doc_id))
+        assignments = ", ".join(f"{k} = ?" for k in allowed)
+        with self.transaction() as conn:
+            conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*allowed.values(), doc_id))
+
+    def replace_text(self, doc_id: int, imported) -> None:
+        """Put a corrected text (new encoding, re-import, changed cleaning) in place of a speech's text."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
+                " content_hash = ?, char_count = ? WHERE id = ?",
+                (imported.raw_text, imported.text, json.dumps(imported.removed, ensure_ascii=False),
+                 imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+
+    def remove_document(self, doc_id: int) -> None:
+        """Delete a speech (and, through foreign keys, what hangs on it)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def iter_texts(self) -> Iterator[tuple[int, str]]:
+        """(id, cleaned text) for every speech, for indexing."""
+        for doc_id, text in self.conn.execute("SELECT id, text FROM documents ORDER BY id").fetchall():
+            yield doc_id, text
+
+    def document_dates(self) -> dict[int, str | None]:
+        """Every speech's date, for 'earliest use' questions."""
+        return dict(self.conn.execute("SELECT id, date FROM documents").fetchall())
+
+    # --- small key/value state --------------------------------------------------------------
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        """A value of the library's own state (e.g. whether the bundled corpus was imported)."""
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        """Remember a value of the library's own state."""
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO state (key, value) VALUES (?, ?)"
+                         " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

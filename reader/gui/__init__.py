@@ -1,0 +1,1 @@
+"""The Qt layer: shows and edits what reader.core computes."""

@@ -1,0 +1,94 @@
+"""Start the window: application, language, settings, the library (with a clear message if it cannot open)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_NAME, __version__
+from reader.core.locale import system_language
+from reader.core.paths import library_dir
+from reader.core.store import Library, LibraryError
+from reader.gui.settings import Settings
+from reader.gui.translations import install_translators
+
+
+def setup_logging(folder) -> None:
+    """Log to a file in the data folder: a windowed build has no console."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "duidu.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def interface_language(settings: Settings) -> str:
+    """'zh' or 'en': the setting when chosen, else the system locale."""
+    chosen = settings.get("ui/language")
+    return chosen if chosen in ("zh", "en") else system_language()
+
+
+def parse_gui_args(argv: list[str]) -> argparse.Namespace:
+    """Options of the window itself (Qt's own options pass through)."""
+    parser = argparse.ArgumentParser(prog="duidu", add_help=False)
+    parser.add_argument("--open", type=int, dest="open_id")
+    parser.add_argument("--screenshot")
+    parser.add_argument("--no-bundled", action="store_true")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the main window on the library and run the event loop."""
+    argv = list(argv or [])
+    options = parse_gui_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    settings = Settings()
+    folder = library_dir(library_override or settings.get("library/folder") or None)
+    setup_logging(folder)
+    install_translators(app, interface_language(settings))
+    try:
+        library = Library(folder)
+    except LibraryError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message(interface_language(settings)))
+        return 2
+
+    from reader.gui.main_window import MainWindow
+
+    window = MainWindow(library, settings)
+    window.show()
+    open_id = options.open_id or window.last_opened()
+    if open_id and library.has_document(open_id):
+        window.open_documents([open_id])
+    if not options.no_bundled:
+        job = window.import_bundled_in_background()
+        if job is not None and options.screenshot:
+            job.wait(60000)
+            app.processEvents()
+    if options.screenshot:
+        return grab_and_quit(app, window, options.screenshot)
+    code = app.exec()
+    library.close()
+    return code
+
+
+def grab_and_quit(app: QApplication, window, path: str) -> int:
+    """Render the window once everything queued has run, write it as PNG, exit."""
+    for _ in range(5):
+        app.processEvents()
+    ok = window.grab().save(path)
+    window.close()
+    QTimer.singleShot(0, app.quit)
+    app.processEvents()
+    return 0 if ok else 1

@@ -1,0 +1,152 @@
+"""The library list: title, date, place and length of every speech; filter, sort, open, drag."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import (QAbstractTableModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal,
+                            Slot)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from reader.core.store import DocumentInfo
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+DOC_IDS_MIME = "application/x-duidu-document-ids"
+
+
+class LibraryModel(QAbstractTableModel):
+    """A table of DocumentInfo rows."""
+
+    COLUMNS = ("title", "date", "place", "chars")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[DocumentInfo] = []
+
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.rows = list(documents)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (self.tr("Title"), self.tr("Date"), self.tr("Place"), self.tr("Length"))
+        return names[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        doc = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == DOC_ID_ROLE:
+            return doc.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "title":
+                return doc.display_title()
+            if column == "chars":
+                return f"{doc.char_count:,}"
+            return getattr(doc, column) or "—"
+        if role == SORT_ROLE:
+            if column == "chars":
+                return doc.char_count
+            if column == "title":
+                return doc.display_title()
+            return getattr(doc, column) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return doc.source_path or doc.display_title()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self):  # noqa: N802
+        return [DOC_IDS_MIME]
+
+    def mimeData(self, indexes):  # noqa: N802
+        """Dragged rows carry their speech ids, so a comparison pane can take them."""
+        ids = sorted({self.rows[i.row()].id for i in indexes if i.isValid()})
+        mime = QMimeData()
+        mime.setData(DOC_IDS_MIME, json.dumps(ids).encode())
+        return mime
+
+    def row_of(self, doc_id: int) -> int:
+        """The row of a speech id, or -1."""
+        return next((i for i, d in enumerate(self.rows) if d.id == doc_id), -1)
+
+
+class LibraryPane(QWidget):
+    """The library table with a filter box; emits the speeches the reader opens."""
+
+    open_requested = Signal(list)  # ids: one to read, several to compare
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("libraryFilter")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setPlaceholderText(self.tr("Filter by title, date, place…"))
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table)
+
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
+        """Show the library's speeches."""
+        self.model.set_documents(documents)
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(DOC_ID_ROLE) for r in rows]
+
+    def select_id(self, doc_id: int) -> None:
+        """Select the row of a speech."""
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.open_requested.emit([index.data(DOC_ID_ROLE)])
+
+    def open_selected(self) -> None:
+        """Open the selected speeches (one: read it; several: compare them)."""
+        ids = self.selected_ids()
+        if ids:
+            self.open_requested.emit(ids)

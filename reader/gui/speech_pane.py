@@ -1,0 +1,122 @@
+"""One speech with its outline: click a section to go there; the outline follows the scroll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from reader.core.outline import Section, parse_outline
+from reader.core.store import Document
+from reader.gui.outline_model import OutlineModel
+from reader.gui.speech_view import Highlight, SpeechTextView, tint
+
+SECTION_LAYER = "section"
+
+
+class SpeechPane(QWidget):
+    """A header, the outline tree and the text of one speech."""
+
+    section_chosen = Signal(object)           # Section the reader picked in the outline
+    visible_section_changed = Signal(object)  # Section now at the top of the text
+
+    def __init__(self, orientation=Qt.Orientation.Horizontal, parent=None):
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.sections: list[Section] = []
+        self.header = QLabel()
+        self.header.setObjectName("speechHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.outline_model = OutlineModel(self)
+        self.outline = QTreeView()
+        self.outline.setObjectName("outlineTree")
+        self.outline.setModel(self.outline_model)
+        self.outline.setHeaderHidden(True)
+        self.outline.setUniformRowHeights(True)
+        self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.text_view = SpeechTextView()
+        self.splitter = QSplitter(orientation)
+        self.splitter.setObjectName("speechSplitter")
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.text_view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        # following the scroll is debounced: one outline update per pause, not per pixel
+        self._follow_timer = QTimer(self, singleShot=True, interval=60)
+        self._follow_timer.timeout.connect(self._follow_scroll)
+        self.outline.clicked.connect(self._on_outline_clicked)
+        self.outline.activated.connect(self._on_outline_clicked)
+        self.text_view.verticalScrollBar().valueChanged.connect(lambda _v: self._follow_timer.start())
+        self._current: Section | None = None
+
+    def set_document(self, document: Document | None, sections: list[Section] | None = None) -> None:
+        """Show a speech (or nothing) with its outline."""
+        self.document = document
+        self._current = None
+        if document is None:
+            self.header.setText("")
+            self.sections = []
+            self.outline_model.set_sections([])
+            self.text_view.set_speech_text("")
+            return
+        self.sections = sections if sections is not None else parse_outline(document.text)
+        details = " · ".join(x for x in (document.date, document.place, document.speaker) if x)
+        self.header.setText(document.display_title() + (f"\n{details}" if details else ""))
+        self.outline_model.set_sections(self.sections)
+        self.outline.expandToDepth(0)
+        self.text_view.set_speech_text(document.text)
+
+    def show_section(self, section: Section, mark: bool = True) -> None:
+        """Scroll to a section and select it in the outline (without echoing signals)."""
+        self.text_view.scroll_to_offset(section.start)
+        self._select_in_outline(section)
+        if mark:
+            self.mark_section(section)
+        self._current = section
+
+    def mark_section(self, section: Section | None) -> None:
+        """Tint a section's text quietly, so the reader sees which parts are aligned."""
+        if section is None:
+            self.text_view.clear_layer(SECTION_LAYER)
+            return
+        fmt = QTextCharFormat()
+        fmt.setBackground(tint(self.palette().highlight().color().name(), 28))
+        self.text_view.set_layer(SECTION_LAYER, 0, [Highlight(section.start, section.end, fmt)])
+
+    def current_section(self) -> Section | None:
+        """The innermost section at the top of the view."""
+        return self.outline_model.deepest_at(self.text_view.top_offset())
+
+    def _select_in_outline(self, section: Section) -> None:
+        index = self.outline_model.index_of(section)
+        if not index.isValid():
+            return
+        blocker = QSignalBlocker(self.outline.selectionModel())
+        self.outline.setCurrentIndex(index)
+        self.outline.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.outline.scrollTo(index)
+        del blocker
+
+    @Slot(QModelIndex)
+    def _on_outline_clicked(self, index: QModelIndex) -> None:
+        section = self.outline_model.section_at(index)
+        if section is None:
+            return
+        self.show_section(section)
+        self.section_chosen.emit(section)
+
+    @Slot()
+    def _follow_scroll(self) -> None:
+        section = self.current_section()
+        if section is None or section is self._current:
+            return
+        self._current = section
+        self._select_in_outline(section)
+        self.visible_section_changed.emit(section)

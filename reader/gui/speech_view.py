@@ -1,0 +1,159 @@
+"""The text of one speech, read-only, with highlights as layers of extra selections (never document edits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QTextEdit
+
+from reader.core.display import DisplayMap
+from reader.gui.fonts import reading_font
+
+
+@dataclass
+class Highlight:
+    """A range of the speech's text (Python offsets) and how to paint it."""
+
+    start: int
+    end: int
+    fmt: QTextCharFormat
+
+
+class SpeechTextView(QTextEdit):
+    """Shows a speech; converts between text offsets and Qt positions; paints layered highlights."""
+
+    zoom_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.display = DisplayMap("")
+        self._layers: dict[str, tuple[int, list[Highlight]]] = {}
+        self.line_spacing = 160
+
+    # --- text ------------------------------------------------------------------------------
+
+    def set_speech_text(self, text: str) -> None:
+        """Show a text; paragraphs get spacing and line height in one edit block (fast, one layout)."""
+        self.display = DisplayMap(text)
+        self._layers.clear()
+        self.setExtraSelections([])
+        # setPlainText never interprets markup: a speech that contains <b> shows "<b>"
+        self.setPlainText(self.display.display_text)
+        self._format_blocks()
+
+    def _format_blocks(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(float(self.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(self.fontMetrics().height() * 0.5)
+        cursor.mergeBlockFormat(block)
+        cursor.endEditBlock()
+
+    def set_reading_font(self, family: str, size: int, line_spacing: int = 160) -> None:
+        """Apply the reading font and line spacing."""
+        self.line_spacing = line_spacing
+        font = reading_font(family, size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._format_blocks()
+
+    @property
+    def text(self) -> str:
+        """The speech's cleaned text (what offsets index)."""
+        return self.display.text
+
+    # --- offsets ---------------------------------------------------------------------------
+
+    def cursor_for(self, start: int, end: int | None = None) -> QTextCursor:
+        """A cursor selecting text[start:end] (or placed at start)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.display.to_qt(start))
+        if end is not None:
+            cursor.setPosition(self.display.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def offset_at(self, point: QPoint) -> int:
+        """The text offset under a viewport point."""
+        return self.display.from_qt(self.cursorForPosition(point).position())
+
+    def top_offset(self) -> int:
+        """The text offset at the top-left of the visible area."""
+        return self.offset_at(QPoint(4, 4))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as text offsets, if any."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.display.from_qt(cursor.selectionStart()), self.display.from_qt(cursor.selectionEnd())
+
+    def y_of(self, offset: int) -> int:
+        """Document y (pixels) of the line holding a text offset."""
+        cursor = self.cursor_for(offset)
+        block = cursor.block()
+        layout = block.layout()
+        y = self.document().documentLayout().blockBoundingRect(block).top()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(cursor.positionInBlock())
+            if line.isValid():
+                y += line.y()
+        return int(y)
+
+    def scroll_to_offset(self, offset: int, margin: int = 8) -> None:
+        """Bring a text offset to the top of the view."""
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, self.y_of(offset) - margin))
+
+    # --- highlight layers ------------------------------------------------------------------
+
+    def set_layer(self, name: str, priority: int, highlights: list[Highlight]) -> None:
+        """Replace one layer; higher priority paints on top."""
+        self._layers[name] = (priority, highlights)
+        self._apply_layers()
+
+    def clear_layer(self, name: str) -> None:
+        """Remove one layer."""
+        if self._layers.pop(name, None) is not None:
+            self._apply_layers()
+
+    def layer(self, name: str) -> list[Highlight]:
+        """The highlights of one layer."""
+        return self._layers.get(name, (0, []))[1]
+
+    def _apply_layers(self) -> None:
+        selections = []
+        for _priority, highlights in sorted(self._layers.values(), key=lambda item: item[0]):
+            for hl in highlights:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = self.cursor_for(hl.start, hl.end)
+                selection.format = hl.fmt
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    # --- zoom --------------------------------------------------------------------------------
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Ctrl+wheel asks for a larger or smaller reading font."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+
+def tint(color: str, alpha: int = 255) -> QColor:
+    """A colour with an alpha, for backgrounds that keep text readable."""
+    qcolor = QColor(color)
+    qcolor.setAlpha(alpha)
+    return qcolor
