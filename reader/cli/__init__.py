@@ -42,13 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     """Run a subcommand, or the GUI when none is given; errors go to stderr with a non-zero status."""
     parser = build_parser()
-    args, rest = parser.parse_known_args(argv)
-    if args.command is None:
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse keeps them there)
+    leading = argparse.ArgumentParser(add_help=False)
+    leading.add_argument("--library")
+    first, rest = leading.parse_known_args(argv)
+    if not rest or rest[0] not in commands and rest[0] not in ("-h", "--help", "--version"):
+        # no subcommand: the window, with its own options (--open, --screenshot) and Qt's
         from reader.gui.app import run_app
 
-        return run_app(args.library, rest)
-    if rest:
-        parser.error(pick("unrecognised arguments: ", "无法识别的参数：") + " ".join(rest))
+        return run_app(first.library, rest)
+    args = parser.parse_args(argv)
     try:
         return args.func(args) or 0
     except CliError as exc:

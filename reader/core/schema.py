@@ -21,6 +21,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
     """,
+    """
+    CREATE TABLE section_links (
+        doc_a INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_a INTEGER NOT NULL,
+        doc_b INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_b INTEGER NOT NULL,
+        PRIMARY KEY (doc_a, start_a, doc_b)
+    );
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

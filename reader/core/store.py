@@ -223,6 +223,26 @@ class Library:
         """Every speech's date, for 'earliest use' questions."""
         return dict(self.conn.execute("SELECT id, date FROM documents").fetchall())
 
+    # --- the reader's corrections of section alignment -------------------------------------
+
+    def section_links(self, doc_a: int, doc_b: int) -> list[tuple[int, int]]:
+        """Sections the reader aligned by hand, as (start in A, start in B)."""
+        if doc_a <= doc_b:
+            rows = self.conn.execute("SELECT start_a, start_b FROM section_links WHERE doc_a = ? AND doc_b = ?",
+                                     (doc_a, doc_b)).fetchall()
+            return [tuple(r) for r in rows]
+        return [(b, a) for a, b in self.section_links(doc_b, doc_a)]
+
+    def link_sections(self, doc_a: int, start_a: int, doc_b: int, start_b: int) -> None:
+        """Keep the reader's correction: this section of A goes with that section of B."""
+        if doc_a > doc_b:
+            doc_a, start_a, doc_b, start_b = doc_b, start_b, doc_a, start_a
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM section_links WHERE doc_a = ? AND doc_b = ? AND (start_a = ? OR start_b = ?)",
+                         (doc_a, doc_b, start_a, start_b))
+            conn.execute("INSERT INTO section_links (doc_a, start_a, doc_b, start_b) VALUES (?,?,?,?)",
+                         (doc_a, start_a, doc_b, start_b))
+
     # --- small key/value state --------------------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:

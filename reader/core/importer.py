@@ -1,0 +1,248 @@
+"""Bring a file or pasted text into the library: check it, decode it, clean it, guess its metadata.
+
+Every refusal is an `ImportRefused` whose message names the file and the reason in the
+user's language, so the GUI can show it as is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.docx_reader import DocxError, read_docx
+from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
+from reader.core.locale import pick
+from reader.core.metadata import guess_metadata
+from reader.core.webclean import clean_web_text, html_to_text
+
+MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".html": "html", ".htm": "html"}
+# share of control characters above which decoded "text" is really binary
+MAX_CONTROL_SHARE = 0.01
+
+_META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
+    (b"Rar!\x1a\x07", "archive"),
+    (b"7z\xbc\xaf\x27\x1c", "archive"),
+    (b"\x1f\x8b", "archive"),
+    (b"\x7fELF", "program"),
+    (b"SQLite format 3\x00", "database"),
+)
+_KIND_NAMES = {
+    "png": ("a PNG image", "PNG 图片"),
+    "jpeg": ("a JPEG image", "JPEG 图片"),
+    "webp": ("a WebP image", "WebP 图片"),
+    "gif": ("a GIF image", "GIF 图片"),
+    "pdf": ("a PDF document", "PDF 文档"),
+    "zip": ("a zip archive", "压缩包"),
+    "doc": ("an old Word (.doc) file; save it as .docx", "旧版 Word（.doc）文件，请另存为 .docx"),
+    "archive": ("a compressed archive", "压缩文件"),
+    "program": ("a program", "程序文件"),
+    "database": ("a database", "数据库文件"),
+}
+
+
+class ImportRefused(Exception):
+    """A file or text that cannot be imported: `reason` is a short code, `detail` says more."""
+
+    def __init__(self, path: str | os.PathLike, reason: str, detail: str = "", kind: str = ""):
+        super().__init__(str(path), reason, detail)
+        self.path = str(path)
+        self.reason = reason
+        self.detail = detail
+        self.kind = kind
+
+    def message(self, lang: str | None = None) -> str:
+        """A sentence for the user naming the file and the reason, in their language."""
+        name = Path(self.path).name if self.path else pick("pasted text", "粘贴的文本", lang)
+        return pick(f"Cannot import “{name}”: {self._why('en')}", f"无法导入“{name}”：{self._why('zh')}", lang)
+
+    def _why(self, lang: str) -> str:
+        """The reason in one language."""
+        en, zh = _KIND_NAMES.get(self.kind, ("", ""))
+        mb = MAX_BYTES // (1024 * 1024)
+        suffix = Path(self.path).suffix or pick("(none)", "（无）", lang)
+        texts = {
+            "missing": ("the file does not exist", "文件不存在"),
+            "unreadable": (f"the file cannot be read ({self.detail})", f"无法读取文件（{self.detail}）"),
+            "empty": ("the file is empty", "文件是空的"),
+            "binary": (f"the file is not text, it looks like {en}" if en else "the file is not text",
+                       f"文件不是文本，看起来是{zh}" if zh else "文件不是文本"),
+            "too_large": (f"the file is larger than {mb} MB", f"文件超过 {mb} MB"),
+            "encoding": ("its text encoding could not be recognised; choose the encoding by hand",
+                         "无法识别文字编码，请手动选择编码"),
+            "damaged_docx": ("the Word document is damaged", "Word 文档已损坏"),
+            "unsupported": (f"this file type is not supported ({suffix})", f"不支持此文件类型（{suffix}）"),
+        }
+        if self.reason == "encoding" and self.kind:
+            texts["encoding"] = (f"it is not valid {self.kind} text", f"文件不是有效的 {self.kind} 文本")
+        if self.reason == "unsupported" and self.kind:
+            texts["unsupported"] = (en, zh)
+        pair = texts.get(self.reason, (self.detail or self.reason, self.detail or self.reason))
+        return pair[0] if lang == "en" else pair[1]
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass
+class ImportedText:
+    """A decoded and cleaned text, ready for the library."""
+
+    raw_text: str
+    text: str
+    encoding: str | None
+    fmt: str
+    metadata: dict = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    source_path: str = ""
+
+
+def load_file(path: str | os.PathLike, encoding: str | None = None) -> ImportedText:
+    """Import a .txt/.md/.docx/.html file; `encoding` overrides detection for text files."""
+    path = Path(path)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if not path.exists():
+        raise ImportRefused(path, "missing")
+    if fmt is None or path.is_dir():
+        raise ImportRefused(path, "unsupported", f"suffix {path.suffix!r}")
+    data = _read_limited(path)
+    if not data:
+        raise ImportRefused(path, "empty")
+    kind = _magic(data)
+    if fmt == "docx" or kind == "zip" and _is_docx(path):
+        return _load_docx(path, kind)
+    if kind:
+        raise ImportRefused(path, "binary", f"magic number of {kind}", kind)
+    if b"\x00" in data and not _utf16_or_32(data):
+        raise ImportRefused(path, "binary", "NUL bytes")
+    try:
+        raw, used = _decode(data, encoding, fmt)
+    except EncodingError as exc:
+        raise ImportRefused(path, "encoding", str(exc), kind=exc.encoding if encoding else "") from exc
+    if _control_share(raw) > MAX_CONTROL_SHARE:
+        raise ImportRefused(path, "binary", "control characters")
+    return _finish(raw, html_to_text(raw) if fmt == "html" else raw, used, fmt, str(path))
+
+
+def load_text(text: str, source: str = "", fmt: str = "paste") -> ImportedText:
+    """Import pasted text (web pages copied from a browser); fmt="html" converts HTML first."""
+    body = html_to_text(text) if fmt == "html" else text
+    return _finish(text, body, None, fmt, source)
+
+
+def iter_import_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files to import: given files as they are, folders searched recursively for supported files."""
+    found: set[Path] = set()
+    for item in paths:
+        item = Path(item)
+        if item.is_dir():
+            for root, dirs, files in os.walk(item):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    # skip hidden files and Word's "~$name.docx" lock files
+                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith((".", "~$")):
+                        found.add(Path(root) / name)
+        else:
+            found.add(item)
+    return sorted(found)
+
+
+def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
+    """Decode with the override; for HTML prefer the declared charset unless the bytes are clearly Unicode."""
+    declared = _META_CHARSET.search(data[:4096].decode("latin-1")) if fmt == "html" and not encoding else None
+    if declared is None:
+        return decode_bytes(data, encoding)
+    try:
+        text, name = decode_bytes(data)
+    except EncodingError:
+        text, name = "", ""
+    # UTF-8 Chinese often also decodes as gb18030, so a BOM or valid UTF-8 beats the page's claim
+    if name.startswith("utf"):
+        return text, name
+    try:
+        return decode_bytes(data, declared.group(1))
+    except EncodingError:
+        if name:
+            return text, name
+        raise
+
+
+def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str) -> ImportedText:
+    """Clean the text, refuse it if nothing is left, and guess its metadata."""
+    if not body.strip():
+        raise ImportRefused(source, "empty")
+    cleaned = clean_web_text(body)
+    if not cleaned.text.strip():
+        raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
+    return ImportedText(raw, cleaned.text, encoding, fmt, guess_metadata(cleaned.text), cleaned.removed, source)
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing files over MAX_BYTES without reading them whole."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportRefused(path, "too_large", f"{path.stat().st_size} bytes")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ImportRefused(path, "unreadable", exc.strerror or type(exc).__name__) from exc
+    if len(data) > MAX_BYTES:  # it grew after stat()
+        raise ImportRefused(path, "too_large", f"more than {MAX_BYTES} bytes")
+    return data
+
+
+def _load_docx(path: Path, kind: str | None) -> ImportedText:
+    """Read a Word document, mapping its failures to refusals."""
+    if kind == "doc":
+        raise ImportRefused(path, "unsupported", "Word 97-2003 .doc", "doc")
+    try:
+        raw = read_docx(path)
+    except DocxError as exc:
+        raise ImportRefused(path, "damaged_docx", str(exc)) from exc
+    return _finish(raw, raw, None, "docx", str(path))
+
+
+def _magic(data: bytes) -> str | None:
+    """The kind of binary file announced by the first bytes, if any."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+def _is_docx(path: Path) -> bool:
+    """A zip that holds a Word document (a .docx saved under another name)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _utf16_or_32(data: bytes) -> bool:
+    """UTF-16/32 text (BOM or the NUL pattern), where NUL bytes are normal."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or sniff_utf16(data) is not None
+
+
+def _control_share(text: str) -> float:
+    """Share of C0 control characters (other than tab, newlines, form feed) in a sample."""
+    sample = text[:100000]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f" or ch == "\x7f")
+    return controls / len(sample)

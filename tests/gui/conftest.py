@@ -1,0 +1,42 @@
+"""GUI fixtures: a main window over a library of the five sample speeches; modal dialogs never block."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """Record message boxes instead of blocking on them."""
+    shown = []
+
+    def fake(kind):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+        return staticmethod(show)
+
+    for kind in ("information", "warning", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    return shown
+
+
+@pytest.fixture
+def settings(isolated_home):
+    from reader.gui.settings import Settings
+
+    return Settings()
+
+
+@pytest.fixture
+def main_window(qtbot, sample_library, settings):
+    from reader.gui.main_window import MainWindow
+
+    window = MainWindow(sample_library, settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,104 @@
+"""The first window: the library list, reading a speech, the outline driving the text and following it."""
+
+from PySide6.QtCore import Qt
+
+from reader.gui.outline_model import OutlineModel
+from reader.core.outline import parse_outline
+
+
+def test_library_lists_the_sample_speeches(main_window):
+    model = main_window.library_pane.model
+    assert model.rowCount() == 5
+    titles = {model.index(r, 0).data() for r in range(5)}
+    assert "在市委新型城镇化工作推进会上的讲话" in titles
+    assert "5" in main_window.status_label.text()
+
+
+def test_open_speech_and_click_outline_node(main_window, qtbot):
+    main_window.open_documents([1])
+    pane = main_window.reading_pane
+    assert pane.document.id == 1
+    assert pane.text_view.toPlainText().startswith("同志们：")
+    model = pane.outline_model
+    top = [model.section_at(model.index(r, 0)) for r in range(model.rowCount())]
+    assert [s.label for s in top if s.kind == "heading"] == ["一、", "二、", "三、"]
+    third = model.index(3, 0)
+    assert model.section_at(third).label == "三、"
+    with qtbot.waitSignal(pane.section_chosen, timeout=1000) as blocker:
+        rect = pane.outline.visualRect(third)
+        qtbot.mouseClick(pane.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    section = blocker.args[0]
+    assert section.label == "三、"
+    # the heading is now at the top of the text view
+    top_offset = pane.text_view.top_offset()
+    assert abs(top_offset - section.start) < 80
+    assert pane.document.text[section.start:section.start + 2] == "三、"
+
+
+def test_outline_follows_the_scroll(main_window, qtbot):
+    main_window.open_documents([1])
+    pane = main_window.reading_pane
+    second = next(s for s in pane.sections if s.label == "二、")
+    target = second.children[2]
+    pane.text_view.scroll_to_offset(target.start)
+    qtbot.waitUntil(lambda: pane.outline.currentIndex().isValid()
+                    and pane.outline_model.section_at(pane.outline.currentIndex()).start == target.start, timeout=2000)
+
+
+def test_outline_model_without_a_view(qtbot):
+    text = "同志们：\n一、甲\n（一）乙。内容。\n二、丙\n同志们，加油！"
+    model = OutlineModel()
+    model.set_sections(parse_outline(text))
+    assert model.rowCount() >= 3
+    deepest = model.deepest_at(text.index("内容"))
+    assert deepest.label == "（一）"
+
+
+def test_zoom_changes_the_reading_font(main_window):
+    main_window.open_documents([1])
+    before = main_window.reading_pane.text_view.font().pointSize()
+    main_window.zoom_in_action.trigger()
+    assert main_window.reading_pane.text_view.font().pointSize() == before + 1
+    main_window.zoom_out_action.trigger()
+    main_window.zoom_out_action.trigger()
+    assert main_window.reading_pane.text_view.font().pointSize() == before - 1
+
+
+def test_markup_in_a_speech_is_shown_as_text(main_window, sample_library):
+    from types import SimpleNamespace
+
+    text = "同志们：<b>不是粗体</b><script>alert(1)</script>"
+    doc_id, _ = sample_library.add_document(SimpleNamespace(
+        text=text, raw_text=text, encoding="utf-8", fmt="txt", removed=[], source_path="x.txt", metadata={}))
+    main_window.open_documents([doc_id])
+    assert main_window.reading_pane.text_view.toPlainText() == text
+
+
+def test_window_layout_is_restored(qtbot, sample_library, settings):
+    from reader.gui.main_window import MainWindow
+
+    first = MainWindow(sample_library, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.splitter.setSizes([200, 1000])
+    first.open_documents([3])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(sample_library, settings)
+    qtbot.addWidget(second)
+    second.show()
+    restored = second.splitter.sizes()
+    # the offscreen screen may give the window another width: the proportion is what is kept
+    assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
+    assert second.last_opened() == 3
+
+
+def test_bundled_corpus_is_imported_on_first_start(qtbot, library, settings):
+    from reader.gui.main_window import MainWindow
+
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    job = window.import_bundled_in_background()
+    assert job is not None
+    qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 5, timeout=20000)
+    assert window.import_bundled_in_background() is None
