@@ -14,6 +14,8 @@ from reader.core.locale import pick
 COMMAND_MODULES = [
     "reader.cli.library_cmds",
     "reader.cli.shared_cmds",
+    "reader.cli.excerpt_cmds",
+    "reader.cli.compare_cmds",
 ]
 
 

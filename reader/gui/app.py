@@ -47,10 +47,8 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:
-    """Open the main window on the library and run the event loop."""
-    argv = list(argv or [])
-    options = parse_gui_args(argv)
+def start_window(library_override: str | None = None, bundled: bool = True):
+    """Create the application and the main window on the library; returns (app, window), or None after a message."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -62,24 +60,35 @@ def run_app(library_override: str | None = None, argv: list[str] | None = None) 
         library = Library(folder)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message(interface_language(settings)))
-        return 2
+        return None
 
     from reader.gui.main_window import MainWindow
 
     window = MainWindow(library, settings)
     window.show()
-    open_id = options.open_id or window.last_opened()
-    if open_id and library.has_document(open_id):
-        window.open_documents([open_id])
-    if not options.no_bundled:
-        job = window.import_bundled_in_background()
-        if job is not None and options.screenshot:
-            job.wait(60000)
-            app.processEvents()
+    if bundled:
+        window.bundled_job = window.import_bundled_in_background()
+    return app, window
+
+
+def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the main window on the library and run the event loop."""
+    options = parse_gui_args(list(argv or []))
+    started = start_window(library_override, bundled=not options.no_bundled)
+    if started is None:
+        return 2
+    app, window = started
+    if options.screenshot and window.bundled_job is not None:
+        window.bundled_job.wait(60000)
+        app.processEvents()
+    reopen = [options.open_id] if options.open_id else window.last_opened()
+    reopen = [doc_id for doc_id in reopen if window.library.has_document(doc_id)]
+    if reopen:
+        window.open_documents(reopen)
     if options.screenshot:
         return grab_and_quit(app, window, options.screenshot)
     code = app.exec()
-    library.close()
+    window.library.close()
     return code
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 from reader import __version__
 from reader.core.library_ops import import_bundled_corpus, import_paths
 from reader.core.store import Library, LibraryError
+from reader.gui.compare_view import CompareView
 from reader.gui.library_pane import LibraryPane
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
@@ -35,8 +36,10 @@ class MainWindow(QMainWindow):
         self.library_pane.setObjectName("libraryPane")
         self.reading_pane = SpeechPane(Qt.Orientation.Horizontal)
         self.reading_pane.setObjectName("readingPane")
+        self.compare_view = CompareView(library, settings, self.jobs)
         self.center = QStackedWidget()
         self.center.addWidget(self.reading_pane)
+        self.center.addWidget(self.compare_view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_pane)
@@ -80,6 +83,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.compare_action = QAction(self.tr("&Compare Selected Speeches"), self)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.compare_action.setToolTip(self.tr("Show the speeches selected in the library side by side"))
+        self.read_action = QAction(self.tr("&Read Selected Speech"), self)
+        self.read_action.setShortcut(QKeySequence("Ctrl+Return"))
+        view_menu.addActions([self.read_action, self.compare_action])
+        view_menu.addSeparator()
         self.zoom_in_action = QAction(self.tr("&Larger Text"), self)
         self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.zoom_out_action = QAction(self.tr("&Smaller Text"), self)
@@ -93,6 +103,11 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action):
             self.addAction(action)
 
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.import_files_action, self.read_action, self.compare_action])
+
     def _wire(self) -> None:
         self.import_files_action.triggered.connect(self.choose_files_to_import)
         self.import_folder_action.triggered.connect(self.choose_folder_to_import)
@@ -101,8 +116,11 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.triggered.connect(lambda: self.change_font_size(-1))
         self.about_action.triggered.connect(self.show_about)
         self.library_pane.open_requested.connect(self.open_documents)
+        self.compare_action.triggered.connect(self.compare_selected)
+        self.read_action.triggered.connect(lambda: self.open_documents(self.library_pane.selected_ids()[:1]))
         self.reading_pane.text_view.zoom_requested.connect(self.change_font_size)
         self.jobs.busy_changed.connect(self._on_busy_changed)
+        self.cancel_button.clicked.connect(self.jobs.cancel_all)
 
     # --- library ---------------------------------------------------------------------------
 
@@ -114,17 +132,37 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def open_documents(self, ids: list) -> None:
-        """Read one speech (several: the comparison view, once it exists, takes them)."""
+        """Read one speech; several go side by side in the comparison view."""
         if not ids:
             return
         try:
-            document = self.library.get_document(ids[0])
+            documents = [self.library.get_document(doc_id) for doc_id in ids[:4]]
         except LibraryError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message())
             return
-        self.reading_pane.set_document(document)
-        self.center.setCurrentWidget(self.reading_pane)
-        self.library_pane.select_id(document.id)
+        if len(documents) == 1:
+            self.reading_pane.set_document(documents[0])
+            self.center.setCurrentWidget(self.reading_pane)
+            self.library_pane.select_id(documents[0].id)
+        else:
+            self.show_comparison(documents)
+
+    def show_comparison(self, documents) -> None:
+        """Put 2–4 speeches (library documents or loose files) side by side."""
+        self.compare_view.set_documents(documents)
+        self.center.setCurrentWidget(self.compare_view)
+
+    @Slot()
+    def compare_selected(self) -> None:
+        """Compare the speeches selected in the library (one selected: with the speech being read)."""
+        ids = self.library_pane.selected_ids()
+        current = self.reading_pane.document
+        if len(ids) == 1 and current is not None and current.id not in ids:
+            ids = [current.id] + ids
+        if len(ids) == 1:
+            others = [d.id for d in self.library.list_documents() if d.id != ids[0]]
+            ids += others[:1]
+        self.open_documents(ids)
 
     # --- import ----------------------------------------------------------------------------
 
@@ -177,7 +215,6 @@ class MainWindow(QMainWindow):
         job.progressed.connect(self._on_progress)
         job.succeeded.connect(on_success)
         job.failed.connect(self._on_job_failed)
-        self.cancel_button.clicked.connect(job.cancel)
         return self.jobs.run(job)
 
     @Slot(int, int)
@@ -209,11 +246,6 @@ class MainWindow(QMainWindow):
     def _on_busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        if not busy:
-            try:
-                self.cancel_button.clicked.disconnect()
-            except (RuntimeError, TypeError):
-                pass
 
     # --- reading font ------------------------------------------------------------------------
 
@@ -228,6 +260,7 @@ class MainWindow(QMainWindow):
         size = max(8, min(40, self.settings.get("reading/font_size") + step))
         self.settings.set("reading/font_size", size)
         self._apply_reading_font()
+        self.compare_view.set_font_size(size)
 
     # --- about, layout -----------------------------------------------------------------------
 
@@ -264,12 +297,17 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()
         super().closeEvent(event)
 
-    def last_opened(self) -> int | None:
-        """The speech that was open at the last close, if remembered."""
-        value = self.settings.qsettings.value("session/open_document")
-        return int(value) if value not in (None, "") else None
+    def last_opened(self) -> list[int]:
+        """The speeches open at the last close (one read, or several compared), if remembered."""
+        value = self.settings.qsettings.value("session/open_documents")
+        if value in (None, ""):
+            return []
+        return [int(x) for x in str(value).split(",") if x.isdigit()]
 
     def remember_open(self) -> None:
-        """Note the open speech for the next start."""
-        doc = self.reading_pane.document
-        self.settings.qsettings.setValue("session/open_document", doc.id if doc else "")
+        """Note what is open for the next start."""
+        if self.center.currentWidget() is self.compare_view:
+            ids = [i for i in self.compare_view.document_ids() if i is not None]
+        else:
+            ids = [self.reading_pane.document.id] if self.reading_pane.document else []
+        self.settings.qsettings.setValue("session/open_documents", ",".join(map(str, ids)))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.outline import Section, parse_outline
 from reader.core.store import Document
+from reader.gui.marker_strip import MarkerStrip
 from reader.gui.outline_model import OutlineModel
 from reader.gui.speech_view import Highlight, SpeechTextView, tint
 
@@ -36,10 +37,17 @@ class SpeechPane(QWidget):
         self.outline.setUniformRowHeights(True)
         self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.text_view = SpeechTextView()
+        self.marker_strip = MarkerStrip(self.text_view)
+        text_area = QWidget()
+        row = QHBoxLayout(text_area)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.text_view, 1)
+        row.addWidget(self.marker_strip)
         self.splitter = QSplitter(orientation)
         self.splitter.setObjectName("speechSplitter")
         self.splitter.addWidget(self.outline)
-        self.splitter.addWidget(self.text_view)
+        self.splitter.addWidget(text_area)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(True)
@@ -54,6 +62,7 @@ class SpeechPane(QWidget):
         self.outline.clicked.connect(self._on_outline_clicked)
         self.outline.activated.connect(self._on_outline_clicked)
         self.text_view.verticalScrollBar().valueChanged.connect(lambda _v: self._follow_timer.start())
+        self.marker_strip.jump_requested.connect(self.reveal_offset)
         self._current: Section | None = None
 
     def set_document(self, document: Document | None, sections: list[Section] | None = None) -> None:
@@ -80,6 +89,10 @@ class SpeechPane(QWidget):
         if mark:
             self.mark_section(section)
         self._current = section
+
+    def reveal_offset(self, offset: int) -> None:
+        """Scroll so that an offset stands a third of the way down the view (with context above it)."""
+        self.text_view.scroll_to_offset(offset, margin=self.text_view.viewport().height() // 3)
 
     def mark_section(self, section: Section | None) -> None:
         """Tint a section's text quietly, so the reader sees which parts are aligned."""

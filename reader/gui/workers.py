@@ -1,4 +1,4 @@
-"""Long work (import, indexing) on a worker thread, reporting progress and result through signals."""
+"""Long work (import, indexing, diffs) on a worker thread, reporting progress and result on the GUI thread."""
 
 from __future__ import annotations
 
@@ -11,31 +11,85 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
+
+
+class _Worker(QObject):
+    """Lives on the worker thread and runs the function there."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, fn: Work, cancel: threading.Event):
+        super().__init__()
+        self.fn = fn
+        self.cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progressed.emit, self.cancel.is_set)
+        except Exception as exc:  # the message goes to the user; the trace to the log
+            log.error("background work failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(exc))
+        else:
+            self.succeeded.emit(result)
+        self.done.emit()
+
 
 class Job(QObject):
-    """One piece of slow work: fn(progress, cancelled) runs off the GUI thread; signals come back on it."""
+    """One piece of slow work: fn(progress, cancelled) runs off the GUI thread.
+
+    The Job itself stays on the GUI thread and re-emits what the worker reports, so anything
+    connected to its signals (lambdas included) runs on the GUI thread.
+    """
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, name: str, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], object]):
+    def __init__(self, name: str, fn: Work):
         super().__init__()
         self.name = name
-        self.fn = fn
         self._cancel = threading.Event()
+        self._worker = _Worker(fn, self._cancel)
         self._thread: QThread | None = None
+        self.done = False
 
     def start(self) -> None:
         """Run on a fresh thread; the caller keeps a reference until `finished`."""
         thread = QThread()
         thread.setObjectName(f"job-{self.name}")
-        self.moveToThread(thread)
-        thread.started.connect(self._run)
-        self.finished.connect(thread.quit)
+        self._worker.moveToThread(thread)
+        thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_success)
+        self._worker.failed.connect(self._on_failure)
+        self._worker.done.connect(self._on_done)
         self._thread = thread
         thread.start()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _on_success(self, result) -> None:
+        self.succeeded.emit(result)
+
+    @Slot(str)
+    def _on_failure(self, message: str) -> None:
+        self.failed.emit(message)
+
+    @Slot()
+    def _on_done(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.done = True
+        self.finished.emit()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -46,19 +100,8 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def wait(self, ms: int = 30000) -> bool:
-        """Block until the thread ends (tests and shutdown)."""
+        """Block until the work has ended (tests, screenshots and shutdown); results are delivered after."""
         return self._thread.wait(ms) if self._thread else True
-
-    @Slot()
-    def _run(self) -> None:
-        try:
-            result = self.fn(self.progressed.emit, self._cancel.is_set)
-        except Exception as exc:  # the message goes to the user; the trace to the log
-            log.error("job %s failed:\n%s", self.name, traceback.format_exc())
-            self.failed.emit(str(exc))
-        else:
-            self.succeeded.emit(result)
-        self.finished.emit()
 
 
 class JobRunner(QObject):
@@ -73,24 +116,26 @@ class JobRunner(QObject):
     def run(self, job: Job) -> Job:
         """Start a job and hold it until it finishes."""
         self.jobs.append(job)
-        job.finished.connect(self._done)  # a bound slot runs on this (GUI) thread, a lambda would not
+        job.finished.connect(lambda: self._done(job))
         job.start()
         if len(self.jobs) == 1:
             self.busy_changed.emit(True)
         return job
 
-    @Slot()
-    def _done(self) -> None:
-        job = self.sender()
+    def _done(self, job: Job) -> None:
         if job in self.jobs:
-            job.wait(5000)
             self.jobs.remove(job)
         if not self.jobs:
             self.busy_changed.emit(False)
 
-    def shutdown(self) -> None:
-        """Cancel and wait for every job (on quit)."""
+    @Slot()
+    def cancel_all(self) -> None:
+        """Ask every running job to stop."""
         for job in list(self.jobs):
             job.cancel()
+
+    def shutdown(self) -> None:
+        """Cancel and wait for every job (on quit)."""
+        self.cancel_all()
         for job in list(self.jobs):
             job.wait(10000)

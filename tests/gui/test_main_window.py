@@ -90,7 +90,7 @@ def test_window_layout_is_restored(qtbot, sample_library, settings):
     restored = second.splitter.sizes()
     # the offscreen screen may give the window another width: the proportion is what is kept
     assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
-    assert second.last_opened() == 3
+    assert second.last_opened() == [3]
 
 
 def test_bundled_corpus_is_imported_on_first_start(qtbot, library, settings):

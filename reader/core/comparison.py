@@ -1,0 +1,142 @@
+"""A comparison of two to four speeches: outlines, section alignment and shared passages for every pair.
+
+The view asks this object everything (which section goes with which, where an offset falls in the
+other speech, which spans of a speech are shared and with whom), so the logic is tested without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Callable
+
+from reader.core.align import SectionAlignment
+from reader.core.outline import Section, parse_outline
+from reader.core.reuse import DEFAULT_MIN_CHARS, Passage, ReuseIndex, find_shared
+from reader.core.store import Document
+
+MAX_PANES = 4
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Where a shared span occurs in another pane."""
+
+    pane: int
+    start: int
+    end: int
+
+
+@dataclass
+class SharedSpan:
+    """A span of one pane's speech shared with one or more other panes."""
+
+    start: int
+    end: int
+    cls: str                 # "stock" | "distinctive"
+    kind: str                # "exact" | "near"
+    similarity: float
+    df: int | None
+    counterparts: list[Counterpart] = field(default_factory=list)
+
+
+PassageSource = Callable[[Document, Document, int], list[Passage]]
+
+
+def loose_passages(a: Document, b: Document, min_chars: int) -> list[Passage]:
+    """Passages of two speeches found directly (when they are not both in the corpus index)."""
+    return find_shared(a.text, b.text, min_chars)
+
+
+def indexed_passages(index: ReuseIndex) -> PassageSource:
+    """Passages from the corpus index (with document frequencies) for speeches of the library."""
+    known = set(index.document_ids())
+
+    def passages_of(a: Document, b: Document, min_chars: int) -> list[Passage]:
+        if a.id in known and b.id in known:
+            return index.passages_between(a.id, b.id, min_chars)
+        return loose_passages(a, b, min_chars)
+
+    return passages_of
+
+
+class Comparison:
+    """Everything the side-by-side view needs about 2–4 speeches."""
+
+    def __init__(self, documents: list[Document], passages_of: PassageSource = loose_passages,
+                 min_chars: int = DEFAULT_MIN_CHARS, links_of: Callable[[int, int], list] | None = None):
+        if not 1 <= len(documents) <= MAX_PANES:
+            raise ValueError(f"a comparison holds 1 to {MAX_PANES} speeches")
+        self.documents = list(documents)
+        self.min_chars = min_chars
+        self.sections: list[list[Section]] = [parse_outline(d.text) for d in documents]
+        self.alignments: dict[tuple[int, int], SectionAlignment] = {}
+        self.passages: dict[tuple[int, int], list[Passage]] = {}
+        for i, j in combinations(range(len(documents)), 2):
+            a, b = documents[i], documents[j]
+            links = links_of(a.id, b.id) if links_of and a.id and b.id else []
+            self.alignments[(i, j)] = SectionAlignment(a.text, self.sections[i], b.text, self.sections[j], links)
+            self.passages[(i, j)] = passages_of(a, b, min_chars)
+
+    @property
+    def size(self) -> int:
+        """How many speeches are compared."""
+        return len(self.documents)
+
+    def counterpart(self, pane: int, section: Section, other: int) -> Section | None:
+        """The section of pane `other` aligned with `section` of pane `pane`."""
+        if pane == other:
+            return section
+        if pane < other:
+            return self.alignments[(pane, other)].counterpart(section, from_a=True)
+        return self.alignments[(other, pane)].counterpart(section, from_a=False)
+
+    def map_offset(self, pane: int, offset: int, other: int) -> int:
+        """Where an offset of one pane falls in another, section by section, proportionally inside."""
+        if pane == other:
+            return offset
+        if pane < other:
+            return self.alignments[(pane, other)].map_offset(offset, from_a=True)
+        return self.alignments[(other, pane)].map_offset(offset, from_a=False)
+
+    def shared_spans(self, pane: int, show_stock: bool = True) -> list[SharedSpan]:
+        """The spans of one pane's speech shared with the others, in text order."""
+        spans: list[SharedSpan] = []
+        for other in range(self.size):
+            if other == pane:
+                continue
+            first = pane < other
+            for p in self.passages[(min(pane, other), max(pane, other))]:
+                if p.cls == "stock" and not show_stock:
+                    continue
+                start, end = (p.a_start, p.a_end) if first else (p.b_start, p.b_end)
+                partner = Counterpart(other, *((p.b_start, p.b_end) if first else (p.a_start, p.a_end)))
+                spans.append(SharedSpan(start, end, p.cls, p.kind, p.similarity, p.df, [partner]))
+        spans.sort(key=lambda s: (s.start, -s.end))
+        return _merge_same_spans(spans)
+
+    def span_at(self, pane: int, offset: int, show_stock: bool = True) -> SharedSpan | None:
+        """The shared span under an offset (the shortest, when spans nest)."""
+        hits = [s for s in self.shared_spans(pane, show_stock) if s.start <= offset < s.end]
+        return min(hits, key=lambda s: s.end - s.start) if hits else None
+
+    def shared_chars(self, pane: int, show_stock: bool = True) -> int:
+        """How many characters of a pane's speech are shared with the others."""
+        covered, last_end = 0, 0
+        for span in self.shared_spans(pane, show_stock):
+            start = max(span.start, last_end)
+            if span.end > start:
+                covered += span.end - start
+                last_end = span.end
+        return covered
+
+
+def _merge_same_spans(spans: list[SharedSpan]) -> list[SharedSpan]:
+    """One span shared with several panes is listed once, with all its counterparts."""
+    merged: list[SharedSpan] = []
+    for span in spans:
+        if merged and (merged[-1].start, merged[-1].end) == (span.start, span.end):
+            merged[-1].counterparts.extend(span.counterparts)
+            continue
+        merged.append(span)
+    return merged
