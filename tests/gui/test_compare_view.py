@@ -1,0 +1,135 @@
+"""The comparison view: sections in step, the scroll lock, shared passages, stock toggle, section diff."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from reader.gui.compare_view import FLASH_LAYER, SHARED_LAYER
+
+
+@pytest.fixture
+def compare(main_window, qtbot):
+    view = main_window.compare_view
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 3])
+    assert main_window.center.currentWidget() is view
+    return view
+
+
+def visible_range(text_view):
+    top = text_view.top_offset()
+    bottom = text_view.offset_at(QPoint(4, text_view.viewport().height() - 4))
+    return top, bottom
+
+
+def test_two_panes_with_their_speeches_and_outlines(compare):
+    assert [p.speech.document.id for p in compare.panes] == [1, 3]
+    for pane in compare.panes:
+        assert pane.speech.outline_model.rowCount() >= 4
+    assert compare.spans[0] and compare.spans[1]
+
+
+def test_choosing_a_section_brings_the_aligned_section_into_view(compare, qtbot):
+    left, right = compare.panes
+    model = left.speech.outline_model
+    row = next(r for r in range(model.rowCount()) if model.section_at(model.index(r, 0)).label == "三、")
+    index = model.index(row, 0)
+    left.speech.outline.scrollTo(index)
+    rect = left.speech.outline.visualRect(index)
+    qtbot.mouseClick(left.speech.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    right_section = next(s for s in right.speech.sections if s.label == "三、")
+    top = right.speech.text_view.top_offset()
+    assert abs(top - right_section.start) < 60
+    # both sections are marked and selected in their outlines
+    assert right.speech.text_view.layer("section")[0].start == right_section.start
+    current = right.speech.outline_model.section_at(right.speech.outline.currentIndex())
+    assert current.start == right_section.start
+
+
+def test_scroll_lock_moves_the_other_pane_and_can_be_turned_off(compare, qtbot):
+    left, right = compare.panes
+    second = next(s for s in left.speech.sections if s.label == "二、")
+    left.speech.text_view.scroll_to_offset(second.start)
+    right_second = next(s for s in right.speech.sections if s.label == "二、")
+    assert abs(right.speech.text_view.top_offset() - right_second.start) < 80
+    before = right.speech.text_view.verticalScrollBar().value()
+    compare.lock_action.setChecked(False)
+    left.speech.text_view.verticalScrollBar().setValue(left.speech.text_view.verticalScrollBar().value() + 300)
+    assert right.speech.text_view.verticalScrollBar().value() == before
+
+
+def test_no_ping_pong_when_panes_follow_each_other(compare):
+    left, right = compare.panes
+    moves = []
+    right.speech.text_view.verticalScrollBar().valueChanged.connect(moves.append)
+    bar = left.speech.text_view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    left_value = bar.value()
+    assert len(moves) <= 1
+    assert bar.value() == left_value
+
+
+def test_clicking_a_shared_passage_reveals_and_flashes_its_counterpart(compare, qtbot):
+    left, right = compare.panes
+    span = next(s for s in compare.spans[0] if s.cls == "distinctive")
+    right.speech.text_view.verticalScrollBar().setValue(0)
+    compare.lock_action.setChecked(False)
+    left.speech.reveal_offset(span.start)
+    view = left.speech.text_view
+    rect = view.cursorRect(view.cursor_for(span.start + 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    counterpart = span.counterparts[0]
+    top, bottom = visible_range(right.speech.text_view)
+    assert top <= counterpart.start <= bottom
+    flashed = right.speech.text_view.layer(FLASH_LAYER)
+    assert flashed and flashed[0].start == counterpart.start
+
+
+def test_tooltip_describes_the_passage(compare):
+    span = compare.spans[0][0]
+    text = compare.describe_span(span)
+    assert "Also in: 在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in text
+    assert ("Distinctive" in text) or ("Stock" in text)
+
+
+def test_stock_formulae_toggle(compare):
+    shown_all = compare.panes[0].speech.text_view.layer(SHARED_LAYER)
+    compare.stock_action.setChecked(False)
+    assert all(s.cls == "distinctive" for s in compare.spans[0])
+    hidden = compare.panes[0].speech.text_view.layer(SHARED_LAYER)
+    assert len(hidden) <= len(shown_all)
+    compare.stock_action.setChecked(True)
+    assert len(compare.panes[0].speech.text_view.layer(SHARED_LAYER)) == len(shown_all)
+
+
+def test_next_and_previous_passage(compare):
+    first = compare.step_passage(1)
+    second = compare.step_passage(1)
+    assert first is not None and second is not None and second.start > first.start
+    back = compare.step_passage(-1)
+    assert back.start == first.start
+
+
+def test_section_diff(compare, qtbot):
+    left = compare.panes[0]
+    opening = left.speech.sections[0]
+    left.speech.show_section(opening)
+    compare.active_pane = 0
+    dialog = compare.show_section_diff()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.diffs is not None, timeout=60000)
+    ops = {op for op, _ in dialog.diffs}
+    assert 0 in ops and (1 in ops or -1 in ops)
+    # the diff joins back to each section's text
+    assert "".join(t for op, t in dialog.diffs if op != 1) == dialog.text_a
+    assert "".join(t for op, t in dialog.diffs if op != -1) == dialog.text_b
+    dialog.close()
+
+
+def test_add_and_remove_panes(compare, qtbot):
+    with qtbot.waitSignal(compare.comparison_ready, timeout=30000):
+        compare.add_pane()
+    assert len(compare.panes) == 3
+    with qtbot.waitSignal(compare.comparison_ready, timeout=30000):
+        compare.remove_pane(compare.panes[1])
+    assert [p.speech.document.id for p in compare.panes] == [1, compare.documents[1].id]
+    assert len(compare.panes) == 2
