@@ -48,6 +48,9 @@ def run(argv: list[str]) -> int:
     leading = argparse.ArgumentParser(add_help=False)
     leading.add_argument("--library")
     first, rest = leading.parse_known_args(argv)
+    if rest and not rest[0].startswith("-") and rest[0] not in commands:
+        parser.error(pick(f"unknown command “{rest[0]}” (choose from {', '.join(commands)})",
+                          f"未知命令“{rest[0]}”（可用：{'、'.join(commands)}）"))
     if not rest or rest[0] not in commands and rest[0] not in ("-h", "--help", "--version"):
         # no subcommand: the window, with its own options (--open, --screenshot) and Qt's
         from reader.gui.app import run_app
