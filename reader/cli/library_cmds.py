@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from reader.cli.common import CliError, emit_json, open_library, resolve_document, write_text
-from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document
+from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document, sync_index
 from reader.core.locale import pick
 from reader.core.outline import parse_outline
 from reader.core.store import LibraryError
@@ -50,6 +50,7 @@ def cmd_import(args) -> int:
         reports.append(import_bundled_corpus(library, force=True))
     if args.paths:
         reports.append(import_paths(library, args.paths, encoding=args.encoding))
+    sync_index(library)
     added = sum(len(r.added) for r in reports)
     existing = sum(len(r.existing) for r in reports)
     failed = [f for r in reports for f in r.failed]
@@ -108,6 +109,7 @@ def cmd_set(args) -> int:
         library.update_metadata(args.document, **fields)
         if args.encoding:
             reencode_document(library, args.document, args.encoding)
+            sync_index(library)
     except LibraryError as exc:
         raise CliError(exc.message()) from exc
     except (LookupError, UnicodeDecodeError) as exc:

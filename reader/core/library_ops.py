@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 
 from reader.core.importer import ImportRefused, iter_import_paths, load_file, load_text
 from reader.core.paths import asset_dir
+from reader.core.reuse import ReuseIndex, SyncReport
 from reader.core.store import Library
 
 BUNDLED_STATE_KEY = "bundled_corpus_imported"
@@ -53,6 +54,12 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
         if progress:
             progress(number + 1, len(files))
     return report
+
+
+def sync_index(library: Library, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> SyncReport:
+    """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read)."""
+    return ReuseIndex(library.conn).sync(library.iter_texts, progress=progress, cancelled=cancelled)
 
 
 def import_pasted(library: Library, text: str, source: str = "") -> tuple[int, bool]:

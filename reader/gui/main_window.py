@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
                                QSplitter, QStackedWidget)
 
 from reader import __version__
-from reader.core.library_ops import import_bundled_corpus, import_paths
+from reader.core.library_ops import import_bundled_corpus, import_paths, sync_index
 from reader.core.store import Library, LibraryError
 from reader.gui.compare_view import CompareView
 from reader.gui.library_pane import LibraryPane
@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
         def work(progress, cancelled):
             library = Library(folder)  # a connection of the worker's own
             try:
-                return import_paths(library, paths, progress=progress, cancelled=cancelled)
+                report = import_paths(library, paths, progress=progress, cancelled=cancelled)
+                sync_index(library, progress, cancelled)
+                return report
             finally:
                 library.close()
 
@@ -203,7 +205,9 @@ class MainWindow(QMainWindow):
         def work(progress, cancelled):
             library = Library(folder)
             try:
-                return import_bundled_corpus(library, progress=progress, cancelled=cancelled)
+                report = import_bundled_corpus(library, progress=progress, cancelled=cancelled)
+                sync_index(library, progress, cancelled)
+                return report
             finally:
                 library.close()
 
