@@ -69,6 +69,7 @@ class SpeechPane(QWidget):
         """Show a speech (or nothing) with its outline."""
         self.document = document
         self._current = None
+        self.marker_strip.set_marks([])  # old marks must not be laid out against the new text
         if document is None:
             self.header.setText("")
             self.sections = []
