@@ -94,6 +94,19 @@ def import_bundled_corpus(library: Library, *, force: bool = False, progress: Pr
     return report
 
 
+def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
+    """Undo the removal of web-page junk (the raw text comes back), or clean again."""
+    from reader.core.importer import ImportedText
+    from reader.core.webclean import CleanResult, clean_web_text, html_to_text
+
+    doc = library.get_document(doc_id)
+    body = html_to_text(doc.raw_text) if doc.fmt == "html" else doc.raw_text
+    body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
+    result = clean_web_text(body) if cleaned else CleanResult(body, [])
+    library.replace_text(doc_id, ImportedText(doc.raw_text, result.text, doc.encoding, doc.fmt or "txt",
+                                              {}, result.removed, doc.source_path or ""))
+
+
 def reencode_document(library: Library, doc_id: int, encoding: str) -> None:
     """Decode a speech again with another encoding: from its file when it is still there, else from its bytes."""
     doc = library.get_document(doc_id)

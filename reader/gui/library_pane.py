@@ -6,7 +6,8 @@ import json
 
 from PySide6.QtCore import (QAbstractTableModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal,
                             Slot)
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
 
@@ -90,6 +91,8 @@ class LibraryPane(QWidget):
     """The library table with a filter box; emits the speeches the reader opens."""
 
     open_requested = Signal(list)  # ids: one to read, several to compare
+    edit_requested = Signal(int)
+    remove_requested = Signal(list)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -121,6 +124,11 @@ class LibraryPane(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._remove_selected)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
@@ -144,6 +152,25 @@ class LibraryPane(QWidget):
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.open_requested.emit([index.data(DOC_ID_ROLE)])
+
+    def _context_menu(self, pos) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        if len(ids) == 1:
+            menu.addAction(self.tr("Read"), lambda: self.open_requested.emit(ids))
+            menu.addAction(self.tr("Details…"), lambda: self.edit_requested.emit(ids[0]))
+        else:
+            menu.addAction(self.tr("Compare Side by Side"), lambda: self.open_requested.emit(ids[:4]))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove from Library…"), lambda: self.remove_requested.emit(ids))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.remove_requested.emit(ids)
 
     def open_selected(self) -> None:
         """Open the selected speeches (one: read it; several: compare them)."""

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
                                QSplitter, QStackedWidget)
 
 from reader import __version__
-from reader.core.library_ops import import_bundled_corpus, import_paths, sync_index
+from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
+                                     sync_index)
 from reader.core.store import Library, LibraryError
 from reader.gui.compare_view import CompareView
 from reader.gui.library_pane import LibraryPane
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.triggered.connect(lambda: self.change_font_size(-1))
         self.about_action.triggered.connect(self.show_about)
         self.library_pane.open_requested.connect(self.open_documents)
+        self.library_pane.edit_requested.connect(self.edit_document)
+        self.library_pane.remove_requested.connect(self.remove_documents)
         self.compare_action.triggered.connect(self.compare_selected)
         self.read_action.triggered.connect(lambda: self.open_documents(self.library_pane.selected_ids()[:1]))
         self.reading_pane.text_view.zoom_requested.connect(self.change_font_size)
@@ -163,6 +166,67 @@ class MainWindow(QMainWindow):
             others = [d.id for d in self.library.list_documents() if d.id != ids[0]]
             ids += others[:1]
         self.open_documents(ids)
+
+    @Slot(int)
+    def edit_document(self, doc_id: int) -> None:
+        """Edit a speech's details, encoding and cleaning; the text changes are re-indexed in the background."""
+        from reader.gui.document_dialog import DocumentDialog
+
+        dialog = DocumentDialog(self.library.get_document(doc_id), self)
+        if dialog.exec() != DocumentDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        try:
+            fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker")}
+            self.library.update_metadata(doc_id, **fields)
+            if "encoding" in changes:
+                reencode_document(self.library, doc_id, changes["encoding"])
+            if "cleaned" in changes:
+                set_cleaning(self.library, doc_id, changes["cleaned"])
+        except (LibraryError, LookupError, ValueError) as exc:
+            message = exc.message() if hasattr(exc, "message") else str(exc)
+            QMessageBox.warning(self, self.tr("Speech Details"), message)
+        self.refresh_library()
+        if "encoding" in changes or "cleaned" in changes:
+            self.reindex_in_background()
+        if self.reading_pane.document is not None and self.reading_pane.document.id == doc_id:
+            self.open_documents([doc_id])
+
+    @Slot(list)
+    def remove_documents(self, ids: list) -> None:
+        """Remove speeches from the library after a confirmation that says what goes with them."""
+        titles = "\n".join(self.library.get_document(i).display_title() for i in ids[:10])
+        answer = QMessageBox.question(
+            self, self.tr("Remove from Library"),
+            self.tr("Remove %n speech(es) from the library, with their tagged excerpts?", "", len(ids)) + "\n\n" + titles)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for doc_id in ids:
+            self.library.remove_document(doc_id)
+        if self.reading_pane.document is not None and self.reading_pane.document.id in ids:
+            self.reading_pane.set_document(None)
+        if any(i in ids for i in self.compare_view.document_ids()):
+            remaining = [d for d in self.compare_view.documents if d.id not in ids]
+            if len(remaining) >= 2:
+                self.compare_view.set_documents(remaining)
+            else:
+                self.center.setCurrentWidget(self.reading_pane)
+        self.refresh_library()
+        self.reindex_in_background()
+
+    def reindex_in_background(self) -> Job:
+        """Bring the shared-phrasing index up to date after the library changed."""
+        folder = self.library.folder
+
+        def work(progress, cancelled):
+            library = Library(folder)
+            try:
+                return sync_index(library, progress, cancelled)
+            finally:
+                library.close()
+
+        return self._start_job(Job("index", work), self.tr("Updating the shared-phrasing index…"),
+                               lambda _report: self.status_label.setText(self.tr("Index up to date")))
 
     # --- import ----------------------------------------------------------------------------
 

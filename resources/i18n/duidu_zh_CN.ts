@@ -142,24 +142,82 @@
     </message>
 </context>
 <context>
-    <name>LibraryModel</name>
+    <name>DocumentDialog</name>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="42" />
+        <location filename="../../reader/gui/document_dialog.py" line="20" />
+        <source>Speech Details</source>
+        <translation>讲话信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="24" />
+        <source>e.g. 2022, 2022-08 or 2022-08-04</source>
+        <translation>如 2022、2022-08 或 2022-08-04</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="32" />
+        <source>Remove web-page junk (site names, source lines, repeated titles)</source>
+        <translation>去除网页杂项（网站名、来源行、重复标题）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="37" />
+        <source>Nothing was removed.</source>
+        <translation>未去除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="42" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="42" />
+        <location filename="../../reader/gui/document_dialog.py" line="43" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="42" />
+        <location filename="../../reader/gui/document_dialog.py" line="44" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="42" />
+        <location filename="../../reader/gui/document_dialog.py" line="45" />
+        <source>Speaker</source>
+        <translation>讲话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="46" />
+        <source>Source</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="47" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="49" />
+        <source>Removed</source>
+        <translation>已去除</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="43" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="43" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="43" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="43" />
         <source>Length</source>
         <translation>字数</translation>
     </message>
@@ -167,136 +225,183 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="105" />
+        <location filename="../../reader/gui/library_pane.py" line="108" />
         <source>Filter by title, date, place…</source>
         <translation>按标题、日期、地点筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="162" />
+        <source>Read</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="163" />
+        <source>Details…</source>
+        <translation>信息…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="165" />
+        <source>Compare Side by Side</source>
+        <translation>并排对照</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_pane.py" line="167" />
+        <source>Remove from Library…</source>
+        <translation>从文库中移除…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="33" />
+        <location filename="../../reader/gui/main_window.py" line="34" />
         <source>Duidu — speeches side by side</source>
         <translation>对读 — 讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="66" />
+        <location filename="../../reader/gui/main_window.py" line="67" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="74" />
+        <location filename="../../reader/gui/main_window.py" line="75" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="75" />
+        <location filename="../../reader/gui/main_window.py" line="76" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="77" />
+        <location filename="../../reader/gui/main_window.py" line="78" />
         <source>Import &amp;Folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="78" />
+        <location filename="../../reader/gui/main_window.py" line="79" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="85" />
+        <location filename="../../reader/gui/main_window.py" line="86" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="86" />
+        <location filename="../../reader/gui/main_window.py" line="87" />
         <source>&amp;Compare Selected Speeches</source>
         <translation>对照选中的讲话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="88" />
+        <location filename="../../reader/gui/main_window.py" line="89" />
         <source>Show the speeches selected in the library side by side</source>
         <translation>将文库中选中的讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="89" />
+        <location filename="../../reader/gui/main_window.py" line="90" />
         <source>&amp;Read Selected Speech</source>
         <translation>阅读选中的讲话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="93" />
+        <location filename="../../reader/gui/main_window.py" line="94" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="95" />
+        <location filename="../../reader/gui/main_window.py" line="96" />
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="99" />
+        <location filename="../../reader/gui/main_window.py" line="100" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="100" />
+        <location filename="../../reader/gui/main_window.py" line="101" />
         <source>&amp;About Duidu</source>
         <translation>关于对读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="106" />
+        <location filename="../../reader/gui/main_window.py" line="107" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="131" />
+        <location filename="../../reader/gui/main_window.py" line="134" />
         <source>%n speech(es) in the library</source>
         <translation>
-            <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
+            <numerusform>文库中共有 %n 篇讲话</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="173" />
+        <location filename="../../reader/gui/main_window.py" line="188" />
+        <source>Speech Details</source>
+        <translation>讲话信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="200" />
+        <source>Remove from Library</source>
+        <translation>从文库中移除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/main_window.py" line="201" />
+        <source>Remove %n speech(es) from the library, with their tagged excerpts?</source>
+        <translation>
+            <numerusform>从文库中移除 %n 篇讲话及其标注摘录？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="228" />
+        <source>Updating the shared-phrasing index…</source>
+        <translation>正在更新相同表述索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="229" />
+        <source>Index up to date</source>
+        <translation>索引已更新</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="237" />
         <source>Import Speeches</source>
         <translation>导入讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="173" />
+        <location filename="../../reader/gui/main_window.py" line="237" />
         <source>Speeches (%1);;All files (*)</source>
         <translation>讲话 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="180" />
+        <location filename="../../reader/gui/main_window.py" line="244" />
         <source>Import a Folder of Speeches</source>
         <translation>导入讲话文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="195" />
+        <location filename="../../reader/gui/main_window.py" line="261" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="210" />
+        <location filename="../../reader/gui/main_window.py" line="278" />
         <source>Adding the sample speeches…</source>
         <translation>正在添加示例讲话…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="228" />
+        <location filename="../../reader/gui/main_window.py" line="296" />
         <source>Imported %1, already in the library %2, failed %3</source>
         <translation>已导入 %1 篇，文库中已有 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="233" />
+        <location filename="../../reader/gui/main_window.py" line="301" />
         <source>Some files were not imported</source>
         <translation>有些文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="270" />
+        <location filename="../../reader/gui/main_window.py" line="338" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="271" />
+        <location filename="../../reader/gui/main_window.py" line="339" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
