@@ -7,13 +7,15 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
 from reader.core.locale import system_language
-from reader.core.paths import library_dir
+from reader.core.paths import cache_dir, library_dir
 from reader.core.store import Library, LibraryError
+from reader.gui.icons import app_icon
 from reader.gui.settings import Settings
 from reader.gui.translations import install_translators
 
@@ -37,6 +39,22 @@ def interface_language(settings: Settings) -> str:
     return chosen if chosen in ("zh", "en") else system_language()
 
 
+def apply_color_scheme(choice: str) -> None:
+    """Light, dark, or follow the system (Qt 6.8+ switches the palette; older Qt follows the system only)."""
+    hints = QGuiApplication.styleHints()
+    if not hasattr(hints, "setColorScheme"):
+        return
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice, Qt.ColorScheme.Unknown)
+    hints.setColorScheme(scheme)
+
+
+def configure_jieba(cache: str) -> None:
+    """jieba's dictionary cache goes to our cache folder (its default is the system temp folder)."""
+    from reader.core.reuse import snap
+
+    snap.set_cache_dir(cache)
+
+
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     """Options of the window itself (Qt's own options pass through)."""
     parser = argparse.ArgumentParser(prog="duidu", add_help=False)
@@ -56,6 +74,8 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     folder = library_dir(library_override or settings.get("library/folder") or None)
     setup_logging(folder)
     install_translators(app, interface_language(settings))
+    apply_color_scheme(settings.get("ui/color_scheme"))
+    configure_jieba(str(cache_dir(folder)))
     try:
         library = Library(folder)
     except LibraryError as exc:
@@ -65,6 +85,8 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     from reader.gui.main_window import MainWindow
 
     window = MainWindow(library, settings)
+    window.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon())
     window.show()
     if bundled:
         window.bundled_job = window.import_bundled_in_background()

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import logging
+
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget)
 
 from reader import __version__
-from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
-                                     sync_index)
 from reader.core.store import Library, LibraryError
+from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
+from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
-from reader.gui.workers import Job, JobRunner
+from reader.gui.workers import JobRunner
 
 log = logging.getLogger(__name__)
-IMPORT_FILTER = "*.txt *.text *.md *.docx *.html *.htm"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LibraryActionsMixin, QMainWindow):
     """Library, reading pane, menus, status bar with progress; restores its layout on start."""
 
     def __init__(self, library: Library, settings: Settings, parent=None):
@@ -32,6 +31,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.jobs = JobRunner(self)
         self.setWindowTitle(self.tr("Duidu — speeches side by side"))
+        self.setAcceptDrops(True)
 
         self.library_pane = LibraryPane()
         self.library_pane.setObjectName("libraryPane")
@@ -72,55 +72,34 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_files_action = QAction(self.tr("&Import Files…"), self)
-        self.import_files_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_folder_action = QAction(self.tr("Import &Folder…"), self)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addActions([self.import_files_action, self.import_folder_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.compare_action = QAction(self.tr("&Compare Selected Speeches"), self)
-        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.compare_action.setToolTip(self.tr("Show the speeches selected in the library side by side"))
-        self.read_action = QAction(self.tr("&Read Selected Speech"), self)
-        self.read_action.setShortcut(QKeySequence("Ctrl+Return"))
-        view_menu.addActions([self.read_action, self.compare_action])
-        view_menu.addSeparator()
-        self.zoom_in_action = QAction(self.tr("&Larger Text"), self)
-        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.zoom_out_action = QAction(self.tr("&Smaller Text"), self)
-        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About Duidu"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
-        for action in (self.zoom_in_action, self.zoom_out_action):
-            self.addAction(action)
-
+        self.actions = WindowActions(self)
+        self.actions.build_menus()
+        self.actions.refresh_icons()
+        self.actions.toggle_library.setChecked(True)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.import_files_action, self.read_action, self.compare_action])
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.actions.import_files, self.actions.read, self.actions.compare,
+                            self.actions.export])
+        self.toolbar = toolbar
 
     def _wire(self) -> None:
-        self.import_files_action.triggered.connect(self.choose_files_to_import)
-        self.import_folder_action.triggered.connect(self.choose_folder_to_import)
-        self.quit_action.triggered.connect(self.close)
-        self.zoom_in_action.triggered.connect(lambda: self.change_font_size(1))
-        self.zoom_out_action.triggered.connect(lambda: self.change_font_size(-1))
-        self.about_action.triggered.connect(self.show_about)
+        actions = self.actions
+        actions.import_files.triggered.connect(self.choose_files_to_import)
+        actions.import_folder.triggered.connect(self.choose_folder_to_import)
+        actions.quit.triggered.connect(self.close)
+        actions.zoom_in.triggered.connect(lambda: self.change_font_size(1))
+        actions.zoom_out.triggered.connect(lambda: self.change_font_size(-1))
+        actions.about.triggered.connect(self.show_about)
+        actions.toggle_library.toggled.connect(self.library_pane.setVisible)
+        actions.settings.triggered.connect(self.show_settings)
+        actions.guide.triggered.connect(self.show_guide)
+        actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.library_pane.open_requested.connect(self.open_documents)
         self.library_pane.edit_requested.connect(self.edit_document)
         self.library_pane.remove_requested.connect(self.remove_documents)
-        self.compare_action.triggered.connect(self.compare_selected)
-        self.read_action.triggered.connect(lambda: self.open_documents(self.library_pane.selected_ids()[:1]))
+        actions.compare.triggered.connect(self.compare_selected)
+        actions.read.triggered.connect(lambda: self.open_documents(self.library_pane.selected_ids()[:1]))
         self.reading_pane.text_view.zoom_requested.connect(self.change_font_size)
         self.jobs.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.jobs.cancel_all)
@@ -147,6 +126,7 @@ class MainWindow(QMainWindow):
             self.reading_pane.set_document(documents[0])
             self.center.setCurrentWidget(self.reading_pane)
             self.library_pane.select_id(documents[0].id)
+            self._remember_recent([documents[0].id])
         else:
             self.show_comparison(documents)
 
@@ -154,6 +134,87 @@ class MainWindow(QMainWindow):
         """Put 2–4 speeches (library documents or loose files) side by side."""
         self.compare_view.set_documents(documents)
         self.center.setCurrentWidget(self.compare_view)
+        self._remember_recent([d.id for d in documents if d.id is not None])
+
+    # --- recent items ----------------------------------------------------------------------
+
+    def _remember_recent(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        key = ",".join(map(str, ids))
+        items = [key] + [item for item in self.settings.get("recent/items") if item != key]
+        self.settings.set("recent/items", items[:10])
+
+    def recent_items(self) -> list[list[int]]:
+        """Recently opened speeches and comparisons that are still in the library, newest first."""
+        found = []
+        for item in self.settings.get("recent/items"):
+            ids = [int(x) for x in str(item).split(",") if x.isdigit()]
+            if ids and all(self.library.has_document(i) for i in ids):
+                found.append(ids)
+        return found
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        for ids in self.recent_items():
+            titles = " ↔ ".join(self.library.get_document(i).display_title()[:24] for i in ids)
+            menu.addAction(titles, lambda ids=ids: self.open_documents(ids))
+        if menu.isEmpty():
+            menu.addAction(self.tr("No recent speeches")).setEnabled(False)
+
+    # --- settings, help --------------------------------------------------------------------
+
+    @Slot()
+    def show_settings(self) -> None:
+        """The settings dialog; what can change at once does, the rest on the next start."""
+        from reader.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        changed = dialog.apply()
+        if changed & {"reading/font_family", "reading/font_size", "reading/line_spacing"}:
+            self._apply_reading_font()
+            self.compare_view.set_font_size(self.settings.get("reading/font_size"))
+        if "ui/color_scheme" in changed:
+            from reader.gui.app import apply_color_scheme
+
+            apply_color_scheme(self.settings.get("ui/color_scheme"))
+        if changed & {"shared/min_chars", "shared/stock_threshold"}:
+            self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
+            if self.compare_view.documents:
+                self.compare_view.recompute()
+        if changed & {"ui/language", "library/folder"}:
+            QMessageBox.information(self, self.tr("Settings"),
+                                    self.tr("The new language or library folder takes effect when Duidu starts again."))
+
+    @Slot()
+    def show_guide(self) -> None:
+        """The user guide, in the interface's language."""
+        from reader.gui.guide_dialog import GuideDialog
+
+        GuideDialog(self).show()
+
+    # --- drops -------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        """Files and folders dragged from the desktop can be dropped anywhere on the window."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        """Import what was dropped, in the background."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_in_background(paths)
+            event.acceptProposedAction()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """Redraw icons when the palette changes (light/dark switch)."""
+        if event.type() == event.Type.PaletteChange:
+            self.actions.refresh_icons()
+        super().changeEvent(event)
 
     @Slot()
     def compare_selected(self) -> None:
@@ -166,149 +227,6 @@ class MainWindow(QMainWindow):
             others = [d.id for d in self.library.list_documents() if d.id != ids[0]]
             ids += others[:1]
         self.open_documents(ids)
-
-    @Slot(int)
-    def edit_document(self, doc_id: int) -> None:
-        """Edit a speech's details, encoding and cleaning; the text changes are re-indexed in the background."""
-        from reader.gui.document_dialog import DocumentDialog
-
-        dialog = DocumentDialog(self.library.get_document(doc_id), self)
-        if dialog.exec() != DocumentDialog.DialogCode.Accepted:
-            return
-        changes = dialog.changes()
-        try:
-            fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker")}
-            self.library.update_metadata(doc_id, **fields)
-            if "encoding" in changes:
-                reencode_document(self.library, doc_id, changes["encoding"])
-            if "cleaned" in changes:
-                set_cleaning(self.library, doc_id, changes["cleaned"])
-        except (LibraryError, LookupError, ValueError) as exc:
-            message = exc.message() if hasattr(exc, "message") else str(exc)
-            QMessageBox.warning(self, self.tr("Speech Details"), message)
-        self.refresh_library()
-        if "encoding" in changes or "cleaned" in changes:
-            self.reindex_in_background()
-        if self.reading_pane.document is not None and self.reading_pane.document.id == doc_id:
-            self.open_documents([doc_id])
-
-    @Slot(list)
-    def remove_documents(self, ids: list) -> None:
-        """Remove speeches from the library after a confirmation that says what goes with them."""
-        titles = "\n".join(self.library.get_document(i).display_title() for i in ids[:10])
-        answer = QMessageBox.question(
-            self, self.tr("Remove from Library"),
-            self.tr("Remove %n speech(es) from the library, with their tagged excerpts?", "", len(ids)) + "\n\n" + titles)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        for doc_id in ids:
-            self.library.remove_document(doc_id)
-        if self.reading_pane.document is not None and self.reading_pane.document.id in ids:
-            self.reading_pane.set_document(None)
-        if any(i in ids for i in self.compare_view.document_ids()):
-            remaining = [d for d in self.compare_view.documents if d.id not in ids]
-            if len(remaining) >= 2:
-                self.compare_view.set_documents(remaining)
-            else:
-                self.center.setCurrentWidget(self.reading_pane)
-        self.refresh_library()
-        self.reindex_in_background()
-
-    def reindex_in_background(self) -> Job:
-        """Bring the shared-phrasing index up to date after the library changed."""
-        folder = self.library.folder
-
-        def work(progress, cancelled):
-            library = Library(folder)
-            try:
-                return sync_index(library, progress, cancelled)
-            finally:
-                library.close()
-
-        return self._start_job(Job("index", work), self.tr("Updating the shared-phrasing index…"),
-                               lambda _report: self.status_label.setText(self.tr("Index up to date")))
-
-    # --- import ----------------------------------------------------------------------------
-
-    @Slot()
-    def choose_files_to_import(self) -> None:
-        """Ask for files and import them in the background."""
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import Speeches"), "", self.tr("Speeches (%1);;All files (*)").replace("%1", IMPORT_FILTER))
-        if files:
-            self.import_in_background(files)
-
-    @Slot()
-    def choose_folder_to_import(self) -> None:
-        """Ask for a folder and import every speech in it in the background."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Speeches"))
-        if folder:
-            self.import_in_background([folder])
-
-    def import_in_background(self, paths: list[str]) -> Job:
-        """Import off the GUI thread with progress and cancel; report refusals file by file."""
-        folder = self.library.folder
-
-        def work(progress, cancelled):
-            library = Library(folder)  # a connection of the worker's own
-            try:
-                report = import_paths(library, paths, progress=progress, cancelled=cancelled)
-                sync_index(library, progress, cancelled)
-                return report
-            finally:
-                library.close()
-
-        return self._start_job(Job("import", work), self.tr("Importing…"), self._on_import_done)
-
-    def import_bundled_in_background(self) -> Job | None:
-        """On a library's first start, import the sample speeches so a newcomer sees them at once."""
-        if self.library.get_state("bundled_corpus_imported"):
-            return None
-        folder = self.library.folder
-
-        def work(progress, cancelled):
-            library = Library(folder)
-            try:
-                report = import_bundled_corpus(library, progress=progress, cancelled=cancelled)
-                sync_index(library, progress, cancelled)
-                return report
-            finally:
-                library.close()
-
-        return self._start_job(Job("bundled", work), self.tr("Adding the sample speeches…"), self._on_import_done)
-
-    def _start_job(self, job: Job, label: str, on_success) -> Job:
-        self.status_label.setText(label)
-        self.progress.setRange(0, 0)
-        job.progressed.connect(self._on_progress)
-        job.succeeded.connect(on_success)
-        job.failed.connect(self._on_job_failed)
-        return self.jobs.run(job)
-
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    @Slot(object)
-    def _on_import_done(self, report) -> None:
-        self.refresh_library()
-        message = self.tr("Imported %1, already in the library %2, failed %3").replace(
-            "%1", str(len(report.added))).replace("%2", str(len(report.existing))).replace("%3", str(len(report.failed)))
-        self.status_label.setText(message)
-        if report.failed:
-            details = "\n".join(f.message() for f in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some files were not imported"), message, parent=self)
-            box.setDetailedText(details)
-            box.setInformativeText(details if len(report.failed) <= 5 else "")
-            box.open()
-        if report.added and self.reading_pane.document is None:
-            self.open_documents([report.added[0]])
-
-    @Slot(str)
-    def _on_job_failed(self, message: str) -> None:
-        self.status_label.setText(message)
-        QMessageBox.warning(self, self.windowTitle(), message)
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
@@ -343,7 +261,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("window_geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
-        for widget in (self, self.splitter, self.reading_pane.splitter):
+        for widget in self._stateful_widgets():
             state = self.settings.state(widget.objectName() + "_state")
             if state is not None:
                 widget.restoreState(state)
@@ -351,10 +269,13 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([340, 940])
             self.reading_pane.splitter.setSizes([260, 680])
 
+    def _stateful_widgets(self):
+        return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter)
+
     def save_layout(self) -> None:
         """Remember geometry and splitters for the next start."""
         self.settings.save_state("window_geometry", self.saveGeometry())
-        for widget in (self, self.splitter, self.reading_pane.splitter):
+        for widget in self._stateful_widgets():
             self.settings.save_state(widget.objectName() + "_state", widget.saveState())
         self.settings.sync()
 

@@ -13,19 +13,20 @@ from reader.core.paths import APP_DIR_NAME, HOME_ENV
 DEFAULTS: dict[str, object] = {
     "library/folder": "",            # empty: $DUIDU_HOME or the local data folder
     "ui/language": "system",         # "system" | "zh" | "en"
+    "ui/color_scheme": "system",     # "system" | "light" | "dark"
     "reading/font_family": "",       # empty: the best CJK font the system has
     "reading/font_size": 14,
     "reading/line_spacing": 160,     # percent of the font's line height
     "shared/min_chars": 0,           # 0: the engine's default
     "shared/show_stock": True,
-    "shared/stock_threshold": 0.0,   # 0: adaptive to corpus size
+    "shared/stock_threshold": 0.0,   # share of the library; 0: adaptive to its size
     "compare/sync_scroll": True,
     "export/preset": "plain",
     "export/body_font": "仿宋",
     "export/heading1_font": "黑体",
     "export/heading2_font": "楷体",
     "export/title_font": "方正小标宋简体",
-    "recent/files": [],
+    "recent/items": [],              # "1,3" (ids opened together), newest first
 }
 
 

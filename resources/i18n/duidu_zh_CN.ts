@@ -200,6 +200,83 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../reader/gui/guide_dialog.py" line="27" />
+        <source>Duidu Guide</source>
+        <translation>对读使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/guide_dialog.py" line="32" />
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActionsMixin</name>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="50" />
+        <source>Speech Details</source>
+        <translation>讲话信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="62" />
+        <source>Remove from Library</source>
+        <translation>从文库中移除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/library_actions.py" line="63" />
+        <source>Remove %n speech(es) from the library, with their tagged excerpts?</source>
+        <translation>
+            <numerusform>从文库中移除 %n 篇讲话及其标注摘录？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="83" />
+        <source>Updating the shared-phrasing index…</source>
+        <translation>正在更新相同表述索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="84" />
+        <source>Index up to date</source>
+        <translation>索引已更新</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="92" />
+        <source>Import Speeches</source>
+        <translation>导入讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="92" />
+        <source>Speeches (%1);;All files (*)</source>
+        <translation>讲话 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="99" />
+        <source>Import a Folder of Speeches</source>
+        <translation>导入讲话文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="111" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="123" />
+        <source>Adding the sample speeches…</source>
+        <translation>正在添加示例讲话…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="141" />
+        <source>Imported %1, already in the library %2, failed %3</source>
+        <translation>已导入 %1 篇，文库中已有 %2 篇，失败 %3 篇</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_actions.py" line="146" />
+        <source>Some files were not imported</source>
+        <translation>有些文件未能导入</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../reader/gui/library_pane.py" line="43" />
@@ -253,7 +330,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="34" />
+        <location filename="../../reader/gui/main_window.py" line="33" />
         <source>Duidu — speeches side by side</source>
         <translation>对读 — 讲话并排对照</translation>
     </message>
@@ -263,145 +340,38 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="75" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../reader/gui/main_window.py" line="164" />
+        <source>No recent speeches</source>
+        <translation>没有最近打开的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="76" />
-        <source>&amp;Import Files…</source>
-        <translation>导入文件(&amp;I)…</translation>
+        <location filename="../../reader/gui/main_window.py" line="189" />
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="78" />
-        <source>Import &amp;Folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
+        <location filename="../../reader/gui/main_window.py" line="190" />
+        <source>The new language or library folder takes effect when Duidu starts again.</source>
+        <translation>新的界面语言或文库文件夹将在下次启动对读时生效。</translation>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="79" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="86" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="87" />
-        <source>&amp;Compare Selected Speeches</source>
-        <translation>对照选中的讲话(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="89" />
-        <source>Show the speeches selected in the library side by side</source>
-        <translation>将文库中选中的讲话并排对照</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="90" />
-        <source>&amp;Read Selected Speech</source>
-        <translation>阅读选中的讲话(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="94" />
-        <source>&amp;Larger Text</source>
-        <translation>放大文字(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="96" />
-        <source>&amp;Smaller Text</source>
-        <translation>缩小文字(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="100" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="101" />
-        <source>&amp;About Duidu</source>
-        <translation>关于对读(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="107" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="134" />
+        <location filename="../../reader/gui/main_window.py" line="113" />
         <source>%n speech(es) in the library</source>
         <translation>
-            <numerusform>文库中共有 %n 篇讲话</numerusform>
-        </translation>
+            <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="188" />
-        <source>Speech Details</source>
-        <translation>讲话信息</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="200" />
-        <source>Remove from Library</source>
-        <translation>从文库中移除</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="201" />
-        <source>Remove %n speech(es) from the library, with their tagged excerpts?</source>
-        <translation>
-            <numerusform>从文库中移除 %n 篇讲话及其标注摘录？</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="228" />
-        <source>Updating the shared-phrasing index…</source>
-        <translation>正在更新相同表述索引…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="229" />
-        <source>Index up to date</source>
-        <translation>索引已更新</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="237" />
-        <source>Import Speeches</source>
-        <translation>导入讲话</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="237" />
-        <source>Speeches (%1);;All files (*)</source>
-        <translation>讲话 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="244" />
-        <source>Import a Folder of Speeches</source>
-        <translation>导入讲话文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="261" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="278" />
-        <source>Adding the sample speeches…</source>
-        <translation>正在添加示例讲话…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="296" />
-        <source>Imported %1, already in the library %2, failed %3</source>
-        <translation>已导入 %1 篇，文库中已有 %2 篇，失败 %3 篇</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="301" />
-        <source>Some files were not imported</source>
-        <translation>有些文件未能导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="338" />
+        <location filename="../../reader/gui/main_window.py" line="256" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="339" />
+        <location filename="../../reader/gui/main_window.py" line="257" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
@@ -419,6 +389,268 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/outline_model.py" line="18" />
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="19" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="22" />
+        <source>Default (the local data folder)</source>
+        <translation>默认（本机数据文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="23" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="30" />
+        <location filename="../../reader/gui/settings_dialog.py" line="32" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="32" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="33" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="40" />
+        <source>Best Chinese font on this computer</source>
+        <translation>本机最合适的中文字体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="56" />
+        <source>Adapt to the library's size</source>
+        <translation>随文库规模自动确定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="58" />
+        <source>Plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="59" />
+        <source>Official document (GB/T 9704)</source>
+        <translation>公文格式（GB/T 9704）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="64" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="66" />
+        <source>Library folder</source>
+        <translation>文库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="67" />
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="68" />
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="69" />
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="71" />
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="72" />
+        <source>Size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="73" />
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="74" />
+        <source>Shared phrasing</source>
+        <translation>相同表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="76" />
+        <source>Shortest passage (characters)</source>
+        <translation>最短字数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="77" />
+        <source>Stock formula when in at least</source>
+        <translation>套话：至少出现在文库的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="78" />
+        <source>Export to Word</source>
+        <translation>导出 Word</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="80" />
+        <source>Preset</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="81" />
+        <source>Body font</source>
+        <translation>正文字体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="82" />
+        <source>Level-one headings</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="83" />
+        <source>Level-two headings</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="84" />
+        <source>Title font</source>
+        <translation>标题字体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="103" />
+        <source>Library Folder</source>
+        <translation>文库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="22" />
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="23" />
+        <source>Import speeches (.txt, .docx, .html); you can also drop files on the window</source>
+        <translation>导入讲话（.txt、.docx、.html）；也可以把文件拖到窗口上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="24" />
+        <source>Import &amp;Folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="25" />
+        <source>&amp;Export Excerpts…</source>
+        <translation>导出摘录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="26" />
+        <source>Export the excerpts shown in the excerpts panel to Word, text or CSV</source>
+        <translation>将摘录面板中显示的摘录导出为 Word、文本或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="27" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="29" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="31" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="32" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="33" />
+        <source>&amp;Read Selected Speech</source>
+        <translation>阅读选中的讲话(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="34" />
+        <source>Read the speech selected in the library</source>
+        <translation>阅读文库中选中的讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="35" />
+        <source>&amp;Compare Selected Speeches</source>
+        <translation>对照选中的讲话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="36" />
+        <source>Show the speeches selected in the library side by side</source>
+        <translation>将文库中选中的讲话并排对照</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="37" />
+        <source>Show &amp;Library</source>
+        <translation>显示文库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="38" />
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="39" />
+        <source>&amp;Smaller Text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="40" />
+        <source>Duidu &amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="41" />
+        <source>&amp;About Duidu</source>
+        <translation>关于对读(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="43" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="69" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="78" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="80" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="85" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 </TS>

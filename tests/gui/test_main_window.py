@@ -57,10 +57,10 @@ def test_outline_model_without_a_view(qtbot):
 def test_zoom_changes_the_reading_font(main_window):
     main_window.open_documents([1])
     before = main_window.reading_pane.text_view.font().pointSize()
-    main_window.zoom_in_action.trigger()
+    main_window.actions.zoom_in.trigger()
     assert main_window.reading_pane.text_view.font().pointSize() == before + 1
-    main_window.zoom_out_action.trigger()
-    main_window.zoom_out_action.trigger()
+    main_window.actions.zoom_out.trigger()
+    main_window.actions.zoom_out.trigger()
     assert main_window.reading_pane.text_view.font().pointSize() == before - 1
 
 
