@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "reader.cli.shared_cmds",
     "reader.cli.excerpt_cmds",
     "reader.cli.compare_cmds",
+    "reader.cli.overview_cmds",
 ]
 
 

@@ -30,6 +30,74 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (doc_a, start_a, doc_b)
     );
     """,
+    # The codebook: tags, excerpts (quote + offsets + contexts for re-anchoring) and groups of
+    # counterpart passages. A parent tag cannot be deleted under its children (RESTRICT): the
+    # codebook lifts them one level first, so undo can put them back; SET NULL would lift them
+    # to the top silently and CASCADE would delete a whole subtree. UNIQUE(parent_id, name)
+    # alone lets top-level names repeat (NULLs are distinct), hence the index on ifnull().
+    """
+    CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        color TEXT NOT NULL DEFAULT '#9e9e9e'
+            CHECK (color GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+        parent_id INTEGER REFERENCES tags(id) ON DELETE RESTRICT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (parent_id, name)
+    );
+    CREATE UNIQUE INDEX tags_unique_name ON tags (ifnull(parent_id, 0), name);
+    CREATE TABLE excerpt_groups (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE excerpts (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        context_before TEXT NOT NULL DEFAULT '',
+        context_after TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        group_id INTEGER REFERENCES excerpt_groups(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'review')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (0 <= "start" AND "start" < "end")
+    );
+    CREATE INDEX excerpts_doc ON excerpts (doc_id, "start");
+    CREATE INDEX excerpts_group ON excerpts (group_id);
+    CREATE TABLE excerpt_tags (
+        excerpt_id INTEGER NOT NULL REFERENCES excerpts(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (excerpt_id, tag_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX excerpt_tags_tag ON excerpt_tags (tag_id);
+    """,
+    # The similarity overview's cache (reader.core.similarity): per pair of indexed speeches the
+    # distinctive fingerprints they share, and, once aligned, their passages and characters. Rows
+    # are valid for the text hashes in similarity_doc; a speech re-texted or removed loses its rows.
+    # No foreign keys: the cache follows the reuse index (reuse_doc), which has none either. The
+    # full-text index is not created here but by reader.core.search on first use, because an
+    # SQLite without FTS5 or its trigram tokenizer (before 3.34) would fail this migration and
+    # leave the whole library unopenable; search falls back to a scan there.
+    """
+    CREATE TABLE similarity_doc (
+        doc_id INTEGER PRIMARY KEY,
+        text_hash TEXT NOT NULL
+    );
+    CREATE TABLE similarity_pair (
+        doc_a INTEGER NOT NULL,
+        doc_b INTEGER NOT NULL,
+        shared INTEGER NOT NULL,
+        passages INTEGER,
+        chars INTEGER,
+        PRIMARY KEY (doc_a, doc_b),
+        CHECK (doc_a < doc_b)
+    ) WITHOUT ROWID;
+    CREATE INDEX similarity_pair_b ON similarity_pair (doc_b);
+    CREATE TABLE similarity_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from typing import Callable
 
@@ -26,6 +27,7 @@ class _Worker(QObject):
         super().__init__()
         self.fn = fn
         self.cancel = cancel
+        self.returned = threading.Event()
 
     @Slot()
     def run(self) -> None:
@@ -36,6 +38,9 @@ class _Worker(QObject):
             self.failed.emit(str(exc))
         else:
             self.succeeded.emit(result)
+        finally:
+            self.returned.set()
+            QThread.currentThread().quit()  # the thread ends by itself, even if the GUI thread is waiting
         self.done.emit()
 
 
@@ -86,8 +91,7 @@ class Job(QObject):
 
     @Slot()
     def _on_done(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        self.wait()
         self.done = True
         self.finished.emit()
 
@@ -100,8 +104,20 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def wait(self, ms: int = 30000) -> bool:
-        """Block until the work has ended (tests, screenshots and shutdown); results are delivered after."""
-        return self._thread.wait(ms) if self._thread else True
+        """Block until the work has ended (tests, screenshots and shutdown); results are delivered after.
+
+        QThread.wait() would hold the GIL and starve the worker until the timeout: wait in Python.
+        """
+        if self._thread is None:
+            return True
+        deadline = time.monotonic() + ms / 1000
+        if not self._worker.returned.wait(max(0.0, deadline - time.monotonic())):
+            return False
+        while not self._thread.isFinished():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.002)
+        return True
 
 
 class JobRunner(QObject):

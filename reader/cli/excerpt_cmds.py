@@ -1,0 +1,138 @@
+"""Subcommands over the codebook: `excerpt add`, `excerpt list` and `export` (docx, txt, csv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.cli.common import CliError, emit_json, open_library, resolve_document, write_text
+from reader.core.codebook import Codebook, CodebookError, Tag
+from reader.core.export import ExportError, group_excerpts
+from reader.core.export.docx_export import PRESETS, export_docx
+from reader.core.export.text_export import export_csv, export_txt
+from reader.core.locale import pick
+
+FORMATS = ("docx", "txt", "csv")
+
+
+def register(subparsers) -> None:
+    """Add `excerpt add`, `excerpt list` and `export`."""
+    p = subparsers.add_parser("excerpt", help=pick("add or list tagged excerpts", "添加或列出带标签的摘录"))
+    actions = p.add_subparsers(dest="excerpt_action", metavar="ACTION", required=True)
+
+    a = actions.add_parser("add", help=pick("tag a quotation of a speech in the library", "为文库中讲话的一段引文加标签"))
+    a.add_argument("document", metavar="FILE_OR_ID")
+    a.add_argument("--quote", required=True, help=pick("the exact text, found once in the speech",
+                                                       "原文照录的引文，须在讲话中只出现一次"))
+    a.add_argument("--tag", action="append", default=[], metavar="TAG",
+                   help=pick("tag name or path (Parent/Child); created if new; repeatable",
+                             "标签名或路径（父/子）；不存在则新建；可重复"))
+    a.add_argument("--note", default="")
+    a.set_defaults(func=cmd_add)
+
+    ls = actions.add_parser("list", help=pick("list excerpts in document order", "按讲话顺序列出摘录"))
+    ls.add_argument("--tag", metavar="TAG")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_list)
+
+    e = subparsers.add_parser("export", help=pick("export excerpts to Word, text or CSV", "将摘录导出为 Word、文本或 CSV"))
+    e.add_argument("--format", choices=FORMATS, help=pick("default: from the file name", "默认按文件扩展名"))
+    e.add_argument("--tag", metavar="TAG", help=pick("only this tag and its subtags", "仅导出此标签及其子标签"))
+    e.add_argument("--by", choices=("tag", "speech"), default="tag")
+    e.add_argument("--preset", choices=tuple(PRESETS), default="plain")
+    e.add_argument("--title")
+    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.set_defaults(func=cmd_export)
+
+
+def find_tag(codebook: Codebook, name: str, create: bool = False) -> Tag:
+    """A tag by name (unique anywhere in the tree) or by path "Parent/Child"; created when asked."""
+    parts = [part.strip() for part in name.split("/") if part.strip()]
+    if not parts:
+        raise CliError(pick("A tag needs a name.", "标签需要名称。"), 2)
+    tags = codebook.list_tags()
+    if len(parts) == 1:
+        found = [t for t in tags if t.name == parts[0]]
+        if len(found) > 1:
+            paths = "、".join(t.path for t in found)
+            raise CliError(pick(f"Several tags are called “{parts[0]}” ({paths}); give the path, e.g. Parent/Child.",
+                                f"有多个标签名为“{parts[0]}”（{paths}），请写出路径，如 父/子。"))
+        if found:
+            return found[0]
+    parent: Tag | None = None
+    for part in parts:
+        match = next((t for t in tags if t.name == part and t.parent_id == (parent.id if parent else None)), None)
+        if match is None:
+            if not create:
+                raise CliError(pick(f"No tag “{name}”.", f"没有标签“{name}”。"))
+            match = codebook.create_tag(part, parent_id=parent.id if parent else None)
+            tags.append(match)
+        parent = match
+    return parent
+
+
+def cmd_add(args) -> int:
+    """Tag a quotation: it must be in a speech of the library and occur there exactly once."""
+    library = open_library(args)
+    doc = resolve_document(library, args.document)
+    if doc.id is None:
+        raise CliError(pick(f"“{args.document}” is not in the library; import it first (duidu import FILE).",
+                            f"“{args.document}”不在文库中，请先导入（duidu import 文件）。"))
+    codebook = Codebook(library)
+    try:
+        start, end = codebook.find_quote(doc.id, args.quote)
+        with codebook.write():   # new tags and the excerpt land together, or not at all
+            tag_ids = [find_tag(codebook, name, create=True).id for name in args.tag]
+            excerpt = codebook.add_excerpt(doc.id, start, end, tag_ids, note=args.note)
+    except CodebookError as exc:
+        raise CliError(exc.message()) from exc
+    section = excerpt.section or "—"
+    write_text(pick(f"Excerpt {excerpt.id}: speech {doc.id} [{start}-{end}] section {section}, tags: "
+                    f"{', '.join(excerpt.tag_names) or '—'}\n",
+                    f"摘录 {excerpt.id}：讲话 {doc.id} [{start}-{end}]，部分 {section}，标签："
+                    f"{'、'.join(excerpt.tag_names) or '—'}\n"))
+    return 0
+
+
+def cmd_list(args) -> int:
+    """Print excerpts in document order: id, date, speech, section, tags and the start of the quote."""
+    codebook = Codebook(open_library(args))
+    tag_id = find_tag(codebook, args.tag).id if args.tag else None
+    excerpts = codebook.list_excerpts(tag_id=tag_id)
+    if args.json:
+        emit_json([x.to_dict() for x in excerpts])
+        return 0
+    lines = []
+    for x in excerpts:
+        quote = x.quote.replace("\n", " ")
+        flag = pick(" [review]", "［待核对］") if x.status == "review" else ""
+        lines.append(f"{x.id:>4}  {x.doc_date or '?':<10}  {(x.doc_title or f'#{x.doc_id}')[:24]}  {x.section or '—'}"
+                     f"  [{', '.join(x.tag_names)}]{flag}  {quote[:40]}{'…' if len(quote) > 40 else ''}")
+    write_text("\n".join(lines) + ("\n" if lines else ""))
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Export the excerpts (all, or one tag with its subtags) grouped by tag or speech."""
+    fmt = args.format or Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise CliError(pick(f"Say --format docx, txt or csv (cannot tell from “{args.output}”).",
+                            f"请用 --format 指定 docx、txt 或 csv（无法从“{args.output}”判断）。"), 2)
+    codebook = Codebook(open_library(args))
+    tag_id = find_tag(codebook, args.tag).id if args.tag else None
+    excerpts = codebook.list_excerpts(tag_id=tag_id)
+    if not excerpts:
+        raise CliError(pick("No excerpts to export; nothing was written.", "没有可导出的摘录，未写入任何文件。"))
+    only = codebook.subtree_ids(tag_id) if tag_id is not None else None
+    groups = group_excerpts(excerpts, args.by, codebook.list_tags(), only_tag_ids=only)
+    try:
+        if fmt == "docx":
+            export_docx(groups, args.output, preset=args.preset, title=args.title)
+        elif fmt == "txt":
+            export_txt(groups, args.output, title=args.title)
+        else:
+            export_csv(excerpts, args.output)
+    except ExportError as exc:
+        raise CliError(exc.message()) from exc
+    write_text(pick(f"{len(excerpts)} excerpts exported to {args.output}\n",
+                    f"已导出 {len(excerpts)} 条摘录到 {args.output}\n"))
+    return 0

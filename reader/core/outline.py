@@ -1,0 +1,343 @@
+"""The outline of a speech: its numbered sections (一、 （一） 第一， 一是 一要 1. （1）) as a tree of offsets.
+
+How levels are found, as in a document outline rather than by a fixed ranking of marker styles:
+within a section, the first marker style that forms a proper sequence (一 then 二 …) becomes the
+child level, and every style already used by an ancestor is left out below it. Markers count only
+at a line start or after a sentence boundary (。！？；：), so 全国第一， 2024年1、2月 and 1.5亿 are
+ignored, and a style counts only as a run 1, 2, 3 … (a lone marker only at a line start, with a
+short title). A run written inside a paragraph (…：一是…；二是…) stays inside that paragraph: its
+items may hold children only there, and a later paragraph's run becomes their sibling.
+
+Dropped approach: a global rank (一、 > （一） > 第一， > 一是 > 一要) mis-nests speeches such as
+002 (一、 > 一要 > 一是) and 000 (一、 > 第一， beside 二、 > （一） > 一要).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["Section", "parse_outline", "iter_sections", "section_path", "path_label"]
+
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_SPACE = "[ \t\u3000\xa0\ufeff]*"
+_SENTENCE_END = "。！？；：!?;:"
+
+
+def _marker_pattern(boundary: str, anywhere: str = "") -> re.Pattern:
+    """The marker regex: a marker after a line start, after one of `boundary`, or matching `anywhere`."""
+    return re.compile(
+        rf"(?:(?P<line>^)|(?<=[{boundary}]){anywhere}){_SPACE}(?P<marker>"
+        rf"(?P<dun>(?P<dun_n>{_NUMERAL})、)"
+        rf"|(?P<paren>[（(](?P<paren_n>{_NUMERAL})[）)])"
+        rf"|(?P<part>第(?P<part_n>{_NUMERAL})个?(?P<noun>问题|方面|部分))(?P<part_sep>[：:，,、]?)"
+        rf"|(?P<di>第(?P<di_n>{_NUMERAL})[，,、])"
+        rf"|(?P<verb>(?P<verb_n>{_NUMERAL})(?P<verb_w>[是要]))(?![一二三四五六七八九十、，,。；;：:])"
+        r"|(?P<pdigit>[（(](?P<pdigit_n>\d{1,2})[）)])"
+        r"|(?P<digit>(?P<digit_n>\d{1,2})(?P<digit_sep>[.．、]))(?![\d.．])"
+        r")",
+        re.MULTILINE,
+    )
+
+
+_MARKER_RE = _marker_pattern(_SENTENCE_END)
+# Joined into one line, a heading runs straight into its body ("…的领导（一）健全…", "…“护航员”一要…"):
+# there a closing quote or bracket also ends a heading, and （一） counts wherever it stands.
+_RUN_ON_MARKER_RE = _marker_pattern(_SENTENCE_END + "”’」』）)》", rf"|(?=[（(]{_NUMERAL}[）)])")
+_CLOSING_RE = re.compile(rf"(?:(?P<line>^)|(?<=[。！？!?])){_SPACE}(?P<salute>同志们[，,！!])", re.MULTILINE)
+_TITLE_STOP_RE = re.compile(r"[。：:！？!?；;\r\n]")
+_COMMA_RE = re.compile("[，,]")
+_MARKER_KINDS = ("dun", "paren", "part", "di", "verb", "pdigit", "digit")   # the regex's alternatives
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_ENUM_STYLES = frozenset({"第，", "是", "要"})   # enumerations, not headings: shorter titles
+_MAX_TITLE = 60
+_LOOKBACK = 32   # how many open runs a line-start marker looks through (bounds pathological input)
+
+
+@dataclass
+class Section:
+    """One part of a speech: the opening, a numbered heading with its subsections, or the closing."""
+
+    level: int
+    label: str
+    title: str
+    start: int
+    end: int
+    kind: str
+    children: list["Section"] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The section and its subsections as plain data (`duidu outline --json`)."""
+        return {
+            "level": self.level,
+            "label": self.label,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "children": [child.to_dict() for child in self.children],
+        }
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """A possible heading marker found in the text."""
+
+    start: int
+    end: int          # after the marker and any separator, where the title begins
+    label: str
+    style: str
+    number: int
+    at_line_start: bool
+    line: int         # index of the line the marker is on
+    line_end: int     # offset of the end of that line
+
+
+def parse_outline(text: str) -> list[Section]:
+    """The top-level sections of a speech: the opening, the headings (with children) and the closing."""
+    if not text:
+        return []
+    one_line = "\n" not in text.strip()
+    markers = _find_markers(text, one_line)
+    starts = [m.start for m in markers]
+    builder = _LevelBuilder(text, markers, starts, one_line)
+    closing = _closing_start(text, one_line)
+    hi = closing if closing is not None else len(text)
+    headings = builder.build(0, hi, 1, frozenset())
+    if closing is not None and (not headings or builder.continues_after(headings, closing)):
+        closing, hi = None, len(text)
+        headings = builder.build(0, hi, 1, frozenset())
+    if not headings:
+        return [Section(1, "", "", 0, len(text), "opening")]
+    sections = []
+    if headings[0].start > 0:
+        sections.append(Section(1, "", "", 0, headings[0].start, "opening"))
+    sections.extend(headings)
+    if closing is not None:
+        sections.append(Section(1, "", "", closing, len(text), "closing"))
+    return sections
+
+
+def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section, depth-first, each before its children."""
+    for section in sections:
+        yield section
+        yield from iter_sections(section.children)
+
+
+def section_path(sections: list[Section], offset: int) -> list[Section]:
+    """The chain of sections from the top level down to the innermost one containing `offset`."""
+    if sections and offset == sections[-1].end and offset > sections[0].start:
+        offset -= 1   # the very end of the text belongs to the last section
+    path: list[Section] = []
+    level = sections
+    while level:
+        hit = next((s for s in level if s.start <= offset < s.end), None)
+        if hit is None:
+            break
+        path.append(hit)
+        level = hit.children
+    return path
+
+
+def path_label(path: list[Section]) -> str:
+    """The markers along a path, such as "二、（三）"; empty for the opening and the closing."""
+    return "".join(s.label for s in path if s.kind == "heading")
+
+
+def _find_markers(text: str, one_line: bool) -> list[_Marker]:
+    """Every marker that stands at a line start or after a sentence boundary, in text order."""
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    markers = []
+    for match in (_RUN_ON_MARKER_RE if one_line else _MARKER_RE).finditer(text):
+        found = _read_marker(match)
+        if found is None:
+            continue
+        label, style, number, end = found
+        start = match.start("marker")
+        line = bisect.bisect_left(newlines, start)
+        line_end = newlines[line] if line < len(newlines) else len(text)
+        markers.append(_Marker(start, end, label, style, number,
+                               match.group("line") is not None, line, line_end))
+    return markers
+
+
+def _read_marker(match: re.Match) -> tuple[str, str, int, int] | None:
+    """Label, style, number and end of a marker match, or None if its number is not a number."""
+    kind = next(name for name in _MARKER_KINDS if match.group(name) is not None)
+    label = match.group(kind)
+    end = match.end(kind)
+    raw = match.group(f"{kind}_n")
+    number = int(raw) if kind in ("pdigit", "digit") else _chinese_number(raw)
+    if not number:
+        return None
+    if kind == "part":
+        style = "第个" + match.group("noun")
+        end = match.end("part_sep")
+    elif kind == "di":
+        style = "第，"
+    elif kind == "verb":
+        style = match.group("verb_w")
+    elif kind == "digit":
+        style = "1、" if match.group("digit_sep") == "、" else "1."
+    else:
+        style = kind
+    return label, style, number, end
+
+
+def _chinese_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral from 一 to 九十九, or None for malformed ones (一一, 十十)."""
+    if "十" not in numeral:
+        return _DIGITS.get(numeral)
+    tens, _, units = numeral.partition("十")
+    if (tens and tens not in _DIGITS) or (units and units not in _DIGITS):
+        return None
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(units, 0)
+
+
+def _closing_start(text: str, one_line: bool) -> int | None:
+    """Where the closing paragraph (the last one opening with 同志们，) starts, if there is one."""
+    found = None
+    for match in _CLOSING_RE.finditer(text):
+        if one_line or match.group("line") is not None:
+            found = match.start("salute")
+    return found
+
+
+def _run_to_extend(runs: list[list[_Marker]], marker: _Marker) -> int | None:
+    """Index of the waiting run this marker continues; a line-start marker prefers runs begun at a line start."""
+    if not marker.at_line_start:
+        return len(runs) - 1 if runs[-1][-1].line == marker.line else None
+    for back in range(1, min(len(runs), _LOOKBACK) + 1):
+        if runs[-back][0].at_line_start:
+            return len(runs) - back
+    return len(runs) - 1
+
+
+def _title(text: str, marker: _Marker, limit: int) -> str:
+    """The heading text after a marker, up to the first stop (。：；！？) or the end of the line."""
+    limit = min(limit, marker.line_end)
+    stop = _TITLE_STOP_RE.search(text, marker.end, limit)
+    title = text[marker.end:stop.start() if stop else limit]
+    if marker.style in _ENUM_STYLES and not marker.at_line_start:
+        # an item inside a paragraph is named by its first clause: 一是交通优先，…
+        comma = _COMMA_RE.search(title, 1)
+        if comma:
+            title = title[:comma.start()]
+    return title.strip(" \t\u3000\xa0\r")[:_MAX_TITLE]
+
+
+class _LevelBuilder:
+    """Builds the sections of one level within a span, then recurses into each of them."""
+
+    def __init__(self, text: str, markers: list[_Marker], starts: list[int], one_line: bool):
+        self.text = text
+        self.markers = markers
+        self.starts = starts
+        self.one_line = one_line
+
+    def build(self, lo: int, hi: int, level: int, ancestors: frozenset[str]) -> list[Section]:
+        """The sections at `level` between offsets lo and hi, leaving out the ancestors' marker styles."""
+        first, last = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        if first == last:
+            return []
+        pool = [m for m in self.markers[first:last] if m.style not in ancestors and m.end <= hi]
+        runs = self._runs(pool)
+        if not runs:
+            return []
+        items = self._choose_items(runs)
+        sections = []
+        for i, marker in enumerate(items):
+            end = items[i + 1].start if i + 1 < len(items) else hi
+            inner_end = end if self._holds_lines(marker) else min(end, marker.line_end)
+            section = Section(level, marker.label, self._title(marker, end), marker.start, end, "heading")
+            section.children = self.build(marker.end, inner_end, level + 1, ancestors | {marker.style})
+            sections.append(section)
+        return sections
+
+    def continues_after(self, headings: list[Section], offset: int) -> bool:
+        """Whether the top-level sequence goes on after `offset` (so that was no closing paragraph)."""
+        last = self.markers[bisect.bisect_left(self.starts, headings[-1].start)]
+        after = self.markers[bisect.bisect_left(self.starts, offset):]
+        return any(m.style == last.style and m.number == last.number + 1 for m in after)
+
+    def _title(self, marker: _Marker, end: int) -> str:
+        """The marker's title, which stops before the next marker (a run-on heading's first child)."""
+        following = bisect.bisect_left(self.starts, marker.end)
+        if following < len(self.starts):
+            end = min(end, self.starts[following])
+        return _title(self.text, marker, end)
+
+    def _holds_lines(self, marker: _Marker) -> bool:
+        """Whether a section may reach past its own line: headings at a line start do, inline items don't."""
+        return marker.at_line_start or self.one_line
+
+    def _runs(self, pool: list[_Marker]) -> list[list[_Marker]]:
+        """Sequences 1, 2, 3 … of one style each; inline items continue a run only on the same line."""
+        waiting: dict[tuple[str, int], list[list[_Marker]]] = {}   # open runs by (style, next number)
+        started = []
+        for marker in pool:
+            runs = waiting.get((marker.style, marker.number))
+            index = _run_to_extend(runs, marker) if runs else None
+            if index is not None:
+                run = runs.pop(index)
+                run.append(marker)
+            elif marker.number == 1:
+                run = [marker]
+                started.append(run)
+            else:
+                continue
+            waiting.setdefault((marker.style, marker.number + 1), []).append(run)
+        return [run for run in started if self._is_proper(run)]
+
+    def _is_proper(self, run: list[_Marker]) -> bool:
+        """A run of two or more, or a single marker at a line start with a short title."""
+        if len(run) > 1:
+            return True
+        marker = run[0]
+        if not marker.at_line_start:
+            return False
+        reach = min(marker.line_end, marker.end + _MAX_TITLE + 1)
+        stop = _TITLE_STOP_RE.search(self.text, marker.end, reach)
+        title_end = stop.start() if stop else reach
+        return bool(self.text[marker.end:title_end].strip()) and (stop is not None or reach == marker.line_end)
+
+    def _choose_items(self, runs: list[list[_Marker]]) -> list[_Marker]:
+        """The markers of this level: the leading style's runs, plus other runs in the gaps they leave."""
+
+        def priority(run: list[_Marker]) -> tuple:
+            inline = not run[0].at_line_start
+            return (inline, len(run) == 1, inline and run[0].style in _ENUM_STYLES, run[0].start)
+
+        leader = min(runs, key=priority)
+        leader_starts = [m.start for m in leader]
+        accepted: list[list[_Marker]] = []
+        for run in runs:   # in text order, so each accepted run lies after the ones before it
+            lo = run[0].start
+            if run is leader or lo <= leader_starts[0]:
+                continue   # the parent's introduction is the parent's own text
+            if lo < leader_starts[-1] or (accepted and lo < accepted[-1][-1].start):
+                continue   # it starts inside a run already taken
+            if run[0].style != leader[0].style and not all(
+                    self._in_gap(m, _nearest_before(m.start, leader, leader_starts, accepted)) for m in run):
+                continue   # it lies inside an item, so it belongs to that item's children
+            accepted.append(run)
+        items = leader + [m for run in accepted for m in run]
+        items.sort(key=lambda m: m.start)
+        return items
+
+    def _in_gap(self, marker: _Marker, nearest: _Marker | None) -> bool:
+        """Whether a marker lies beyond the reach of the item before it (an inline item ends with its line)."""
+        return nearest is not None and not self._holds_lines(nearest) and nearest.line != marker.line
+
+
+def _nearest_before(offset: int, leader: list[_Marker], leader_starts: list[int],
+                    accepted: list[list[_Marker]]) -> _Marker | None:
+    """The item chosen so far that comes closest before `offset`."""
+    i = bisect.bisect_left(leader_starts, offset)
+    nearest = leader[i - 1] if i else None
+    if accepted and accepted[-1][-1].start < offset and (nearest is None or accepted[-1][-1].start > nearest.start):
+        nearest = accepted[-1][-1]
+    return nearest

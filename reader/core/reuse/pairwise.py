@@ -1,0 +1,92 @@
+"""Two texts compared directly: seeds, extension, bridging, snapping, then Passages.
+
+This is what `find_shared` runs on two loose texts and what the corpus index runs for
+`passages_between`: with only two documents every gram can be used, so seeds are short (pair_k)
+and near-verbatim reuse with an edit every ten characters still seeds.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from reader.core.reuse.extend import Match, chain_segments, drop_echoes, exact_segments, extend_edges, isolated
+from reader.core.reuse.normalize import Keyed, normalize
+from reader.core.reuse.passage import DEFAULT_MIN_CHARS, DISTINCTIVE, STOCK, Passage, ReuseSettings
+from reader.core.reuse.seeds import GramTable, diagonal_runs, seed_pairs
+from reader.core.reuse.snap import set_cache_dir, snap_match
+
+
+def gram_table(keyed: Keyed, settings: ReuseSettings) -> GramTable:
+    """The sorted grams of a text, cached on it: a document compared with many others is prepared once."""
+    table = keyed.cache.get("grams")
+    if table is None or table.k != settings.pair_k:
+        table = keyed.cache["grams"] = GramTable(keyed.keys, settings.pair_k)
+    return table
+
+
+def align(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int = 0) -> list[Match]:
+    """Shared stretches of two keyed texts, in key coordinates, before snapping and length filtering.
+
+    Lone seeds too short to be extended and shorter than min_chars are dropped here, in bulk.
+    """
+    k = settings.pair_k
+    ia, ib = seed_pairs(gram_table(a, settings), gram_table(b, settings), settings.max_pairs_per_gram)
+    segs = exact_segments(a.keys, b.keys, diagonal_runs(ia, ib), k)
+    if segs.shape[0] == 0:
+        return []
+    alone = isolated(segs, settings.max_gap)
+    a_len = a.ends[segs[:, 1] - 1].astype(np.int64) - a.starts[segs[:, 0]]
+    b_len = b.ends[segs[:, 3] - 1].astype(np.int64) - b.starts[segs[:, 2]]
+    hopeless = alone & (segs[:, 1] - segs[:, 0] < k + 2) & (np.minimum(a_len, b_len) < min_chars)
+    segs, alone = segs[~hopeless], alone[~hopeless]
+    matches = [Match(s[0], s[1], s[2], s[3], "exact", 1.0) for s in segs[alone].tolist()]
+    matches += chain_segments(a.keys, b.keys, [tuple(s) for s in segs[~alone].tolist()],
+                              settings.max_gap, settings.min_similarity)
+    # a lone seed of pair_k or pair_k+1 keys is nearly always a coincidence of common words:
+    # extending those (hundreds per pair of speeches) cost more than all the rest
+    return [extend_edges(a.keys, b.keys, m) if m.a1 - m.a0 >= k + 2 else m for m in matches]
+
+
+def _long_enough(a: Keyed, b: Keyed, m: Match, min_chars: int) -> bool:
+    a_start, a_end = a.span(m.a0, m.a1)
+    b_start, b_end = b.span(m.b0, m.b1)
+    return min(a_end - a_start, b_end - b_start) >= min_chars
+
+
+def shared_matches(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int) -> list[Match]:
+    """Aligned, snapped and length-filtered matches (key coordinates)."""
+    out = []
+    if settings.snap:
+        set_cache_dir(settings.cache_dir)
+    # the length test comes first: it leaves a few dozen of the hundreds of seeds to de-duplicate and snap
+    candidates = [m for m in align(a, b, settings, min_chars) if _long_enough(a, b, m, min_chars)]
+    for m in drop_echoes(candidates, len(a), len(b)):
+        if settings.snap:
+            m = snap_match(a, b, m)
+            if m is None or not _long_enough(a, b, m, min_chars):
+                continue
+        out.append(m)
+    return out
+
+
+def to_passages(a: Keyed, b: Keyed, matches: list[Match],
+                df_of: Callable[[Match], int | None] | None = None, stock_df: int | None = None) -> list[Passage]:
+    """Passages in original offsets; df_of gives each one's document frequency when a library is known."""
+    out = []
+    for m in matches:
+        a_start, a_end = a.span(m.a0, m.a1)
+        b_start, b_end = b.span(m.b0, m.b1)
+        df = df_of(m) if df_of is not None else None
+        cls = STOCK if (df is not None and stock_df is not None and df >= stock_df) else DISTINCTIVE
+        out.append(Passage(a_start, a_end, b_start, b_end, a.text[a_start:a_end], m.kind, m.similarity, df, cls))
+    return out
+
+
+def find_shared(a_text: str, b_text: str, min_chars: int = DEFAULT_MIN_CHARS,
+                settings: ReuseSettings | None = None) -> list[Passage]:
+    """Passages two loose texts share (no library: df is None and every passage is distinctive)."""
+    settings = settings or ReuseSettings()
+    a, b = normalize(a_text), normalize(b_text)
+    return to_passages(a, b, shared_matches(a, b, settings, min_chars))
