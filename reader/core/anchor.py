@@ -15,14 +15,13 @@ minutes (PITFALLS.md).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 
 from reader.core.codebook import Codebook, now
 from reader.core.codebook_types import EXCERPT_COLUMNS, CodebookError, ExcerptSnapshot, make_contexts
-from reader.core.store import LibraryError, content_hash
+from reader.core.store import LibraryError
 
 MATCH_THRESHOLD = 0.3     # bitap: errors per pattern character plus distance / MATCH_DISTANCE
 MATCH_DISTANCE = 1000     # so an exact pattern is looked for at most 300 characters from its place
@@ -246,12 +245,7 @@ def replace_text_and_reanchor(library, doc_id: int, imported) -> ReanchorReport:
         row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise LibraryError("missing", library.path, str(doc_id))
-        # the same statement as Library.replace_text, which opens its own transaction and so cannot nest
-        conn.execute(
-            "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
-            " content_hash = ?, char_count = ? WHERE id = ?",
-            (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
-             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+        library.write_text(conn, doc_id, imported)
         return reanchor_document(Codebook(library), doc_id, row[0], imported.text)
 
 

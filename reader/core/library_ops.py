@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from reader.core.anchor import replace_text_and_reanchor
 from reader.core.importer import ImportRefused, iter_import_paths, load_file, load_text
 from reader.core.paths import asset_dir
 from reader.core.reuse import ReuseIndex, SyncReport
@@ -103,8 +104,8 @@ def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
     body = html_to_text(doc.raw_text) if doc.fmt == "html" else doc.raw_text
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
     result = clean_web_text(body) if cleaned else CleanResult(body, [])
-    library.replace_text(doc_id, ImportedText(doc.raw_text, result.text, doc.encoding, doc.fmt or "txt",
-                                              {}, result.removed, doc.source_path or ""))
+    replace_text_and_reanchor(library, doc_id, ImportedText(doc.raw_text, result.text, doc.encoding,
+                                                            doc.fmt or "txt", {}, result.removed, doc.source_path or ""))
 
 
 def reencode_document(library: Library, doc_id: int, encoding: str) -> None:
@@ -121,4 +122,4 @@ def reencode_document(library: Library, doc_id: int, encoding: str) -> None:
         text, used = decode_bytes(data, override=encoding)
         imported = load_text(text, source=doc.source_path or "", fmt=doc.fmt or "txt")
         imported.encoding = used
-    library.replace_text(doc_id, imported)
+    replace_text_and_reanchor(library, doc_id, imported)

@@ -201,13 +201,18 @@ class Library:
             conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*allowed.values(), doc_id))
 
     def replace_text(self, doc_id: int, imported) -> None:
-        """Put a corrected text (new encoding, re-import, changed cleaning) in place of a speech's text."""
+        """Put a corrected text in place of a speech's text (callers with excerpts re-anchor: see anchor.py)."""
         with self.transaction() as conn:
-            conn.execute(
-                "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
-                " content_hash = ?, char_count = ? WHERE id = ?",
-                (imported.raw_text, imported.text, json.dumps(imported.removed, ensure_ascii=False),
-                 imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+            self.write_text(conn, doc_id, imported)
+
+    @staticmethod
+    def write_text(conn: sqlite3.Connection, doc_id: int, imported) -> None:
+        """The UPDATE behind replace_text, for callers already inside a transaction."""
+        conn.execute(
+            "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
+            " content_hash = ?, char_count = ? WHERE id = ?",
+            (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
+             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a speech (and, through foreign keys, what hangs on it)."""

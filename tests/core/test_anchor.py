@@ -175,3 +175,20 @@ def test_edits_away_from_the_quote_never_lose_it(at_start, at_end, where):
             assert new_text[found.start:found.end] == QUOTE == found.quote
         finally:
             library.close()
+
+
+def test_changing_the_cleaning_reanchors_excerpts(sample_library):
+    """Undoing the cleaning of the web copy shifts its text; the excerpt follows its quote."""
+    from reader.core.codebook import Codebook
+    from reader.core.library_ops import set_cleaning
+
+    book = Codebook(sample_library)
+    text = sample_library.get_document(5).text
+    start = text.index("今天会议的主要任务是")
+    excerpt = book.add_excerpt(5, start, start + 10, [book.create_tag("任务").id])
+    set_cleaning(sample_library, 5, cleaned=False)
+    moved = book.get_excerpt(excerpt.id)
+    new_text = sample_library.get_document(5).text
+    assert moved.status == "ok"
+    assert new_text[moved.start:moved.end] == "今天会议的主要任务是"
+    assert moved.start > start
