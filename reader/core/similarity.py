@@ -147,14 +147,15 @@ def pair_detail(index: ReuseIndex, a: int, b: int) -> tuple[int, int]:
 
 
 def _align_budget(index: ReuseIndex, budget: int) -> None:
-    """Align the most similar pairs not yet aligned, up to budget pairs."""
+    """Align the `budget` most similar pairs, those not aligned yet (a cached matrix aligns nothing)."""
     if budget <= 0:
         return
-    todo = index.conn.execute(
-        "SELECT doc_a, doc_b FROM similarity_pair WHERE passages IS NULL AND shared >= ?"
+    top = index.conn.execute(
+        "SELECT doc_a, doc_b, passages FROM similarity_pair WHERE shared >= ?"
         " ORDER BY shared DESC, doc_a, doc_b LIMIT ?", (_MIN_EXACT_SHARED, budget)).fetchall()
-    for a, b in todo:
-        pair_detail(index, a, b)
+    for a, b, passages in top:
+        if passages is None:
+            pair_detail(index, a, b)
 
 
 def seriate(scores: np.ndarray) -> list[int]:

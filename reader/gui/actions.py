@@ -30,6 +30,8 @@ class WindowActions(QObject):
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo = make(self.tr("&Undo"), [StandardKey.Undo], "undo")
         self.redo = make(self.tr("&Redo"), [StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")], "redo")
+        self.tag_selection = make(self.tr("&Tag Selection…"), [QKeySequence("Ctrl+T")], "tag",
+                                  self.tr("Tag the selected text as an excerpt"))
         self.read = make(self.tr("&Read Selected Speech"), [QKeySequence("Ctrl+Return")], "read",
                          self.tr("Read the speech selected in the library"))
         self.compare = make(self.tr("&Compare Selected Speeches"), [QKeySequence("Ctrl+Shift+C")], "compare",
@@ -77,6 +79,8 @@ class WindowActions(QObject):
         file_menu.addAction(self.quit)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.tag_selection)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.read, self.compare])
         view_menu.addSeparator()
@@ -85,4 +89,4 @@ class WindowActions(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.guide, self.about])
         # shortcuts work even when the menu bar is hidden (e.g. zoom inside a pane)
-        self.window.addActions([self.zoom_in, self.zoom_out, self.undo, self.redo])
+        self.window.addActions([self.zoom_in, self.zoom_out, self.undo, self.redo, self.tag_selection])

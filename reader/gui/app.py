@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
-from reader.core.locale import system_language
 from reader.core.paths import cache_dir, library_dir
 from reader.core.store import Library, LibraryError
 from reader.gui.icons import app_icon
@@ -31,12 +30,6 @@ def setup_logging(folder) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-
-
-def interface_language(settings: Settings) -> str:
-    """'zh' or 'en': the setting when chosen, else the system locale."""
-    chosen = settings.get("ui/language")
-    return chosen if chosen in ("zh", "en") else system_language()
 
 
 def apply_color_scheme(choice: str) -> None:
@@ -73,13 +66,13 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     settings = Settings()
     folder = library_dir(library_override or settings.get("library/folder") or None)
     setup_logging(folder)
-    install_translators(app, interface_language(settings))
+    install_translators(app, settings.interface_language())
     apply_color_scheme(settings.get("ui/color_scheme"))
     configure_jieba(str(cache_dir(folder)))
     try:
         library = Library(folder)
     except LibraryError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message(interface_language(settings)))
+        QMessageBox.critical(None, APP_NAME, exc.message(settings.interface_language()))
         return None
 
     from reader.gui.main_window import MainWindow

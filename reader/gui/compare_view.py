@@ -41,6 +41,8 @@ class CompareView(QWidget):
 
     comparison_ready = Signal(object)
     pane_count_changed = Signal(int)
+    documents_changed = Signal()
+    tag_requested = Signal(int, int, int)   # pane, start, end
 
     def __init__(self, library: Library, settings, jobs: JobRunner, parent=None):
         super().__init__(parent)
@@ -138,6 +140,7 @@ class CompareView(QWidget):
         self.summary.setText(self.tr("Finding shared passages…"))
         self.add_pane_action.setEnabled(len(self.documents) < MAX_PANES)
         self.pane_count_changed.emit(len(self.panes))
+        self.documents_changed.emit()
         self.recompute()
 
     def document_ids(self) -> list[int | None]:
@@ -154,6 +157,8 @@ class CompareView(QWidget):
         pane.speech.section_chosen.connect(lambda section, p=pane: self._on_section_chosen(p, section))
         pane.speech.text_view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._on_scrolled(p))
         pane.speech.text_view.zoom_requested.connect(self._zoom_requested)
+        pane.speech.tag_requested.connect(lambda start, end, p=pane: self.tag_requested.emit(
+            self.panes.index(p), start, end))
         pane.speech.text_view.viewport().installEventFilter(self)
         pane.speech.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pane.speech.outline.customContextMenuRequested.connect(lambda pos, p=pane: self._outline_menu(p, pos))
@@ -386,6 +391,25 @@ class CompareView(QWidget):
             view.set_layer(FLASH_LAYER, 30, [Highlight(target.start, target.end, flash_format())])
         self.reveal_counterparts(i, target)
         return target
+
+    def counterparts_of(self, pane: int, start: int, end: int) -> list[tuple[int | None, int, int]]:
+        """Where a selection's shared text stands in each other pane: (doc id, start, end) per pane."""
+        found: dict[int, tuple[int, int]] = {}
+        for span in self.spans[pane] if pane < len(self.spans) else []:
+            if span.end <= start or span.start >= end:
+                continue
+            for cp in span.counterparts:
+                # a selection inside one passage maps by the same distances from its edges
+                lo = cp.start + max(0, start - span.start) if span.kind == "exact" else cp.start
+                hi = cp.end - max(0, span.end - end) if span.kind == "exact" else cp.end
+                lo, hi = min(lo, hi), max(lo, hi)
+                old = found.get(cp.pane)
+                found[cp.pane] = (min(old[0], lo), max(old[1], hi)) if old else (lo, hi)
+        return [(self.documents[j].id, lo, hi) for j, (lo, hi) in sorted(found.items()) if hi > lo]
+
+    def focused_pane(self) -> int | None:
+        """The pane whose text has the keyboard focus."""
+        return next((i for i, p in enumerate(self.panes) if p.speech.text_view.hasFocus()), None)
 
     # --- section diff ------------------------------------------------------------------------
 

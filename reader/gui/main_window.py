@@ -12,6 +12,7 @@ from reader import __version__
 from reader.core.store import Library, LibraryError
 from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
+from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
 from reader.gui.settings import Settings
@@ -21,7 +22,7 @@ from reader.gui.workers import JobRunner
 log = logging.getLogger(__name__)
 
 
-class MainWindow(LibraryActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
     """Library, reading pane, menus, status bar with progress; restores its layout on start."""
 
     def __init__(self, library: Library, settings: Settings, parent=None):
@@ -51,6 +52,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self._build_excerpts()
         self._apply_reading_font()
         self._wire()
         self.refresh_library()
@@ -80,7 +82,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.actions.import_files, self.actions.read, self.actions.compare,
-                            self.actions.export])
+                            self.actions.tag_selection, self.actions.export])
         self.toolbar = toolbar
 
     def _wire(self) -> None:
@@ -124,6 +126,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             return
         if len(documents) == 1:
             self.reading_pane.set_document(documents[0])
+            self.paint_excerpts()
             self.center.setCurrentWidget(self.reading_pane)
             self.library_pane.select_id(documents[0].id)
             self._remember_recent([documents[0].id])
@@ -266,8 +269,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             if state is not None:
                 widget.restoreState(state)
         if self.settings.state("mainSplitter_state") is None:
-            self.splitter.setSizes([340, 940])
-            self.reading_pane.splitter.setSizes([260, 680])
+            # first start: a narrow library, the reading area, a narrow excerpts dock
+            self.resizeDocks([self.excerpts_dock], [300], Qt.Orientation.Horizontal)
+            self.splitter.setSizes([300, 700])
+            self.reading_pane.splitter.setSizes([220, 560])
 
     def _stateful_widgets(self):
         return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter)

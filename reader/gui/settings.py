@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.locale import system_language
 from reader.core.paths import APP_DIR_NAME, HOME_ENV
 
 DEFAULTS: dict[str, object] = {
@@ -81,6 +82,18 @@ class Settings:
         """A remembered geometry or state, if any."""
         value = self.qsettings.value(f"state/{name}")
         return value if isinstance(value, QByteArray) else None
+
+    def interface_language(self) -> str:
+        """'zh' or 'en': the chosen language, else the system locale's."""
+        chosen = self.get("ui/language")
+        return chosen if chosen in ("zh", "en") else system_language()
+
+    def export_fonts(self):
+        """The fonts of Word exports, from the settings."""
+        from reader.core.export.docx_export import ExportFonts
+
+        return ExportFonts(fangsong=self.get("export/body_font"), heiti=self.get("export/heading1_font"),
+                           kaiti=self.get("export/heading2_font"), title=self.get("export/title_font"))
 
     def sync(self) -> None:
         """Write to disk now."""

@@ -20,6 +20,7 @@ class SpeechPane(QWidget):
 
     section_chosen = Signal(object)           # Section the reader picked in the outline
     visible_section_changed = Signal(object)  # Section now at the top of the text
+    tag_requested = Signal(int, int)           # the reader asked to tag text[start:end]
 
     def __init__(self, orientation=Qt.Orientation.Horizontal, parent=None):
         super().__init__(parent)
@@ -63,6 +64,7 @@ class SpeechPane(QWidget):
         self.outline.activated.connect(self._on_outline_clicked)
         self.text_view.verticalScrollBar().valueChanged.connect(lambda _v: self._follow_timer.start())
         self.marker_strip.jump_requested.connect(self.reveal_offset)
+        self.text_view.tag_requested.connect(self.tag_requested)
         self._current: Section | None = None
 
     def set_document(self, document: Document | None, sections: list[Section] | None = None) -> None:
@@ -94,6 +96,12 @@ class SpeechPane(QWidget):
     def reveal_offset(self, offset: int) -> None:
         """Scroll so that an offset stands a third of the way down the view (with context above it)."""
         self.text_view.scroll_to_offset(offset, margin=self.text_view.viewport().height() // 3)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Bring text[start:end] into view and select it (an excerpt opened in context)."""
+        self.reveal_offset(start)
+        self.text_view.setTextCursor(self.text_view.cursor_for(start, end))
+        self.text_view.setFocus()
 
     def mark_section(self, section: Section | None) -> None:
         """Tint a section's text quietly, so the reader sees which parts are aligned."""

@@ -25,6 +25,7 @@ class SpeechTextView(QTextEdit):
     """Shows a speech; converts between text offsets and Qt positions; paints layered highlights."""
 
     zoom_requested = Signal(int)
+    tag_requested = Signal(int, int)   # the reader asked to tag text[start:end]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -140,6 +141,22 @@ class SpeechTextView(QTextEdit):
                 selection.format = hl.fmt
                 selections.append(selection)
         self.setExtraSelections(selections)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The standard menu (copy, select all) with "Tag Selection…" on top when text is selected."""
+        menu = self.createStandardContextMenu(event.pos())
+        selected = self.selected_range()
+        if selected is not None and selected[1] > selected[0]:
+            first = menu.actions()[0] if menu.actions() else None
+            action = menu.addAction(self.tr("Tag Selection…"))
+            action.setShortcut("Ctrl+T")
+            action.triggered.connect(lambda: self.tag_requested.emit(*selected))
+            if first is not None:
+                menu.removeAction(action)
+                menu.insertAction(first, action)
+                menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- zoom --------------------------------------------------------------------------------
 

@@ -1,6 +1,64 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CodebookEditor</name>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="67" />
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="75" />
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="79" />
+        <source>Change Tag Colour</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="83" />
+        <source>Move Tag</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="87" />
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="91" />
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="110" />
+        <source>Tag Excerpt</source>
+        <translation>标注摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="115" />
+        <source>Delete Excerpts</source>
+        <translation>删除摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="120" />
+        <source>Edit Note</source>
+        <translation>编辑说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="126" />
+        <source>Change Tags</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/codebook_editor.py" line="133" />
+        <source>Place Excerpt</source>
+        <translation>放置摘录</translation>
+    </message>
+</context>
+<context>
     <name>ComparePane</name>
     <message>
         <location filename="../../reader/gui/compare_pane.py" line="30" />
@@ -11,107 +69,107 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="77" />
+        <location filename="../../reader/gui/compare_view.py" line="79" />
         <source>Add Pane</source>
         <translation>增加一栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="78" />
+        <location filename="../../reader/gui/compare_view.py" line="80" />
         <source>Add a pane (up to four speeches side by side)</source>
         <translation>增加一栏（最多四篇并排）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="79" />
+        <location filename="../../reader/gui/compare_view.py" line="81" />
         <source>Scroll in Step</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="81" />
+        <location filename="../../reader/gui/compare_view.py" line="83" />
         <source>Scrolling one speech moves the others section by section</source>
         <translation>滚动一篇时，其他讲话逐节跟随</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="82" />
+        <location filename="../../reader/gui/compare_view.py" line="84" />
         <source>Show Stock Formulae</source>
         <translation>显示套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="84" />
+        <location filename="../../reader/gui/compare_view.py" line="86" />
         <source>Also highlight phrases that most speeches of the corpus repeat</source>
         <translation>同时标出文库中多数讲话都重复的套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="85" />
+        <location filename="../../reader/gui/compare_view.py" line="87" />
         <source>Previous Shared Passage</source>
         <translation>上一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="87" />
+        <location filename="../../reader/gui/compare_view.py" line="89" />
         <source>Next Shared Passage</source>
         <translation>下一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="89" />
+        <location filename="../../reader/gui/compare_view.py" line="91" />
         <source>Diff Section</source>
         <translation>逐字比对本节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="91" />
+        <location filename="../../reader/gui/compare_view.py" line="93" />
         <source>Show exactly what changed between the current section and its counterpart</source>
         <translation>逐字显示本节与对应章节的增删改动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="96" />
+        <location filename="../../reader/gui/compare_view.py" line="98" />
         <source> chars</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="97" />
+        <location filename="../../reader/gui/compare_view.py" line="99" />
         <source>Shortest shared passage to highlight</source>
         <translation>标出的相同表述最短字数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="104" />
+        <location filename="../../reader/gui/compare_view.py" line="106" />
         <source> Min. length </source>
         <translation> 最短 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="138" />
+        <location filename="../../reader/gui/compare_view.py" line="140" />
         <source>Finding shared passages…</source>
         <translation>正在查找相同表述…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="234" />
+        <location filename="../../reader/gui/compare_view.py" line="239" />
         <source>  %1 distinctive, %2 stock passages shared with the left speech</source>
         <translation>  与左侧讲话相同：特有 %1 处，套话 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="299" />
+        <location filename="../../reader/gui/compare_view.py" line="304" />
         <source>Align with the Sections Selected in the Other Panes</source>
         <translation>与其他栏中选定的章节对齐</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="346" />
+        <location filename="../../reader/gui/compare_view.py" line="351" />
         <source>Distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="346" />
+        <location filename="../../reader/gui/compare_view.py" line="351" />
         <source>Stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="348" />
+        <location filename="../../reader/gui/compare_view.py" line="353" />
         <source> (near-verbatim, %1% alike)</source>
         <translation>（近似，相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="351" />
+        <location filename="../../reader/gui/compare_view.py" line="356" />
         <source>Also in: %1</source>
         <translation>亦见于：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="354" />
+        <location filename="../../reader/gui/compare_view.py" line="359" />
         <source>Occurs in %1 of %2 speeches of the library</source>
         <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
     </message>
@@ -197,6 +255,308 @@
         <location filename="../../reader/gui/document_dialog.py" line="49" />
         <source>Removed</source>
         <translation>已去除</translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptActionsMixin</name>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="22" />
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="27" />
+        <source>Show &amp;Excerpts</source>
+        <translation>显示摘录(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="89" />
+        <source>No excerpts to export: tag a passage first.</source>
+        <translation>没有可导出的摘录：请先标注一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="94" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/excerpt_actions.py" line="102" />
+        <source>Copied %n excerpt(s) with citations</source>
+        <translation>
+            <numerusform>已复制 %n 条摘录（含出处）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptModel</name>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <source>Speech</source>
+        <translation>讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <source>Text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="50" />
+        <source>[needs review] </source>
+        <translation>【待核对】</translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptsPanel</name>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="84" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="84" />
+        <source>New tag (under the selected one)</source>
+        <translation>新建标签（在选中标签之下）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="85" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="86" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="87" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="120" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="337" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="98" />
+        <source>Words…</source>
+        <translation>文字…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="99" />
+        <source>Needs review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="116" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="336" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="116" />
+        <source>Copy the excerpts with their citations</source>
+        <translation>复制摘录及其出处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="118" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="118" />
+        <source>Export the excerpts listed here</source>
+        <translation>导出此处列出的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="170" />
+        <source>All excerpts</source>
+        <translation>全部摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="192" />
+        <source>All speeches</source>
+        <translation>全部讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="241" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="251" />
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="251" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="259" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="259" />
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="271" />
+        <source>Tag Colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/excerpts_panel.py" line="282" />
+        <source>Delete the tag “%1”? %n excerpt(s) will lose it (the excerpts stay).</source>
+        <translation>
+            <numerusform>删除标签“%1”？将有 %n 条摘录失去此标签（摘录本身保留）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="283" />
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/excerpts_panel.py" line="291" />
+        <source>Merge “%1” into “%2”? %n excerpt(s) move.</source>
+        <translation>
+            <numerusform>将“%1”合并到“%2”？将移动 %n 条摘录。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="292" />
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="301" />
+        <source>Move Under</source>
+        <translation>移到…之下</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="302" />
+        <source>(Top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="303" />
+        <source>Merge Into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="308" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="309" />
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="310" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="324" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="324" />
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="334" />
+        <source>Show in Context</source>
+        <translation>在原文中查看</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="335" />
+        <source>Edit Note…</source>
+        <translation>编辑说明…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="47" />
+        <location filename="../../reader/gui/export_dialog.py" line="81" />
+        <location filename="../../reader/gui/export_dialog.py" line="97" />
+        <source>Export Excerpts</source>
+        <translation>导出摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="51" />
+        <source>Word document (.docx)</source>
+        <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="51" />
+        <source>Text for Word (.txt)</source>
+        <translation>文本（.txt，适合 Word）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="52" />
+        <source>Spreadsheet (.csv)</source>
+        <translation>表格（.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="55" />
+        <source>By tag</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="56" />
+        <source>By speech</source>
+        <translation>按讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="58" />
+        <source>Plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="59" />
+        <source>Official document (GB/T 9704)</source>
+        <translation>公文格式（GB/T 9704）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/export_dialog.py" line="63" />
+        <source>%n excerpt(s)</source>
+        <translation>
+            <numerusform>%n 条摘录</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="64" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="65" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="66" />
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="99" />
+        <source>Choose another file or close the document that holds it.</source>
+        <translation>请另选一个文件，或先关闭占用它的文档。</translation>
     </message>
 </context>
 <context>
@@ -330,48 +690,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="33" />
+        <location filename="../../reader/gui/main_window.py" line="34" />
         <source>Duidu — speeches side by side</source>
         <translation>对读 — 讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="67" />
+        <location filename="../../reader/gui/main_window.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="164" />
+        <location filename="../../reader/gui/main_window.py" line="167" />
         <source>No recent speeches</source>
         <translation>没有最近打开的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="189" />
+        <location filename="../../reader/gui/main_window.py" line="192" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="190" />
+        <location filename="../../reader/gui/main_window.py" line="193" />
         <source>The new language or library folder takes effect when Duidu starts again.</source>
         <translation>新的界面语言或文库文件夹将在下次启动对读时生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="79" />
+        <location filename="../../reader/gui/main_window.py" line="81" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="113" />
+        <location filename="../../reader/gui/main_window.py" line="115" />
         <source>%n speech(es) in the library</source>
         <translation>
             <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="256" />
+        <location filename="../../reader/gui/main_window.py" line="259" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="257" />
+        <location filename="../../reader/gui/main_window.py" line="260" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
@@ -536,6 +896,52 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
 </context>
 <context>
+    <name>SpeechTextView</name>
+    <message>
+        <location filename="../../reader/gui/speech_view.py" line="151" />
+        <source>Tag Selection…</source>
+        <translation>标注所选文字…</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../reader/gui/tag_dialog.py" line="26" />
+        <source>Tag Excerpt</source>
+        <translation>标注摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/tag_dialog.py" line="40" />
+        <source>New tag (optional)</source>
+        <translation>新标签（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/tag_dialog.py" line="42" />
+        <source>Note (optional)</source>
+        <translation>说明（可选）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/tag_dialog.py" line="44" />
+        <source>Also tag the same passage in the other %n speech(es)</source>
+        <translation>
+            <numerusform>同时标注其他 %n 篇讲话中的相同段落</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TaggingController</name>
+    <message>
+        <location filename="../../reader/gui/tagging.py" line="44" />
+        <location filename="../../reader/gui/tagging.py" line="62" />
+        <source>Tag Excerpt</source>
+        <translation>标注摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/tagging.py" line="45" />
+        <source>Import this speech into the library to tag it.</source>
+        <translation>请先将这篇讲话导入文库，再进行标注。</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../../reader/gui/actions.py" line="22" />
@@ -584,71 +990,81 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/actions.py" line="33" />
+        <source>&amp;Tag Selection…</source>
+        <translation>标注所选文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="34" />
+        <source>Tag the selected text as an excerpt</source>
+        <translation>把选中的文字标注为摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="35" />
         <source>&amp;Read Selected Speech</source>
         <translation>阅读选中的讲话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="34" />
+        <location filename="../../reader/gui/actions.py" line="36" />
         <source>Read the speech selected in the library</source>
         <translation>阅读文库中选中的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="35" />
+        <location filename="../../reader/gui/actions.py" line="37" />
         <source>&amp;Compare Selected Speeches</source>
         <translation>对照选中的讲话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="36" />
+        <location filename="../../reader/gui/actions.py" line="38" />
         <source>Show the speeches selected in the library side by side</source>
         <translation>将文库中选中的讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="37" />
+        <location filename="../../reader/gui/actions.py" line="39" />
         <source>Show &amp;Library</source>
         <translation>显示文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="38" />
+        <location filename="../../reader/gui/actions.py" line="40" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="39" />
+        <location filename="../../reader/gui/actions.py" line="41" />
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="40" />
+        <location filename="../../reader/gui/actions.py" line="42" />
         <source>Duidu &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="41" />
+        <location filename="../../reader/gui/actions.py" line="43" />
         <source>&amp;About Duidu</source>
         <translation>关于对读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="43" />
+        <location filename="../../reader/gui/actions.py" line="45" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="69" />
+        <location filename="../../reader/gui/actions.py" line="71" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="78" />
+        <location filename="../../reader/gui/actions.py" line="80" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="80" />
+        <location filename="../../reader/gui/actions.py" line="84" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="85" />
+        <location filename="../../reader/gui/actions.py" line="89" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

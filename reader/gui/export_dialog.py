@@ -1,0 +1,104 @@
+"""Export excerpts to .docx, .txt or .csv; a target that cannot be written lets the reader choose another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox,
+                               QVBoxLayout)
+
+from reader.core.codebook_types import Excerpt, Tag
+from reader.core.export import ExportError, group_excerpts
+from reader.core.export.clipboard import clipboard_payload
+from reader.core.export.docx_export import export_docx
+from reader.core.export.text_export import export_csv, export_txt
+
+FORMATS = ("docx", "txt", "csv")
+
+
+def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset: str, settings,
+                 tags: list[Tag]) -> Path:
+    """Write the excerpts in one format (atomically); ExportError says why a target failed."""
+    lang = settings.interface_language()
+    if fmt == "csv":
+        return export_csv(excerpts, path, lang=lang)
+    groups = group_excerpts(excerpts, by=by, tags=tags, lang=lang)
+    if fmt == "txt":
+        return export_txt(groups, path, lang=lang)
+    return export_docx(groups, path, preset=preset, fonts=settings.export_fonts(), lang=lang)
+
+
+def clipboard_mime(excerpts: list[Excerpt], settings) -> QMimeData:
+    """HTML (Word keeps the formatting) and plain text of excerpts with their citations."""
+    html, plain = clipboard_payload(excerpts, fonts=settings.export_fonts(), lang=settings.interface_language())
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText(plain)
+    return mime
+
+
+class ExportDialog(QDialog):
+    """Choose format, grouping and preset; then a file; then write, asking again if the file is locked."""
+
+    def __init__(self, excerpts: list[Excerpt], tags: list[Tag], settings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export Excerpts"))
+        self.excerpts, self.tags, self.settings = excerpts, tags, settings
+        self.written: Path | None = None
+        self.format = QComboBox()
+        for value, label in (("docx", self.tr("Word document (.docx)")), ("txt", self.tr("Text for Word (.txt)")),
+                             ("csv", self.tr("Spreadsheet (.csv)"))):
+            self.format.addItem(label, value)
+        self.group_by = QComboBox()
+        self.group_by.addItem(self.tr("By tag"), "tag")
+        self.group_by.addItem(self.tr("By speech"), "speech")
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Plain"), "plain")
+        self.preset.addItem(self.tr("Official document (GB/T 9704)"), "official")
+        self.preset.setCurrentIndex(max(0, self.preset.findData(settings.get("export/preset"))))
+        self.format.currentIndexChanged.connect(self._update_enabled)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("%n excerpt(s)", "", len(excerpts))))
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Group"), self.group_by)
+        form.addRow(self.tr("Layout"), self.preset)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _update_enabled(self) -> None:
+        fmt = self.format.currentData()
+        self.group_by.setEnabled(fmt != "csv")
+        self.preset.setEnabled(fmt == "docx")
+
+    def choose_path(self, fmt: str, start: str) -> str:
+        """Ask where to save (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Excerpts"), start, f"*.{fmt}")
+        return path
+
+    def save(self) -> None:
+        """Ask for a file and write it; a failure explains itself and asks for another file."""
+        fmt = self.format.currentData()
+        start = str(Path.home() / f"excerpts.{fmt}")
+        while True:
+            path = self.choose_path(fmt, start)
+            if not path:
+                return
+            target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
+            try:
+                self.written = write_export(self.excerpts, target, fmt, self.group_by.currentData(),
+                                            self.preset.currentData(), self.settings, self.tags)
+            except ExportError as exc:
+                QMessageBox.warning(self, self.tr("Export Excerpts"),
+                                    exc.message(self.settings.interface_language()) + "\n\n"
+                                    + self.tr("Choose another file or close the document that holds it."))
+                start = str(target)
+                continue
+            self.settings.set("export/preset", self.preset.currentData())
+            self.accept()
+            return
