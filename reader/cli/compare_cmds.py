@@ -47,6 +47,8 @@ def cmd_compare(args) -> int:
     window.show_comparison(documents)
     if view.comparison is None:
         loop.exec()
+    for _ in range(3):
+        app.processEvents()  # let the panes take their final sizes before anything is scrolled
     if args.section:
         pane = view.panes[0].speech
         section = next((s for s in pane.sections if s.label.startswith(args.section)), None)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
 from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex
 from reader.core.store import Document, Library
 from reader.gui.compare_pane import ComparePane
-from reader.gui.passage_style import flash_format, mark_colour, span_format
+from reader.gui.icons import themed_icon
+from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, flash_format, mark_colour,
+                                     span_format)
 from reader.gui.speech_view import Highlight
 from reader.gui.workers import Job, JobRunner
 
@@ -70,6 +73,7 @@ class CompareView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.summary)
 
     # --- toolbar ---------------------------------------------------------------------------
 
@@ -99,6 +103,12 @@ class CompareView(QWidget):
         self.min_chars.setToolTip(self.tr("Shortest shared passage to highlight"))
         self.summary = QLabel()
         self.summary.setObjectName("compareSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        for action, icon in ((self.add_pane_action, "add-pane"), (self.lock_action, "lock"),
+                             (self.stock_action, "stock"), (self.prev_action, "prev"), (self.next_action, "next"),
+                             (self.diff_action, "diff")):
+            action.setIcon(themed_icon(icon, self.palette()))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.add_pane_action)
         bar.addSeparator()
         bar.addAction(self.lock_action)
@@ -106,11 +116,10 @@ class CompareView(QWidget):
         bar.addWidget(QLabel(self.tr(" Min. length ")))
         bar.addWidget(self.min_chars)
         bar.addSeparator()
-        bar.addAction(self.prev_action)
-        bar.addAction(self.next_action)
+        for action in (self.prev_action, self.next_action):
+            bar.addAction(action)
+            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         bar.addAction(self.diff_action)
-        bar.addSeparator()
-        bar.addWidget(self.summary)
         for action in (self.prev_action, self.next_action, self.diff_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -236,8 +245,18 @@ class CompareView(QWidget):
             return
         distinctive = sum(1 for s in self.spans[0] if s.cls == "distinctive")
         stock = sum(1 for s in self.spans[0] if s.cls == "stock")
-        self.summary.setText(self.tr("  %1 distinctive, %2 stock passages shared with the left speech")
-                             .replace("%1", str(distinctive)).replace("%2", str(stock)))
+        near = sum(1 for s in self.spans[0] if s.kind == "near")
+        share = 100 * self.comparison.shared_chars(0, self.stock_action.isChecked()) / max(1, len(self.documents[0].text))
+        counts = (self.tr("Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), "
+                          "%4% of its text")
+                  .replace("%1", str(distinctive)).replace("%2", str(stock)).replace("%3", str(near))
+                  .replace("%4", f"{share:.1f}"))
+        # the legend is our own markup; no speech text ever goes into this label
+        legend = " ".join(f'<span style="background:{c.name(QColor.NameFormat.HexArgb)};">&nbsp;&nbsp;&nbsp;</span> {label}'
+                          for c, label in ((DISTINCTIVE, self.tr("distinctive reuse")),
+                                           (DISTINCTIVE_NEAR, self.tr("near-verbatim (dashed)")),
+                                           (STOCK, self.tr("stock formula"))))
+        self.summary.setText(f"&nbsp;{legend} &nbsp;&nbsp; {html.escape(counts)}")
 
     @Slot(bool)
     def _on_stock_toggled(self, on: bool) -> None:

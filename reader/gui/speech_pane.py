@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextCharFormat, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.outline import Section, parse_outline
@@ -104,13 +104,18 @@ class SpeechPane(QWidget):
         self.text_view.setFocus()
 
     def mark_section(self, section: Section | None) -> None:
-        """Tint a section's text quietly, so the reader sees which parts are aligned."""
+        """Mark the heading line of the chosen (or aligned) section with a full-width bar.
+
+        Tinting the whole section was tried and dropped: it hid the pale colour of stock formulae.
+        """
         if section is None:
             self.text_view.clear_layer(SECTION_LAYER)
             return
         fmt = QTextCharFormat()
-        fmt.setBackground(tint(self.palette().highlight().color().name(), 28))
-        self.text_view.set_layer(SECTION_LAYER, 0, [Highlight(section.start, section.end, fmt)])
+        fmt.setBackground(tint(self.palette().highlight().color().name(), 70))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        heading_end = section.start + max(1, len(section.label) + len(section.title))
+        self.text_view.set_layer(SECTION_LAYER, 0, [Highlight(section.start, min(heading_end, section.end), fmt)])
 
     def current_section(self) -> Section | None:
         """The innermost section at the top of the view."""

@@ -142,6 +142,16 @@ class SpeechTextView(QTextEdit):
                 selections.append(selection)
         self.setExtraSelections(selections)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Rewrapping the text keeps the reader's place: the same character stays at the top."""
+        if not self.display.text or event.oldSize().width() == event.size().width():
+            super().resizeEvent(event)
+            return
+        top = self.top_offset() if self.verticalScrollBar().value() > 0 else None
+        super().resizeEvent(event)
+        if top is not None:
+            self.scroll_to_offset(top, margin=4)
+
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """The standard menu (copy, select all) with "Tag Selection…" on top when text is selected."""
         menu = self.createStandardContextMenu(event.pos())
