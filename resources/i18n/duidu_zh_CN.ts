@@ -69,107 +69,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="79" />
+        <location filename="../../reader/gui/compare_view.py" line="83" />
         <source>Add Pane</source>
         <translation>增加一栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="80" />
+        <location filename="../../reader/gui/compare_view.py" line="84" />
         <source>Add a pane (up to four speeches side by side)</source>
         <translation>增加一栏（最多四篇并排）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="81" />
+        <location filename="../../reader/gui/compare_view.py" line="85" />
         <source>Scroll in Step</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="83" />
+        <location filename="../../reader/gui/compare_view.py" line="87" />
         <source>Scrolling one speech moves the others section by section</source>
         <translation>滚动一篇时，其他讲话逐节跟随</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="84" />
+        <location filename="../../reader/gui/compare_view.py" line="88" />
         <source>Show Stock Formulae</source>
         <translation>显示套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="86" />
+        <location filename="../../reader/gui/compare_view.py" line="90" />
         <source>Also highlight phrases that most speeches of the corpus repeat</source>
         <translation>同时标出文库中多数讲话都重复的套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="87" />
+        <location filename="../../reader/gui/compare_view.py" line="91" />
         <source>Previous Shared Passage</source>
         <translation>上一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="89" />
+        <location filename="../../reader/gui/compare_view.py" line="93" />
         <source>Next Shared Passage</source>
         <translation>下一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="91" />
+        <location filename="../../reader/gui/compare_view.py" line="95" />
         <source>Diff Section</source>
         <translation>逐字比对本节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="93" />
+        <location filename="../../reader/gui/compare_view.py" line="97" />
         <source>Show exactly what changed between the current section and its counterpart</source>
         <translation>逐字显示本节与对应章节的增删改动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="98" />
+        <location filename="../../reader/gui/compare_view.py" line="102" />
         <source> chars</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="99" />
+        <location filename="../../reader/gui/compare_view.py" line="103" />
         <source>Shortest shared passage to highlight</source>
         <translation>标出的相同表述最短字数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="106" />
+        <location filename="../../reader/gui/compare_view.py" line="116" />
         <source> Min. length </source>
         <translation> 最短 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="140" />
+        <location filename="../../reader/gui/compare_view.py" line="149" />
         <source>Finding shared passages…</source>
         <translation>正在查找相同表述…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="239" />
-        <source>  %1 distinctive, %2 stock passages shared with the left speech</source>
-        <translation>  与左侧讲话相同：特有 %1 处，套话 %2 处</translation>
+        <location filename="../../reader/gui/compare_view.py" line="250" />
+        <source>Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), %4% of its text</source>
+        <translation>左侧讲话：与其他讲话相同的特有表述 %1 处、套话 %2 处（其中近似 %3 处），占全文 %4%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="304" />
+        <location filename="../../reader/gui/compare_view.py" line="256" />
+        <source>distinctive reuse</source>
+        <translation>特有的相同表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="257" />
+        <source>near-verbatim (dashed)</source>
+        <translation>近似（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="258" />
+        <source>stock formula</source>
+        <translation>套话提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="323" />
         <source>Align with the Sections Selected in the Other Panes</source>
         <translation>与其他栏中选定的章节对齐</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="351" />
+        <location filename="../../reader/gui/compare_view.py" line="370" />
         <source>Distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="351" />
+        <location filename="../../reader/gui/compare_view.py" line="370" />
         <source>Stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="353" />
+        <location filename="../../reader/gui/compare_view.py" line="372" />
         <source> (near-verbatim, %1% alike)</source>
         <translation>（近似，相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="356" />
+        <location filename="../../reader/gui/compare_view.py" line="375" />
         <source>Also in: %1</source>
         <translation>亦见于：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="359" />
+        <location filename="../../reader/gui/compare_view.py" line="378" />
         <source>Occurs in %1 of %2 speeches of the library</source>
         <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
     </message>
@@ -898,7 +913,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>SpeechTextView</name>
     <message>
-        <location filename="../../reader/gui/speech_view.py" line="151" />
+        <location filename="../../reader/gui/speech_view.py" line="161" />
         <source>Tag Selection…</source>
         <translation>标注所选文字…</translation>
     </message>
