@@ -36,10 +36,10 @@ def register(subparsers) -> None:
 
 
 def check_assets(_tmp: Path) -> str:
-    """The bundled folders: icons, help, the translation source, the corpus its metadata lists."""
+    """The bundled folders: icons, help, the corpus its metadata lists."""
     resources, corpus = asset_dir("resources"), asset_dir("corpus")
     wanted = [resources / "icons" / "app.svg", resources / "help" / "guide_en.md",
-              resources / "help" / "guide_zh.md", resources / "i18n" / "duidu_zh_CN.ts", corpus / "metadata.json"]
+              resources / "help" / "guide_zh.md", corpus / "metadata.json"]
     if (corpus / "metadata.json").is_file():
         listed = json.loads((corpus / "metadata.json").read_text(encoding="utf-8"))["speeches"]
         wanted += [corpus / entry["file"] for entry in listed]
@@ -64,11 +64,15 @@ def check_translation(tmp: Path) -> str:
 
 def check_jieba(tmp: Path) -> str:
     """jieba imports, finds its dictionary and cuts words (without the dictionary every token is one character)."""
+    import logging
+
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(tmp)  # never the system temp folder (PITFALLS)
-    dictionary = Path(tokenizer.get_dict_file().name)
+    with tokenizer.get_dict_file() as handle:
+        dictionary = Path(handle.name)
     words = tokenizer.lcut(SAMPLE, HMM=False)
     if max(len(w) for w in words) < 2:
         raise AssertionError(f"no multi-character words: {words}")
@@ -106,11 +110,12 @@ def check_library(tmp: Path) -> str:
     return f"SQLite {sqlite3.sqlite_version}"
 
 
-def check_reuse(_tmp: Path) -> str:
+def check_reuse(tmp: Path) -> str:
     """The shared-phrasing engine (numpy n-grams, jieba edge snapping) on two bundled speeches."""
     from reader.core.importer import load_file
-    from reader.core.reuse import find_shared
+    from reader.core.reuse import find_shared, snap
 
+    snap.set_cache_dir(str(tmp))
     first, second = sorted(asset_dir("corpus").glob("*.txt"))[:2]
     passages = find_shared(load_file(first).text, load_file(second).text)
     import numpy

@@ -72,6 +72,7 @@ class Comparison:
         self.sections: list[list[Section]] = [parse_outline(d.text) for d in documents]
         self.alignments: dict[tuple[int, int], SectionAlignment] = {}
         self.passages: dict[tuple[int, int], list[Passage]] = {}
+        self.holders: dict[tuple[int, int, int], list[int]] = {}   # (pane, start, end) -> doc ids
         for i, j in combinations(range(len(documents)), 2):
             a, b = documents[i], documents[j]
             links = links_of(a.id, b.id) if links_of and a.id and b.id else []
@@ -119,6 +120,19 @@ class Comparison:
         """The shared span under an offset (the shortest, when spans nest)."""
         hits = [s for s in self.shared_spans(pane, show_stock) if s.start <= offset < s.end]
         return min(hits, key=lambda s: s.end - s.start) if hits else None
+
+    def attach_holders(self, index: ReuseIndex) -> None:
+        """Find, for every shared span, which speeches of the corpus contain it (for "also in" lists)."""
+        known = set(index.document_ids())
+        for pane, doc in enumerate(self.documents):
+            if doc.id not in known:
+                continue
+            for span in self.shared_spans(pane):
+                self.holders[(pane, span.start, span.end)] = index.documents_containing(doc.id, span.start, span.end)
+
+    def holders_of(self, pane: int, span: SharedSpan) -> list[int]:
+        """The library's speeches that contain a span (empty when not known)."""
+        return self.holders.get((pane, span.start, span.end), [])
 
     def shared_chars(self, pane: int, show_stock: bool = True) -> int:
         """How many characters of a pane's speech are shared with the others."""

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import schema
+from reader.core import integrity, lock, schema
 from reader.core.locale import pick
 
 DB_NAME = "library.sqlite3"
+log = logging.getLogger(__name__)
 
 
 class LibraryError(Exception):
@@ -35,9 +38,20 @@ class LibraryError(Exception):
                       "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
             "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
             "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
+            "in_use": ("The library “{p}” is in use by another copy of Duidu{who}; close it and try again.",
+                       "文库“{p}”正被另一个对读程序使用{who}，请关闭后重试。"),
+            "read_only": ("The library “{p}” is open read-only because another copy of Duidu is using it; "
+                          "close the other copy to make changes.",
+                          "文库“{p}”正被另一个对读程序使用，现以只读方式打开；如需修改，请先关闭另一个程序。"),
+            "not_ready": ("The library “{p}” cannot be opened read-only while another copy of Duidu creates "
+                          "or upgrades it ({d}); try again in a moment.",
+                          "另一个对读程序正在创建或升级文库“{p}”（{d}），暂时无法以只读方式打开，请稍后再试。"),
+            "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
+                               "备份“{p}”无法使用（{d}），请选择其他备份。"),
         }
         en, zh = texts.get(self.reason, ("{d}", "{d}"))
-        return pick(en, zh, lang).format(p=self.path, d=self.detail)
+        who = pick(f" (process {self.detail})", f"（进程 {self.detail}）", lang) if self.detail else ""
+        return pick(en, zh, lang).format(p=self.path, d=self.detail, who=who)
 
     def __str__(self) -> str:
         return self.message()
@@ -93,48 +107,105 @@ INFO_COLUMNS = ("id, title, date, place, speaker, char_count, source_path, fmt, 
 
 
 class Library:
-    """A folder holding the library database; every write runs in one transaction."""
+    """A folder holding the library database; every write runs in one transaction.
 
-    def __init__(self, folder: Path | str):
+    A writer holds the folder's lock (reader.core.lock): a second process gets LibraryError
+    ("in_use") and may open the library with read_only=True instead, where every write raises
+    LibraryError("read_only"). An existing file is checked through a read-only connection before
+    anything may write to it, so a damaged, foreign or newer file is refused byte-for-byte intact.
+    """
+
+    def __init__(self, folder: Path | str, read_only: bool = False):
         self.folder = Path(folder)
         self.path = self.folder / DB_NAME
+        self.read_only = read_only
+        self._unlock = None
+        if read_only:
+            self.conn = self._connect_read_only()
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            lock.acquire(self.folder)
+        except lock.LockBusy as exc:
+            raise LibraryError("in_use", self.path, exc.holder) from exc
         except OSError as exc:
             raise LibraryError("unwritable", self.folder, exc.strerror or str(exc)) from exc
-        self.conn = self._connect()
+        # a Library dropped without close() must not keep this process's share of the lock
+        self._unlock = weakref.finalize(self, lock.release, self.folder)
+        try:
+            self.conn = self._connect()
+        except BaseException:
+            self._unlock()
+            raise
 
     def _connect(self) -> sqlite3.Connection:
+        """Open for writing: inspect an existing file first, back it up, migrate it."""
+        from reader.core import backup   # backup builds on this module
+
+        version = self._inspect() if self._has_content() else 0
+        conn = None
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
             conn.execute("PRAGMA busy_timeout = 10000")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError("damaged", self.path, str(exc)) from exc
-        if version > schema.VERSION:
-            conn.close()
-            raise LibraryError("newer", self.path, str(version))
-        if version and not schema.looks_like_ours(conn):
-            conn.close()
-            raise LibraryError("damaged", self.path, "foreign tables")
-        try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            if 0 < version < schema.VERSION:
+                backup.safe_backup(conn, self.folder, f"pre-v{schema.VERSION}")
             schema.migrate(conn)
         except sqlite3.DatabaseError as exc:
-            conn.close()
+            if conn is not None:
+                conn.close()
+            raise LibraryError("damaged", self.path, str(exc)) from exc
+        if version and backup.daily_backup_due(self.folder):
+            backup.safe_backup(conn, self.folder, backup.DAILY)
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open through a `mode=ro` URI: reading works beside another copy's writes, writing cannot."""
+        if not self._has_content():
+            raise LibraryError("not_ready", self.path, "no database yet")
+        version = self._inspect()
+        if version != schema.VERSION:
+            raise LibraryError("not_ready", self.path, f"schema {version}")
+        try:
+            conn = sqlite3.connect(integrity.ro_uri(self.path), uri=True, isolation_level=None, check_same_thread=False,
+                                   timeout=10)
+            conn.execute("PRAGMA busy_timeout = 10000")
+        except sqlite3.DatabaseError as exc:
             raise LibraryError("damaged", self.path, str(exc)) from exc
         return conn
 
+    def _has_content(self) -> bool:
+        """Whether the file exists with bytes in it; empty is new, unless backups say it once held a library."""
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise LibraryError("unwritable", self.path, exc.strerror or str(exc)) from exc
+        if size == 0 and (self.folder / "backups").is_dir() and any((self.folder / "backups").glob("library-*")):
+            # SQLite creates empty files, but an emptied library with backups is a loss to restore
+            raise LibraryError("damaged", self.path, "empty file; backups are available")
+        return size > 0
+
+    def _inspect(self) -> int:
+        """The schema version of the existing file, checked read-only; LibraryError('damaged'/'newer') if unfit."""
+        try:
+            return integrity.inspect(self.path)
+        except integrity.Unfit as exc:
+            raise LibraryError(exc.reason, self.path, exc.detail) from exc
+
     def close(self) -> None:
-        """Close the database (checkpointing the WAL)."""
+        """Close the database (checkpointing the WAL) and give back this object's share of the lock."""
         self.conn.close()
+        if self._unlock is not None:
+            self._unlock()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: all of it lands, or none of it."""
+        """One IMMEDIATE transaction: all of it lands, or none of it; LibraryError('read_only') when read-only."""
+        if self.read_only:
+            raise LibraryError("read_only", self.path)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -260,3 +331,14 @@ class Library:
         with self.transaction() as conn:
             conn.execute("INSERT INTO state (key, value) VALUES (?, ?)"
                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def open_library(folder: Path | str, *, read_only_if_in_use: bool = False) -> Library:
+    """Open for writing; when another process holds the library and the caller allows it, read-only instead."""
+    try:
+        return Library(folder)
+    except LibraryError as exc:
+        if exc.reason != "in_use" or not read_only_if_in_use:
+            raise
+        log.info("library %s in use by process %s; opening read-only", folder, exc.detail or "?")
+        return Library(folder, read_only=True)

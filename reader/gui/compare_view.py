@@ -34,7 +34,9 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, progre
         for doc in documents:
             if doc.id is not None and doc.id not in known:
                 index.add_document(doc.id, doc.text)
-        return Comparison(documents, indexed_passages(index), min_chars, library.section_links)
+        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links)
+        comparison.attach_holders(index)
+        return comparison
     finally:
         library.close()
 
@@ -353,7 +355,7 @@ class CompareView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self.describe_span(span), view)
+                QToolTip.showText(event.globalPos(), self.describe_span(span, i), view)
             return True
         self.active_pane = i
         if span is not None and not view.textCursor().hasSelection() and event.button() == Qt.MouseButton.LeftButton:
@@ -365,7 +367,7 @@ class CompareView(QWidget):
         hits = [s for s in self.spans[pane] if s.start <= offset < s.end] if pane < len(self.spans) else []
         return min(hits, key=lambda s: s.end - s.start) if hits else None
 
-    def describe_span(self, span: SharedSpan) -> str:
+    def describe_span(self, span: SharedSpan, pane: int = 0) -> str:
         """What a tooltip says of a shared span: its class, where else it is, how common in the corpus."""
         kind = self.tr("Distinctive reuse") if span.cls == "distinctive" else self.tr("Stock formula")
         if span.kind == "near":
@@ -374,9 +376,16 @@ class CompareView(QWidget):
         for cp in span.counterparts:
             lines.append(self.tr("Also in: %1").replace("%1", self.documents[cp.pane].display_title()))
         if span.df is not None:
-            total = len(self.library.list_documents())
+            documents = {d.id: d for d in self.library.list_documents()}
             lines.append(self.tr("Occurs in %1 of %2 speeches of the library").replace("%1", str(span.df))
-                         .replace("%2", str(total)))
+                         .replace("%2", str(len(documents))))
+            on_screen = set(self.document_ids())
+            others = [documents[i] for i in self.comparison.holders_of(pane, span)
+                      if i in documents and i not in on_screen]
+            for doc in others[:8]:
+                lines.append("  · " + doc.display_title() + (f"（{doc.date}）" if doc.date else ""))
+            if len(others) > 8:
+                lines.append(self.tr("  … and %n more", "", len(others) - 8))
         return "\n".join(lines)
 
     def reveal_counterparts(self, pane: int, span: SharedSpan) -> None:

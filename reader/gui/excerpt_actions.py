@@ -44,6 +44,7 @@ class ExcerptActionsMixin:
         self.excerpts_panel.open_requested.connect(self.show_excerpt)
         self.excerpts_panel.export_requested.connect(self.export_excerpts)
         self.excerpts_panel.copy_requested.connect(self.copy_excerpts)
+        self.excerpts_panel.place_requested.connect(self.place_excerpt)
 
     @Slot()
     def paint_excerpts(self) -> None:
@@ -81,6 +82,18 @@ class ExcerptActionsMixin:
         """Open an excerpt's speech and select the excerpt in context."""
         self.open_documents([excerpt.doc_id])
         self.reading_pane.select_range(excerpt.start, excerpt.end)
+
+    @Slot(object)
+    def place_excerpt(self, excerpt) -> None:
+        """Put an excerpt that needs review on the text the reader selected in its speech."""
+        doc = self.reading_pane.document
+        selected = self.reading_pane.text_view.selected_range()
+        if doc is None or doc.id != excerpt.doc_id or not selected or selected[1] <= selected[0]:
+            self.open_documents([excerpt.doc_id])
+            self.status_label.setText(self.tr("Select where the excerpt now stands, then choose “Place” again."))
+            return
+        self.editor.place_by_hand(excerpt.id, *selected)
+        self.status_label.setText(self.tr("The excerpt was placed."))
 
     @Slot(list)
     def export_excerpts(self, excerpts: list) -> ExportDialog | None:

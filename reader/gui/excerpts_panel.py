@@ -66,6 +66,7 @@ class ExcerptsPanel(QWidget):
     open_requested = Signal(object)      # Excerpt to show in context
     export_requested = Signal(list)      # Excerpts to export
     copy_requested = Signal(list)        # Excerpts to put on the clipboard
+    place_requested = Signal(object)     # an excerpt under review, to put on the reader's selection
 
     def __init__(self, editor: CodebookEditor, library, parent=None):
         super().__init__(parent)
@@ -332,6 +333,9 @@ class ExcerptsPanel(QWidget):
         excerpt = self.model.rows[index.row()]
         menu = QMenu(self)
         menu.addAction(self.tr("Show in Context"), lambda: self.open_requested.emit(excerpt))
+        if excerpt.status == "review":
+            menu.addAction(self.tr("Place on the Selected Text"), lambda: self.place_requested.emit(excerpt))
+            menu.addAction(self.tr("Drop This Excerpt"), lambda: self.editor.delete_excerpts([excerpt.id]))
         menu.addAction(self.tr("Edit Note…"), lambda: self.edit_note(excerpt))
         menu.addAction(self.tr("Copy"), lambda: self.copy_requested.emit(self.chosen_excerpts()))
         menu.addAction(self.tr("Delete"), self.delete_selected)

@@ -69,124 +69,130 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="83" />
+        <location filename="../../reader/gui/compare_view.py" line="85" />
         <source>Add Pane</source>
         <translation>增加一栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="84" />
+        <location filename="../../reader/gui/compare_view.py" line="86" />
         <source>Add a pane (up to four speeches side by side)</source>
         <translation>增加一栏（最多四篇并排）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="85" />
+        <location filename="../../reader/gui/compare_view.py" line="87" />
         <source>Scroll in Step</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="87" />
+        <location filename="../../reader/gui/compare_view.py" line="89" />
         <source>Scrolling one speech moves the others section by section</source>
         <translation>滚动一篇时，其他讲话逐节跟随</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="88" />
+        <location filename="../../reader/gui/compare_view.py" line="90" />
         <source>Show Stock Formulae</source>
         <translation>显示套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="90" />
+        <location filename="../../reader/gui/compare_view.py" line="92" />
         <source>Also highlight phrases that most speeches of the corpus repeat</source>
         <translation>同时标出文库中多数讲话都重复的套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="91" />
+        <location filename="../../reader/gui/compare_view.py" line="93" />
         <source>Previous Shared Passage</source>
         <translation>上一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="93" />
+        <location filename="../../reader/gui/compare_view.py" line="95" />
         <source>Next Shared Passage</source>
         <translation>下一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="95" />
+        <location filename="../../reader/gui/compare_view.py" line="97" />
         <source>Diff Section</source>
         <translation>逐字比对本节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="97" />
+        <location filename="../../reader/gui/compare_view.py" line="99" />
         <source>Show exactly what changed between the current section and its counterpart</source>
         <translation>逐字显示本节与对应章节的增删改动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="102" />
+        <location filename="../../reader/gui/compare_view.py" line="104" />
         <source> chars</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="103" />
+        <location filename="../../reader/gui/compare_view.py" line="105" />
         <source>Shortest shared passage to highlight</source>
         <translation>标出的相同表述最短字数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="116" />
+        <location filename="../../reader/gui/compare_view.py" line="118" />
         <source> Min. length </source>
         <translation> 最短 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="149" />
+        <location filename="../../reader/gui/compare_view.py" line="151" />
         <source>Finding shared passages…</source>
         <translation>正在查找相同表述…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="250" />
+        <location filename="../../reader/gui/compare_view.py" line="252" />
         <source>Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), %4% of its text</source>
         <translation>左侧讲话：与其他讲话相同的特有表述 %1 处、套话 %2 处（其中近似 %3 处），占全文 %4%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="256" />
+        <location filename="../../reader/gui/compare_view.py" line="258" />
         <source>distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="257" />
+        <location filename="../../reader/gui/compare_view.py" line="259" />
         <source>near-verbatim (dashed)</source>
         <translation>近似（虚线）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="258" />
+        <location filename="../../reader/gui/compare_view.py" line="260" />
         <source>stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="323" />
+        <location filename="../../reader/gui/compare_view.py" line="325" />
         <source>Align with the Sections Selected in the Other Panes</source>
         <translation>与其他栏中选定的章节对齐</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="370" />
+        <location filename="../../reader/gui/compare_view.py" line="372" />
         <source>Distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="370" />
+        <location filename="../../reader/gui/compare_view.py" line="372" />
         <source>Stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="372" />
+        <location filename="../../reader/gui/compare_view.py" line="374" />
         <source> (near-verbatim, %1% alike)</source>
         <translation>（近似，相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="375" />
+        <location filename="../../reader/gui/compare_view.py" line="377" />
         <source>Also in: %1</source>
         <translation>亦见于：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="378" />
+        <location filename="../../reader/gui/compare_view.py" line="380" />
         <source>Occurs in %1 of %2 speeches of the library</source>
         <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/compare_view.py" line="388" />
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  ……另有 %n 篇</numerusform></translation>
     </message>
 </context>
 <context>
@@ -285,17 +291,27 @@
         <translation>显示摘录(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpt_actions.py" line="89" />
+        <location filename="../../reader/gui/excerpt_actions.py" line="93" />
+        <source>Select where the excerpt now stands, then choose “Place” again.</source>
+        <translation>请选中这条摘录现在所在的文字，再选一次“放到所选文字上”。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="96" />
+        <source>The excerpt was placed.</source>
+        <translation>摘录已放置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpt_actions.py" line="102" />
         <source>No excerpts to export: tag a passage first.</source>
         <translation>没有可导出的摘录：请先标注一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpt_actions.py" line="94" />
+        <location filename="../../reader/gui/excerpt_actions.py" line="107" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/excerpt_actions.py" line="102" />
+        <location filename="../../reader/gui/excerpt_actions.py" line="115" />
         <source>Copied %n excerpt(s) with citations</source>
         <translation>
             <numerusform>已复制 %n 条摘录（含出处）</numerusform></translation>
@@ -337,168 +353,178 @@
 <context>
     <name>ExcerptsPanel</name>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="84" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="85" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="84" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="85" />
         <source>New tag (under the selected one)</source>
         <translation>新建标签（在选中标签之下）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="85" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="86" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="86" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="87" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="87" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="120" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="337" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="88" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="121" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="341" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="98" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="99" />
         <source>Words…</source>
         <translation>文字…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="99" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="100" />
         <source>Needs review</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="116" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="336" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="117" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="340" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="116" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="117" />
         <source>Copy the excerpts with their citations</source>
         <translation>复制摘录及其出处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="118" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="119" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="118" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="119" />
         <source>Export the excerpts listed here</source>
         <translation>导出此处列出的摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="170" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="171" />
         <source>All excerpts</source>
         <translation>全部摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="192" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="193" />
         <source>All speeches</source>
         <translation>全部讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="241" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="242" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="251" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="252" />
         <source>New Tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="251" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="259" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="252" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="260" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="259" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="260" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="271" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="272" />
         <source>Tag Colour</source>
         <translation>标签颜色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/excerpts_panel.py" line="282" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="283" />
         <source>Delete the tag “%1”? %n excerpt(s) will lose it (the excerpts stay).</source>
         <translation>
             <numerusform>删除标签“%1”？将有 %n 条摘录失去此标签（摘录本身保留）。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="283" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="284" />
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/excerpts_panel.py" line="291" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="292" />
         <source>Merge “%1” into “%2”? %n excerpt(s) move.</source>
         <translation>
             <numerusform>将“%1”合并到“%2”？将移动 %n 条摘录。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="292" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="293" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="301" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="302" />
         <source>Move Under</source>
         <translation>移到…之下</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="302" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="303" />
         <source>(Top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="303" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="304" />
         <source>Merge Into</source>
         <translation>合并到</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="308" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="309" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="309" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="310" />
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="310" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="311" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="324" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="325" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="324" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="325" />
         <source>Note:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="334" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="335" />
         <source>Show in Context</source>
         <translation>在原文中查看</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="335" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="337" />
+        <source>Place on the Selected Text</source>
+        <translation>放到所选文字上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="338" />
+        <source>Drop This Excerpt</source>
+        <translation>舍弃此摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/excerpts_panel.py" line="339" />
         <source>Edit Note…</source>
         <translation>编辑说明…</translation>
     </message>

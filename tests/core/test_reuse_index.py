@@ -151,3 +151,17 @@ def test_unknown_document_raises(tmp_path):
     index = ReuseIndex(connect(tmp_path))
     with pytest.raises(KeyError):
         index.passages_between(1, 2)
+
+
+def test_documents_containing_names_the_speeches(sample_library):
+    """The tooltip's "also in" list: the 红利 sentence is in speeches 1 and 3 only."""
+    from reader.core.library_ops import sync_index
+    from reader.core.reuse import ReuseIndex
+
+    sync_index(sample_library)
+    index = ReuseIndex(sample_library.conn)
+    text = sample_library.get_document(1).text
+    start = text.index("享有更多城市发展")
+    holders = index.documents_containing(1, start, start + 30)
+    assert holders == [1, 3]
+    assert index.document_frequency(1, start, start + 30) == 2

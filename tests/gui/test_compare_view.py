@@ -133,3 +133,21 @@ def test_add_and_remove_panes(compare, qtbot):
         compare.remove_pane(compare.panes[1])
     assert [p.speech.document.id for p in compare.panes] == [1, compare.documents[1].id]
     assert len(compare.panes) == 2
+
+
+def test_tooltip_names_the_other_speeches_of_the_corpus(main_window, qtbot):
+    view = main_window.compare_view
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 2])
+    # compare 1 with 2: a passage of speech 1 also found in speech 3 (off screen) names it
+    spans = view.spans[0]
+    shared_elsewhere = [s for s in spans if 3 in view.comparison.holders_of(0, s)]
+    for span in shared_elsewhere:
+        assert "在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in view.describe_span(span, 0)
+    text = main_window.library.get_document(1).text
+    start = text.index("享有更多城市发展")
+    view.comparison.holders[(0, start, start + 30)] = [1, 3]
+    from reader.core.comparison import SharedSpan
+
+    fake = SharedSpan(start, start + 30, "distinctive", "exact", 1.0, 2, [])
+    assert "在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in view.describe_span(fake, 0)

@@ -148,3 +148,31 @@ def test_double_click_opens_the_excerpt_in_context(main_window):
     panel.open_requested.emit(panel.model.rows[0])
     assert main_window.reading_pane.document.id == 3
     assert main_window.reading_pane.text_view.selected_range() == (start, start + 6)
+
+
+def test_an_excerpt_under_review_is_placed_by_hand(main_window, sample_library):
+    from types import SimpleNamespace
+
+    from reader.core.anchor import replace_text_and_reanchor
+
+    editor = main_window.editor
+    tag = editor.create_tag("规划")
+    text = sample_library.get_document(4).text
+    start = text.index("城乡建设是一项系统性长期性工程")
+    editor.add_excerpts([(4, start, start + 15)], [tag.id])
+    rewritten = text.replace("城乡建设是一项系统性长期性工程", "这句话被整个改写了，面目全非")
+    replace_text_and_reanchor(sample_library, 4, SimpleNamespace(
+        raw_text=rewritten, text=rewritten, encoding="utf-8", fmt="txt", removed=[]))
+    excerpt = editor.codebook.list_excerpts()[0]
+    assert excerpt.status == "review"
+    main_window.excerpts_panel.review_filter.setChecked(True)
+    assert main_window.excerpts_panel.model.rowCount() == 1
+    main_window.place_excerpt(excerpt)            # opens the speech and asks for a selection
+    assert main_window.reading_pane.document.id == 4
+    new_start = rewritten.index("这句话被整个改写了")
+    main_window.reading_pane.text_view.setTextCursor(main_window.reading_pane.text_view.cursor_for(new_start, new_start + 9))
+    main_window.place_excerpt(excerpt)
+    placed = editor.codebook.get_excerpt(excerpt.id)
+    assert (placed.status, placed.quote) == ("ok", "这句话被整个改写了")
+    editor.stack.undo()
+    assert editor.codebook.get_excerpt(excerpt.id).status == "review"

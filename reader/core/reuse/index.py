@@ -183,20 +183,26 @@ class ReuseIndex:
             return np.unique(fingerprint_values(hashes))
         return np.unique(fingerprint_values(hashes[winnow(hashes, self.settings.w)]))
 
-    def _df(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> int:
+    def _holders(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> set[int]:
         fps = self._span_fingerprints(keyed, first, stop)
         share = self.settings.df_overlap
         if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
             share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
-        docs = set(self.postings().containing(fps, share).tolist())
-        return len(docs | set(known))
+        return set(self.postings().containing(fps, share).tolist()) | set(known)
 
-    def document_frequency(self, doc_id: int, start: int, end: int) -> int:
-        """In how many indexed documents the text doc[start:end] occurs (near-verbatim counts)."""
+    def _df(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> int:
+        return len(self._holders(keyed, first, stop, known))
+
+    def documents_containing(self, doc_id: int, start: int, end: int) -> list[int]:
+        """The indexed documents in which doc[start:end] occurs (near-verbatim counts), doc_id included."""
         keyed = self.keyed(doc_id)
         first = int(np.searchsorted(keyed.starts, start, side="left"))
         stop = int(np.searchsorted(keyed.ends, end, side="right"))
-        return self._df(keyed, first, stop, [doc_id]) if stop > first else 1
+        return sorted(self._holders(keyed, first, stop, [doc_id]) if stop > first else {doc_id})
+
+    def document_frequency(self, doc_id: int, start: int, end: int) -> int:
+        """In how many indexed documents the text doc[start:end] occurs (near-verbatim counts)."""
+        return len(self.documents_containing(doc_id, start, end))
 
     def passages_between(self, a_id: int, b_id: int, min_chars: int | None = None) -> list[Passage]:
         """Passages documents a and b share, each with its df and class in this library."""

@@ -1,0 +1,229 @@
+"""Backups of the library database, and the two ways out of a damaged one: restore a backup or start anew.
+
+Backups go to `<library>/backups/library-YYYYMMDD-HHMMSS[-reason].sqlite3`, made with SQLite's
+online backup API (`Connection.backup`), which copies a consistent snapshot even while the
+database is in WAL mode with readers and writers; copying the file would miss what is still in
+the -wal. Each backup is switched to a rollback journal, so it is one self-contained file.
+Made automatically before every schema migration ("pre-vN") and at most once a day on open
+("daily"); the newest KEEP_DAILY daily ones are kept, the others for KEEP_DAYS days (the newest
+always). A failed backup never stops the library from opening: it is logged.
+
+A damaged file is never overwritten or deleted: restoring or starting anew first renames it,
+with its -wal and -shm, to `library-damaged-<stamp>.sqlite3`, so it can still be sent to someone
+who can rescue it. The -wal must move with it: left behind, it would be replayed into the new file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Iterator
+
+from reader.core import lock, schema
+from reader.core.store import DB_NAME, LibraryError
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR = "backups"
+DAILY = "daily"
+KEEP_DAILY = 10
+KEEP_DAYS = 90
+SIDE_FILES = ("-wal", "-shm", "-journal")
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-([a-z0-9-]+?))?(?:-(\d+))?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: where it is, when it was made and why ('daily', 'pre-v4', …)."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+def backup_dir(folder: Path | str) -> Path:
+    """The folder holding a library's backups."""
+    return Path(folder) / BACKUP_DIR
+
+
+def list_backups(folder: Path | str) -> list[BackupInfo]:
+    """The library's backups, newest first (files not named by us are ignored, never touched)."""
+    found = []
+    directory = backup_dir(folder)
+    if not directory.is_dir():
+        return []
+    for path in directory.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        try:
+            created = datetime.strptime(match.group(1), _STAMP)
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupInfo(path, created, match.group(2) or "", size))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") -> Path:
+    """Copy the open database into a new backup file (written under a temporary name, then renamed)."""
+    directory = backup_dir(folder)
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = f"library-{datetime.now().strftime(_STAMP)}" + (f"-{reason}" if reason else "")
+    target, number = directory / f"{stem}.sqlite3", 1
+    while target.exists():
+        number += 1
+        target = directory / f"{stem}-{number}.sqlite3"
+    partial = target.with_name(target.name + ".part")
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            conn.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        _fsync(partial)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in [partial, *(Path(f"{partial}{s}") for s in SIDE_FILES)]:
+            leftover.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def daily_backup_due(folder: Path | str, today: datetime | None = None) -> bool:
+    """Whether no daily backup was made today."""
+    day = (today or datetime.now()).date()
+    return not any(b.reason == DAILY and b.created.date() == day for b in list_backups(folder))
+
+
+def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str) -> Path | None:
+    """make_backup, then prune; a failure is logged and returns None (it must never stop an open)."""
+    try:
+        path = make_backup(conn, folder, reason)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("backup (%s) of %s failed: %s", reason, folder, exc)
+        return None
+    try:
+        prune_backups(folder)
+    except OSError as exc:
+        log.warning("pruning the backups of %s failed: %s", folder, exc)
+    log.info("backup written: %s", path)
+    return path
+
+
+def prune_backups(folder: Path | str, keep_daily: int = KEEP_DAILY, keep_days: int = KEEP_DAYS,
+                  now: datetime | None = None) -> list[Path]:
+    """Delete old backups: daily ones beyond the newest `keep_daily`, others after `keep_days` days."""
+    now = now or datetime.now()
+    backups = list_backups(folder)
+    daily = [b for b in backups if b.reason == DAILY]
+    other = [b for b in backups if b.reason != DAILY]
+    doomed = daily[keep_daily:] + [b for b in other[1:] if now - b.created > timedelta(days=keep_days)]
+    for backup in doomed:
+        backup.path.unlink(missing_ok=True)
+    for partial in backup_dir(folder).glob("*.part"):
+        # what a killed backup left behind (the main file is only renamed into place when complete)
+        if now.timestamp() - partial.stat().st_mtime > 3600:
+            partial.unlink(missing_ok=True)
+    return [b.path for b in doomed]
+
+
+def check_backup(path: Path | str) -> int:
+    """The schema version of a readable Duidu backup; LibraryError('backup_damaged'/'newer') otherwise."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise LibraryError("backup_damaged", path, "no such file" if not path.is_file() else "empty file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            ours = schema.looks_like_ours(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise LibraryError("backup_damaged", path, str(exc)) from exc
+    if verdict != "ok" or not ours or version < 1:
+        raise LibraryError("backup_damaged", path, verdict if verdict != "ok" else "not a Duidu library")
+    if version > schema.VERSION:
+        raise LibraryError("newer", path, str(version))
+    return version
+
+
+def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
+    """Put a backup in place of the library; the current file is moved aside (returned), never deleted."""
+    folder = Path(folder)
+    check_backup(backup_path)
+    with _exclusive(folder):
+        partial = folder / f"{DB_NAME}.restoring"
+        try:
+            shutil.copyfile(backup_path, partial)
+            _fsync(partial)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise LibraryError("unwritable", folder, exc.strerror or str(exc)) from exc
+        aside = move_aside(folder)
+        os.replace(partial, folder / DB_NAME)
+    log.warning("library %s restored from %s; the old file is %s", folder, backup_path, aside)
+    return aside
+
+
+def start_new_library(folder: Path | str) -> Path | None:
+    """Move the (damaged) library aside so the next open creates an empty one; returns where it went."""
+    with _exclusive(Path(folder)):
+        aside = move_aside(Path(folder))
+    log.warning("library %s set aside as %s; a new one will be created", folder, aside)
+    return aside
+
+
+def move_aside(folder: Path) -> Path | None:
+    """Rename library.sqlite3 and its -wal/-shm/-journal to library-damaged-<stamp>.sqlite3…; None if absent."""
+    main = folder / DB_NAME
+    if not main.exists():
+        return None
+    stem, number = f"library-damaged-{datetime.now().strftime(_STAMP)}", 1
+    target = folder / f"{stem}.sqlite3"
+    while any(Path(f"{target}{s}").exists() for s in ("", *SIDE_FILES)):
+        number += 1
+        target = folder / f"{stem}-{number}.sqlite3"
+    try:
+        # side files first: a -wal left beside a new main file would be replayed into it
+        for suffix in SIDE_FILES:
+            side = Path(f"{main}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{suffix}"))
+        os.replace(main, target)
+    except OSError as exc:
+        raise LibraryError("unwritable", folder, exc.strerror or str(exc)) from exc
+    return target
+
+
+@contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold the library's lock with nobody else using it, in this process or another."""
+    try:
+        lock.acquire(folder)
+    except lock.LockBusy as exc:
+        raise LibraryError("in_use", folder, exc.holder) from exc
+    try:
+        if lock.holders(folder) > 1:
+            raise LibraryError("in_use", folder, str(os.getpid()))
+        yield
+    finally:
+        lock.release(folder)
+
+
+def _fsync(path: Path) -> None:
+    """Make a written file durable before it is renamed into place."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())

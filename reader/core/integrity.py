@@ -1,0 +1,66 @@
+"""Look at a library file without changing it: its schema version, SQLite's quick check, whose tables it holds.
+
+Everything here reads through a `mode=ro` connection, which can neither write the main file nor
+checkpoint a WAL into it, so a file that is refused stays byte-for-byte as it was. Only the empty
+-wal/-shm that SQLite creates beside a WAL-mode file when it is read are removed again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reader.core import schema
+
+
+class Unfit(Exception):
+    """The file is not a library we may open: reason 'damaged' or 'newer', detail for the message."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def ro_uri(path: Path | str) -> str:
+    """A database file as a read-only SQLite URI (percent-encoded, so '?' and '#' in names are safe)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
+def inspect(path: Path | str) -> int:
+    """The schema version of an existing database file, or Unfit when it is damaged, foreign or newer."""
+    path = Path(path)
+    fresh = [side for side in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not side.exists()]
+    try:
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=10)
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            ours = schema.looks_like_ours(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        _tidy(fresh)
+        raise Unfit("damaged", str(exc)) from exc
+    if version > schema.VERSION:
+        _tidy(fresh)
+        raise Unfit("newer", str(version))
+    # version 0 with tables is some other program's database: migrating would write into it
+    if (version and not ours) or (not version and tables):
+        _tidy(fresh)
+        raise Unfit("damaged", "foreign tables")
+    return version
+
+
+def _tidy(created: list[Path]) -> None:
+    """Remove the -shm and empty -wal that reading a refused WAL-mode file created."""
+    for side in created:
+        try:
+            if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink()
+        except OSError:
+            pass

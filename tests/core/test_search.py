@@ -1,0 +1,92 @@
+"""Full-text search: FTS5 trigram for 3+ characters, a scan for 1–2, kept in step by triggers."""
+
+import pytest
+
+from reader.core import search as search_mod
+from reader.core.importer import ImportedText
+from reader.core.search import ensure_search_index, fts_query, search, search_in_text
+
+
+def imported(text: str) -> ImportedText:
+    return ImportedText(text, text, "utf-8", "txt", {}, [], "")
+
+
+def test_three_characters_use_fts_and_offsets_index_the_text(sample_library):
+    result = search(sample_library, "一中心六组团")
+    assert result.method == "fts"
+    assert [g.doc_id for g in result.groups] == [1, 3]
+    assert result.total == 7
+    for group in result.groups:
+        text = sample_library.get_document(group.doc_id).text
+        for hit in group.hits:
+            assert text[hit.start:hit.end] == "一中心六组团" == hit.match
+            assert text[:hit.start].endswith(hit.context_before)
+            assert text[hit.end:].startswith(hit.context_after)
+
+
+def test_groups_are_ordered_by_date_undated_last(sample_library):
+    result = search(sample_library, "城")
+    assert result.method == "scan"
+    assert [g.doc_id for g in result.groups] == [1, 3, 4, 5, 2]   # 2022, 2022, 2022, 2024, undated
+    assert result.total == sum(sample_library.get_document(i).text.count("城") for i in range(1, 6))
+
+
+def test_hits_carry_their_section(sample_library):
+    hit = search(sample_library, "三个处理").groups[0].hits[0]
+    assert hit.doc_id == 5 and hit.section_label.startswith("二、")
+
+
+def test_listing_is_capped_but_everything_is_counted(sample_library):
+    result = search(sample_library, "的", max_hits=10)
+    assert sum(len(g.hits) for g in result.groups) == 10
+    assert result.truncated and result.total > 100
+
+
+@pytest.mark.parametrize("query", ['"四张牌', "四张牌 OR 九", "NOT 城市", "城市*", "^城市", "(城市)", "a:b", "”“"])
+def test_queries_are_searched_literally(library, query):
+    library.add_document(imported(f"开头{query}结尾"))
+    result = search(library, query)
+    assert result.total == 1 and result.groups[0].hits[0].match == query
+    assert search(library, query + "不在").total == 0
+
+
+def test_fts_query_escapes_quotes():
+    assert fts_query('a"b') == '"a""b"'
+
+
+def test_import_remove_and_retext_keep_the_index_in_step(library):
+    ensure_search_index(library.conn)            # the triggers exist before the changes
+    doc_id, _ = library.add_document(imported("推进新型城镇化建设。"))
+    assert [g.doc_id for g in search(library, "城镇化").groups] == [doc_id]
+    library.replace_text(doc_id, imported("建设文明城市。"))
+    assert search(library, "城镇化").total == 0
+    assert search(library, "文明城市").total == 1
+    library.update_metadata(doc_id, title="改了题目")
+    assert search(library, "文明城市").groups[0].title == "改了题目"
+    library.remove_document(doc_id)
+    assert search(library, "文明城市").groups == []
+    assert library.conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"文明城市\"'").fetchone()[0] == 0
+
+
+def test_speeches_imported_before_first_search_are_found(sample_library):
+    assert sample_library.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").fetchone() is None
+    assert search(sample_library, "四张牌").method == "fts"
+    assert [g.doc_id for g in search(sample_library, "四张牌").groups] == [1, 3]
+
+
+def test_without_fts5_the_scan_answers(sample_library, monkeypatch):
+    monkeypatch.setattr(search_mod, "_CREATE", ["CREATE VIRTUAL TABLE search_fts USING no_such_module(text)"])
+    result = search(sample_library, "四张牌")
+    assert result.method == "scan"
+    assert [g.doc_id for g in result.groups] == [1, 3]
+    doc_id, _ = sample_library.add_document(imported("打好四张牌。"))   # no trigger to fail
+    assert doc_id in [g.doc_id for g in search(sample_library, "四张牌").groups]
+
+
+def test_search_in_text():
+    text = "一、总体要求\n城市城市。\n二、重点任务\n城市。"
+    hits = search_in_text(text, "城市", context=2)
+    assert [(h.start, h.end) for h in hits] == [(7, 9), (9, 11), (20, 22)]
+    assert [h.section_label for h in hits] == ["一、", "一、", "二、"]
+    assert hits[0].context_before == "求\n" and hits[0].context_after == "城市"
+    assert search_in_text(text, "") == [] and search_in_text(text, "乡村") == []
