@@ -9,6 +9,7 @@ import sys
 from reader import __version__
 from reader.cli.common import CliError
 from reader.core.locale import pick
+from reader.core.store import LibraryError
 
 # Each module adds its subcommands with register(subparsers) and sets func=handler(args) -> int.
 COMMAND_MODULES = [
@@ -64,5 +65,8 @@ def run(argv: list[str]) -> int:
     except CliError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
         return exc.status
+    except LibraryError as exc:   # e.g. a write reaching a library opened read-only
+        print(f"duidu: {exc.message()}", file=sys.stderr)
+        return 3 if exc.reason in ("in_use", "read_only") else 1
     except KeyboardInterrupt:
         return 130

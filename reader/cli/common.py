@@ -10,6 +10,7 @@ from reader.core.importer import ImportRefused, load_file
 from reader.core.locale import pick
 from reader.core.paths import library_dir
 from reader.core.store import Document, Library, LibraryError, content_hash
+from reader.core.store import open_library as open_library_folder
 
 
 class CliError(Exception):
@@ -20,12 +21,16 @@ class CliError(Exception):
         self.status = status
 
 
-def open_library(args) -> Library:
-    """The library named by --library, $DUIDU_HOME or the default location."""
+def open_library(args, read_only_ok: bool = False) -> Library:
+    """The library named by --library, $DUIDU_HOME or the default location.
+
+    Commands that only read pass read_only_ok: while another copy of Duidu holds the library they
+    open it read-only; commands that write fail with "in use" (exit status 3).
+    """
     try:
-        return Library(library_dir(getattr(args, "library", None)))
+        return open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok)
     except LibraryError as exc:
-        raise CliError(exc.message()) from exc
+        raise CliError(exc.message(), 3 if exc.reason == "in_use" else 1) from exc
 
 
 def resolve_document(library: Library, arg: str) -> Document:

@@ -95,7 +95,7 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     """Print excerpts in document order: id, date, speech, section, tags and the start of the quote."""
-    codebook = Codebook(open_library(args))
+    codebook = Codebook(open_library(args, read_only_ok=True))
     tag_id = find_tag(codebook, args.tag).id if args.tag else None
     excerpts = codebook.list_excerpts(tag_id=tag_id)
     if args.json:
@@ -117,7 +117,7 @@ def cmd_export(args) -> int:
     if fmt not in FORMATS:
         raise CliError(pick(f"Say --format docx, txt or csv (cannot tell from “{args.output}”).",
                             f"请用 --format 指定 docx、txt 或 csv（无法从“{args.output}”判断）。"), 2)
-    codebook = Codebook(open_library(args))
+    codebook = Codebook(open_library(args, read_only_ok=True))
     tag_id = find_tag(codebook, args.tag).id if args.tag else None
     excerpts = codebook.list_excerpts(tag_id=tag_id)
     if not excerpts:

@@ -63,7 +63,7 @@ def cmd_import(args) -> int:
 
 def cmd_list(args) -> int:
     """Print the library: id, date, place, length and title."""
-    docs = open_library(args).list_documents()
+    docs = open_library(args, read_only_ok=True).list_documents()
     if args.json:
         emit_json([d.to_dict() for d in docs])
         return 0
@@ -76,13 +76,13 @@ def cmd_list(args) -> int:
 
 def cmd_text(args) -> int:
     """Print the cleaned text exactly, the string that every offset indexes."""
-    write_text(resolve_document(open_library(args), args.document).text)
+    write_text(resolve_document(open_library(args, read_only_ok=True), args.document).text)
     return 0
 
 
 def cmd_outline(args) -> int:
     """Print the outline as an indented tree, or as JSON nodes with offsets."""
-    doc = resolve_document(open_library(args), args.document)
+    doc = resolve_document(open_library(args, read_only_ok=True), args.document)
     sections = parse_outline(doc.text)
     if args.json:
         emit_json([s.to_dict() for s in sections])

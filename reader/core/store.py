@@ -144,19 +144,20 @@ class Library:
 
         version = self._inspect() if self._has_content() else 0
         conn = None
+        migrating = 0 < version < schema.VERSION
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            if 0 < version < schema.VERSION:
+            if migrating:
                 backup.safe_backup(conn, self.folder, f"pre-v{schema.VERSION}")
             schema.migrate(conn)
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
             raise LibraryError("damaged", self.path, str(exc)) from exc
-        if version and backup.daily_backup_due(self.folder):
+        if version and not migrating and backup.daily_backup_due(self.folder):
             backup.safe_backup(conn, self.folder, backup.DAILY)
         return conn
 

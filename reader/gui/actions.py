@@ -36,6 +36,9 @@ class WindowActions(QObject):
                          self.tr("Read the speech selected in the library"))
         self.compare = make(self.tr("&Compare Selected Speeches"), [QKeySequence("Ctrl+Shift+C")], "compare",
                             self.tr("Show the speeches selected in the library side by side"))
+        self.overview = make(self.tr("Corpus &Overview"), [QKeySequence("Ctrl+Shift+M")], "overview",
+                             self.tr("Similarity map, shared phrases, formulae and search over the whole library"))
+        self.find = make(self.tr("&Search the Library…"), [QKeySequence("Ctrl+Shift+F")], "search")
         self.toggle_library = make(self.tr("Show &Library"), [QKeySequence("Ctrl+L")], checkable=True)
         self.zoom_in = make(self.tr("&Larger Text"), [StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.zoom_out = make(self.tr("&Smaller Text"), [StandardKey.ZoomOut])
@@ -82,7 +85,7 @@ class WindowActions(QObject):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.tag_selection)
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.read, self.compare])
+        view_menu.addActions([self.read, self.compare, self.overview, self.find])
         view_menu.addSeparator()
         view_menu.addActions([self.toggle_library, self.zoom_in, self.zoom_out])
         self.view_menu = view_menu

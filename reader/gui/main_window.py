@@ -15,6 +15,7 @@ from reader.gui.compare_view import CompareView
 from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
+from reader.gui.overview_view import OverviewView
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
 from reader.gui.workers import JobRunner
@@ -42,6 +43,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.center = QStackedWidget()
         self.center.addWidget(self.reading_pane)
         self.center.addWidget(self.compare_view)
+        self.overview = OverviewView(library, settings, self.jobs)
+        self.center.addWidget(self.overview)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_pane)
@@ -82,7 +85,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.actions.import_files, self.actions.read, self.actions.compare,
-                            self.actions.tag_selection, self.actions.export])
+                            self.actions.overview, self.actions.tag_selection, self.actions.export])
         self.toolbar = toolbar
 
     def _wire(self) -> None:
@@ -95,6 +98,10 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         actions.about.triggered.connect(self.show_about)
         actions.toggle_library.toggled.connect(self.library_pane.setVisible)
         actions.settings.triggered.connect(self.show_settings)
+        actions.overview.triggered.connect(self.show_overview)
+        actions.find.triggered.connect(self.show_search)
+        self.overview.open_requested.connect(self.open_at)
+        self.overview.compare_requested.connect(self.open_documents)
         actions.guide.triggered.connect(self.show_guide)
         actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.library_pane.open_requested.connect(self.open_documents)
@@ -111,6 +118,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
     def refresh_library(self) -> None:
         """Reload the library list from the database."""
         self.library_pane.set_documents(self.library.list_documents())
+        self.overview.library_changed()
         count = self.library_pane.model.rowCount()
         self.status_label.setText(self.tr("%n speech(es) in the library", "", count))
 
@@ -132,6 +140,26 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             self._remember_recent([documents[0].id])
         else:
             self.show_comparison(documents)
+
+    @Slot()
+    def show_overview(self) -> None:
+        """The corpus at a glance."""
+        self.center.setCurrentWidget(self.overview)
+
+    @Slot()
+    def show_search(self) -> None:
+        """The overview's search tab, ready for typing."""
+        self.overview.setCurrentWidget(self.overview.search_box.parentWidget())
+        self.show_overview()
+        self.overview.search_box.setFocus()
+        self.overview.search_box.selectAll()
+
+    @Slot(int, int, int, list)
+    def open_at(self, doc_id: int, start: int, end: int, marks: list) -> None:
+        """Read a speech at a hit, with every hit of the same search marked."""
+        self.open_documents([doc_id])
+        self.reading_pane.show_hits([tuple(m) for m in marks] or [(start, end)])
+        self.reading_pane.select_range(start, end)
 
     def show_comparison(self, documents) -> None:
         """Put 2–4 speeches (library documents or loose files) side by side."""

@@ -13,6 +13,8 @@ from reader.gui.outline_model import OutlineModel
 from reader.gui.speech_view import Highlight, SpeechTextView, tint
 
 SECTION_LAYER = "section"
+SEARCH_LAYER = "search"
+SEARCH_COLOUR = "#3cb371"
 
 
 class SpeechPane(QWidget):
@@ -96,6 +98,13 @@ class SpeechPane(QWidget):
     def reveal_offset(self, offset: int) -> None:
         """Scroll so that an offset stands a third of the way down the view (with context above it)."""
         self.text_view.scroll_to_offset(offset, margin=self.text_view.viewport().height() // 3)
+
+    def show_hits(self, spans: list[tuple[int, int]]) -> None:
+        """Mark search hits (or uses of a phrase) in the text and in the marker strip."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(tint(SEARCH_COLOUR, 110))
+        self.text_view.set_layer(SEARCH_LAYER, 20, [Highlight(start, end, fmt) for start, end in spans])
+        self.marker_strip.set_marks([(start, end, tint(SEARCH_COLOUR, 220)) for start, end in spans])
 
     def select_range(self, start: int, end: int) -> None:
         """Bring text[start:end] into view and select it (an excerpt opened in context)."""

@@ -614,6 +614,25 @@
     </message>
 </context>
 <context>
+    <name>HitTree</name>
+    <message>
+        <location filename="../../reader/gui/hit_list.py" line="25" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/hit_list.py" line="25" />
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/hit_list.py" line="35" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LibraryActionsMixin</name>
     <message>
         <location filename="../../reader/gui/library_actions.py" line="50" />
@@ -731,48 +750,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="34" />
+        <location filename="../../reader/gui/main_window.py" line="35" />
         <source>Duidu — speeches side by side</source>
         <translation>对读 — 讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="69" />
+        <location filename="../../reader/gui/main_window.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="167" />
+        <location filename="../../reader/gui/main_window.py" line="195" />
         <source>No recent speeches</source>
         <translation>没有最近打开的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="192" />
+        <location filename="../../reader/gui/main_window.py" line="220" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="193" />
+        <location filename="../../reader/gui/main_window.py" line="221" />
         <source>The new language or library folder takes effect when Duidu starts again.</source>
         <translation>新的界面语言或文库文件夹将在下次启动对读时生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="81" />
+        <location filename="../../reader/gui/main_window.py" line="84" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="115" />
+        <location filename="../../reader/gui/main_window.py" line="123" />
         <source>%n speech(es) in the library</source>
         <translation>
             <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="259" />
+        <location filename="../../reader/gui/main_window.py" line="287" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="260" />
+        <location filename="../../reader/gui/main_window.py" line="288" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
@@ -790,6 +809,189 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/outline_model.py" line="18" />
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="96" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="107" />
+        <source>Related speeches together</source>
+        <translation>相近的讲话排在一起</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="107" />
+        <source>By date</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="108" />
+        <source>By place</source>
+        <translation>按地点</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="111" />
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="119" />
+        <source>Order:</source>
+        <translation>排列：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="125" />
+        <source>Similarity Map</source>
+        <translation>相似度图</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/overview_view.py" line="145" />
+        <source>%n speech(es).</source>
+        <translation>
+            <numerusform>共 %n 篇讲话。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="149" />
+        <source>Closest pair: %1 — %2</source>
+        <translation>最相近的一对：%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="161" />
+        <source>No distinctive reuse</source>
+        <translation>没有特有的相同表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="165" />
+        <source>Distinctive reuse: %1‰ of the shorter speech</source>
+        <translation>特有的相同表述：占较短一篇的 %1‰</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="166" />
+        <source>%1 shared passages, %2 characters; click to compare</source>
+        <translation>相同段落 %1 处，共 %2 字；点击即可对照</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="172" />
+        <source>Save the Map</source>
+        <translation>保存相似度图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="193" />
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="226" />
+        <source>Shared Phrases</source>
+        <translation>共有表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <source>Phrase</source>
+        <translation>表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <source>Speeches</source>
+        <translation>讲话数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <source>First use</source>
+        <translation>最早使用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="228" />
+        <source>Last use</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="230" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="230" />
+        <source>Stock formulae</source>
+        <translation>套话提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="231" />
+        <source>Distinctive</source>
+        <translation>特有</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="233" />
+        <source>in ≥ </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="261" />
+        <source>stock</source>
+        <translation>套话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="261" />
+        <source>distinctive</source>
+        <translation>特有</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/overview_view.py" line="266" />
+        <source>%n shared phrase(s)</source>
+        <translation>
+            <numerusform>共有表述 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="279" />
+        <source>Formulae (提法)</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <source>Formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="281" />
+        <source>Defined as</source>
+        <translation>定义</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/overview_view.py" line="299" />
+        <source>%n formula(e)</source>
+        <translation>
+            <numerusform>提法 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="311" />
+        <source>Words or a phrase, e.g. 新型城镇化</source>
+        <translation>词语或短语，如：新型城镇化</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="317" />
+        <location filename="../../reader/gui/overview_view.py" line="323" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="339" />
+        <source>“%1”: %2 hits in %3 speeches</source>
+        <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1185,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
 </context>
 <context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../reader/gui/hit_list.py" line="88" />
+        <source>No dated uses</source>
+        <translation>没有注明日期的使用</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../../reader/gui/actions.py" line="22" />
@@ -1061,51 +1271,66 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/actions.py" line="39" />
+        <source>Corpus &amp;Overview</source>
+        <translation>文库总览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="40" />
+        <source>Similarity map, shared phrases, formulae and search over the whole library</source>
+        <translation>整个文库的相似度图、共有表述、提法和搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="41" />
+        <source>&amp;Search the Library…</source>
+        <translation>搜索文库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="42" />
         <source>Show &amp;Library</source>
         <translation>显示文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="40" />
+        <location filename="../../reader/gui/actions.py" line="43" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="41" />
+        <location filename="../../reader/gui/actions.py" line="44" />
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="42" />
+        <location filename="../../reader/gui/actions.py" line="45" />
         <source>Duidu &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="43" />
+        <location filename="../../reader/gui/actions.py" line="46" />
         <source>&amp;About Duidu</source>
         <translation>关于对读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="45" />
+        <location filename="../../reader/gui/actions.py" line="48" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="71" />
+        <location filename="../../reader/gui/actions.py" line="74" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="80" />
+        <location filename="../../reader/gui/actions.py" line="83" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="84" />
+        <location filename="../../reader/gui/actions.py" line="87" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="89" />
+        <location filename="../../reader/gui/actions.py" line="92" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

@@ -1,0 +1,251 @@
+"""Damaged, foreign, newer and emptied libraries are refused untouched; backups are made, pruned and restored."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from reliability_helpers import checksum, corrupt_pages, dump
+
+from reader.core import backup, schema
+from reader.core.backup import (check_backup, daily_backup_due, list_backups, make_backup, prune_backups,
+                                restore_backup, start_new_library)
+from reader.core.store import DB_NAME, Library, LibraryError
+
+
+def saved_library(folder: Path) -> Path:
+    """A closed library (WAL checkpointed into the file) holding one speech; returns its file."""
+    lib = Library(folder)
+    from reader.core.importer import load_text
+
+    lib.add_document(load_text("同志们：\n一、总体要求\n" + "推进新型城镇化建设。" * 300))
+    lib.close()
+    return folder / DB_NAME
+
+
+def refused_untouched(folder: Path, reason: str) -> LibraryError:
+    """Opening fails with `reason`; the main file keeps its bytes and no -wal/-shm is left behind."""
+    db = folder / DB_NAME
+    before = checksum(db)
+    sides = {s: Path(f"{db}{s}").exists() for s in ("-wal", "-shm")}
+    with pytest.raises(LibraryError) as info:
+        Library(folder)
+    assert info.value.reason == reason
+    assert checksum(db) == before
+    assert {s: Path(f"{db}{s}").exists() for s in ("-wal", "-shm")} == sides
+    return info.value
+
+
+def test_random_bytes_are_refused(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(os.urandom(50_000))
+    refused_untouched(folder, "damaged")
+
+
+def test_truncated_library_is_refused(tmp_path):
+    db = saved_library(tmp_path / "lib")
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2 + 1000])
+    refused_untouched(tmp_path / "lib", "damaged")
+
+
+def test_valid_header_with_corrupted_pages_is_refused(tmp_path):
+    db = saved_library(tmp_path / "lib")
+    corrupt_pages(db)
+    assert db.read_bytes().startswith(b"SQLite format 3\x00")
+    refused_untouched(tmp_path / "lib", "damaged")
+
+
+def test_newer_wal_library_is_refused_and_leaves_no_side_files(tmp_path):
+    folder = tmp_path / "lib"
+    db = saved_library(folder)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    conn.commit()
+    conn.close()
+    error = refused_untouched(folder, "newer")
+    assert str(schema.VERSION + 1) in error.message("en") and str(schema.VERSION + 1) in error.message("zh")
+
+
+def test_version_zero_database_with_tables_is_foreign(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / DB_NAME)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.execute("INSERT INTO notes VALUES ('someone else''s data')")
+    conn.commit()
+    conn.close()
+    refused_untouched(folder, "damaged")
+
+
+def test_zero_length_file_is_a_new_library(tmp_path):
+    """SQLite itself creates empty files: with no backups around, an empty file is a new library."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"")
+    lib = Library(folder)
+    assert lib.list_documents() == []
+    lib.close()
+
+
+def test_zero_length_file_with_backups_is_refused(tmp_path):
+    """An emptied library whose backups exist is a loss to restore, not a new start."""
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    lib = Library(folder)
+    make_backup(lib.conn, folder, "daily")
+    lib.close()
+    for side in ("", "-wal", "-shm"):
+        Path(f"{folder / DB_NAME}{side}").unlink(missing_ok=True)
+    (folder / DB_NAME).write_bytes(b"")
+    refused_untouched(folder, "damaged")
+
+
+def test_leftover_wal_of_a_killed_writer_is_kept(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "lib"
+    code = ("import os, sys; from reader.core.store import Library; from reader.core.importer import load_text;"
+            f"lib = Library({str(folder)!r}); lib.add_document(load_text('只在日志里的讲话。')); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert Path(f"{folder / DB_NAME}-wal").stat().st_size > 0
+    lib = Library(folder)
+    assert [d.char_count for d in lib.list_documents()] == [len("只在日志里的讲话。")]
+    lib.close()
+
+
+def old_library(folder: Path, version: int) -> None:
+    """A library at an older schema version, with one speech."""
+    folder.mkdir(parents=True)
+    conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    for step in schema.MIGRATIONS[:version]:
+        for statement in schema._statements(step):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("INSERT INTO documents (content_hash, raw_text, text, char_count, imported_at)"
+                 " VALUES ('h', '旧的讲话', '旧的讲话', 4, '2020')")
+    conn.close()
+
+
+def test_migration_is_preceded_by_a_backup(tmp_path):
+    folder = tmp_path / "lib"
+    old_library(folder, 2)
+    lib = Library(folder)
+    lib.close()
+    made = list_backups(folder)
+    assert [b.reason for b in made] == [f"pre-v{schema.VERSION}"]
+    assert check_backup(made[0].path) == 2
+    conn = sqlite3.connect(made[0].path)
+    assert conn.execute("SELECT text FROM documents").fetchall() == [("旧的讲话",)]
+    conn.close()
+    assert not Path(f"{made[0].path}-wal").exists()     # a backup is one self-contained file
+
+
+def test_a_failed_backup_never_stops_the_open(tmp_path, monkeypatch, caplog):
+    folder = tmp_path / "lib"
+    old_library(folder, 1)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", broken)
+    lib = Library(folder)
+    assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    lib.close()
+    assert "No space left" in caplog.text
+
+
+def test_daily_backup_at_most_once_a_day(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    for _ in range(3):
+        Library(folder).close()
+    assert [b.reason for b in list_backups(folder)] == ["daily"]
+    assert not daily_backup_due(folder)
+    assert daily_backup_due(folder, datetime.now() + timedelta(days=1))
+
+
+def test_pruning_keeps_the_newest_daily_and_recent_migration_backups(tmp_path):
+    folder = tmp_path / "lib"
+    directory = folder / "backups"
+    directory.mkdir(parents=True)
+    now = datetime(2025, 6, 30, 12, 0, 0)
+    names = [f"library-{(now - timedelta(days=d)).strftime('%Y%m%d-%H%M%S')}-daily.sqlite3" for d in range(15)]
+    names += [f"library-{(now - timedelta(days=d)).strftime('%Y%m%d-%H%M%S')}-pre-v{d}.sqlite3" for d in (5, 100, 200)]
+    names += ["my-own-copy.sqlite3"]
+    for name in names:
+        (directory / name).write_bytes(b"x")
+    removed = prune_backups(folder, now=now)
+    left = {b.path.name for b in list_backups(folder)}
+    assert len([n for n in left if n.endswith("-daily.sqlite3")]) == 10
+    assert {n for n in left if "-pre-" in n} == {names[15]}
+    assert (directory / "my-own-copy.sqlite3").exists()
+    assert len(removed) == 5 + 2
+
+
+def test_restore_moves_the_damaged_file_aside_and_brings_the_backup_back(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    lib = Library(folder)
+    from reader.core.codebook import Codebook
+
+    Codebook(lib).create_tag("保留的标签")
+    kept = dump(lib.conn)
+    made = make_backup(lib.conn, folder, "manual")
+    lib.close()
+    db = folder / DB_NAME
+    corrupt_pages(db)
+    damaged = checksum(db)
+    with pytest.raises(LibraryError):
+        Library(folder)
+    aside = restore_backup(folder, made)
+    assert aside is not None and aside.name.startswith("library-damaged-") and checksum(aside) == damaged
+    assert made.exists()
+    lib = Library(folder)
+    assert dump(lib.conn) == kept
+    lib.close()
+
+
+def test_restore_refuses_while_the_library_is_open_and_a_bad_backup(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    lib = Library(folder)
+    made = make_backup(lib.conn, folder)
+    with pytest.raises(LibraryError) as info:
+        restore_backup(folder, made)
+    assert info.value.reason == "in_use"
+    lib.close()
+    bad = folder / "backups" / "library-20200101-000000-bad.sqlite3"
+    bad.write_bytes(b"garbage" * 1000)
+    before = checksum(folder / DB_NAME)
+    with pytest.raises(LibraryError) as info:
+        restore_backup(folder, bad)
+    assert info.value.reason == "backup_damaged"
+    assert "garbage" not in info.value.message("zh") and bad.name in info.value.message("zh")
+    assert checksum(folder / DB_NAME) == before
+
+
+def test_start_new_library_keeps_the_old_file(tmp_path):
+    folder = tmp_path / "lib"
+    db = saved_library(folder)
+    db.write_bytes(b"broken" * 100)
+    aside = start_new_library(folder)
+    assert aside.read_bytes() == b"broken" * 100
+    lib = Library(folder)
+    assert lib.list_documents() == []
+    lib.close()
+    assert start_new_library(folder) != aside     # a second one never overwrites the first
+
+
+@pytest.mark.parametrize("reason", ["read_only", "in_use", "not_ready", "backup_damaged"])
+def test_new_reasons_have_messages_in_both_languages(reason):
+    error = LibraryError(reason, "/tmp/lib/library.sqlite3", "1234")
+    en, zh = error.message("en"), error.message("zh")
+    assert "/tmp/lib/library.sqlite3" in en and "/tmp/lib/library.sqlite3" in zh
+    assert en != zh and len(en) > 40 and any("\u4e00" <= ch <= "\u9fff" for ch in zh)
