@@ -27,6 +27,8 @@ _BOMS = (
 GB_PLAUSIBLE_SHARE = 0.6
 # share of characters that must look like Chinese or ASCII text in a BOM-less UTF-16 reading
 UTF16_PLAUSIBLE_SHARE = 0.95
+# how a codec says that the bytes stopped in the middle of a character
+_CUT_REASONS = {"unexpected end of data", "truncated data", "incomplete multibyte sequence"}
 
 
 class EncodingError(ValueError):
@@ -58,20 +60,20 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return decode_cut(data, name), name
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the other checks try
     # before UTF-8: ASCII-heavy UTF-16 is also valid UTF-8 (with a NUL after every letter)
     utf16 = sniff_utf16(data)
     if utf16:
-        return data.decode(utf16), utf16
+        return decode_cut(data, utf16), utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        return decode_cut(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     for name, plausible in (("gb18030", _gb_plausible), ("big5", _big5_plausible)):
         try:
-            text = data.decode(name)
+            text = decode_cut(data, name)
         except UnicodeDecodeError:
             continue
         if plausible(text):
@@ -79,9 +81,31 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
     return _decode_detected(data)
 
 
+def decode_cut(data: bytes, name: str) -> str:
+    """Decode strictly, except that a file cut off inside its last character ends in U+FFFD.
+
+    An interrupted download or copy leaves half a character at the end; strict decoding then
+    failed and the cascade fell through to charset-normalizer, which read cut GBK as Thai (cp874).
+    Only the last 1–3 bytes may be incomplete: anything wrong before them still raises.
+    """
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in _CUT_REASONS:
+            raise
+        for cut in (1, 2, 3):
+            try:
+                return data[:-cut].decode(name) + "\ufffd"
+            except UnicodeDecodeError:
+                continue
+        raise
+
+
 def sniff_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when BOM-less bytes look like UTF-16 text, else None."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) % 2:
+        data = data[:-1]   # cut off inside the last character
+    if len(data) < 4:
         return None
     sample = data[:65536]
     nul_even = sample[0::2].count(0)
@@ -96,7 +120,7 @@ def sniff_utf16(data: bytes) -> str | None:
     else:
         return None
     try:
-        text = data.decode(name)
+        text = decode_cut(data, name)
     except UnicodeDecodeError:
         return None
     good = sum(1 for ch in text[:20000] if _texty(ch))
@@ -109,7 +133,7 @@ def _decode_override(data: bytes, override: str) -> tuple[str, str]:
     if name in ("utf-8", "utf-8-sig") and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
     try:
-        return data.decode(name), name
+        return decode_cut(data, name), name
     except UnicodeDecodeError as exc:
         raise EncodingError(
             pick(

@@ -6,8 +6,10 @@ user's language, so the GUI can show it as is.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +20,8 @@ from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
 from reader.core.webclean import clean_web_text, html_to_text
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".html": "html", ".htm": "html"}
@@ -76,6 +80,7 @@ class ImportRefused(Exception):
         suffix = Path(self.path).suffix or pick("(none)", "（无）", lang)
         texts = {
             "missing": ("the file does not exist", "文件不存在"),
+            "not_file": ("it is a folder or a device, not a file", "这不是普通文件（是文件夹或设备）"),
             "unreadable": (f"the file cannot be read ({self.detail})", f"无法读取文件（{self.detail}）"),
             "empty": ("the file is empty", "文件是空的"),
             "binary": (f"the file is not text, it looks like {en}" if en else "the file is not text",
@@ -111,13 +116,30 @@ class ImportedText:
 
 
 def load_file(path: str | os.PathLike, encoding: str | None = None) -> ImportedText:
-    """Import a .txt/.md/.docx/.html file; `encoding` overrides detection for text files."""
-    path = Path(path)
+    """Import a .txt/.md/.docx/.html file; `encoding` overrides detection for text files.
+
+    Whatever goes wrong is an ImportRefused naming the file: an unexpected error in decoding or
+    cleaning one file must not stop an import of many (it is logged with its traceback).
+    """
+    try:
+        return _load_file(Path(path), encoding)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 (any bug here must cost one file, not the batch)
+        log.exception("importing %s failed", path)
+        raise ImportRefused(path, "unreadable", f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def _load_file(path: Path, encoding: str | None) -> ImportedText:
+    """load_file without the safety net."""
     fmt = SUFFIXES.get(path.suffix.lower())
     if not path.exists():
         raise ImportRefused(path, "missing")
-    if fmt is None or path.is_dir():
+    if fmt is None:
         raise ImportRefused(path, "unsupported", f"suffix {path.suffix!r}")
+    if not path.is_file():
+        # a folder, a named pipe (reading it would wait forever) or a device
+        raise ImportRefused(path, "not_file")
     data = _read_limited(path)
     if not data:
         raise ImportRefused(path, "empty")
@@ -182,10 +204,10 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
 
 def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str) -> ImportedText:
     """Clean the text, refuse it if nothing is left, and guess its metadata."""
-    if not body.strip():
+    if not _visible(body):
         raise ImportRefused(source, "empty")
     cleaned = clean_web_text(body)
-    if not cleaned.text.strip():
+    if not _visible(cleaned.text):
         raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
     return ImportedText(raw, cleaned.text, encoding, fmt, guess_metadata(cleaned.text), cleaned.removed, source)
 
@@ -237,6 +259,11 @@ def _is_docx(path: Path) -> bool:
 def _utf16_or_32(data: bytes) -> bool:
     """UTF-16/32 text (BOM or the NUL pattern), where NUL bytes are normal."""
     return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or sniff_utf16(data) is not None
+
+
+def _visible(text: str) -> bool:
+    """Whether anything shows: not only whitespace, BOMs and zero-width or direction marks (category Cf)."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
 def _control_share(text: str) -> float:

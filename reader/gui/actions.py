@@ -39,6 +39,7 @@ class WindowActions(QObject):
         self.overview = make(self.tr("Corpus &Overview"), [QKeySequence("Ctrl+Shift+M")], "overview",
                              self.tr("Similarity map, shared phrases, formulae and search over the whole library"))
         self.find = make(self.tr("&Search the Library…"), [QKeySequence("Ctrl+Shift+F")], "search")
+        self.find_in_speech = make(self.tr("&Find in Speech…"), [StandardKey.Find, QKeySequence("Ctrl+F")])
         self.toggle_library = make(self.tr("Show &Library"), [QKeySequence("Ctrl+L")], checkable=True)
         self.zoom_in = make(self.tr("&Larger Text"), [StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.zoom_out = make(self.tr("&Smaller Text"), [StandardKey.ZoomOut])
@@ -84,6 +85,7 @@ class WindowActions(QObject):
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.tag_selection)
+        self.edit_menu.addAction(self.find_in_speech)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.read, self.compare, self.overview, self.find])
         view_menu.addSeparator()

@@ -100,6 +100,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         actions.settings.triggered.connect(self.show_settings)
         actions.overview.triggered.connect(self.show_overview)
         actions.find.triggered.connect(self.show_search)
+        actions.find_in_speech.triggered.connect(self.find_in_speech)
         self.overview.open_requested.connect(self.open_at)
         self.overview.compare_requested.connect(self.open_documents)
         actions.guide.triggered.connect(self.show_guide)
@@ -153,6 +154,16 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.show_overview()
         self.overview.search_box.setFocus()
         self.overview.search_box.selectAll()
+
+    @Slot()
+    def find_in_speech(self) -> None:
+        """Ctrl+F: the find bar of the speech being read, or of the focused pane of a comparison."""
+        if self.center.currentWidget() is self.compare_view and self.compare_view.panes:
+            pane = self.compare_view.focused_pane()
+            self.compare_view.panes[pane or 0].speech.find_bar.open_bar()
+        elif self.reading_pane.document is not None:
+            self.center.setCurrentWidget(self.reading_pane)
+            self.reading_pane.find_bar.open_bar()
 
     @Slot(int, int, int, list)
     def open_at(self, doc_id: int, start: int, end: int, marks: list) -> None:

@@ -237,6 +237,7 @@ class OverviewView(QTabWidget):
         splitter.addWidget(self.timeline)
         self.phrase_class.currentIndexChanged.connect(lambda _i: self._fill_phrases())
         self.phrase_min_df.valueChanged.connect(lambda _v: self._fill_phrases())
+        self.phrase_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)   # most widespread first
         self.phrase_table.selectionModel().currentRowChanged.connect(lambda *_: self._phrase_selected())
         self.phrase_rows = []
 
@@ -279,6 +280,7 @@ class OverviewView(QTabWidget):
          _splitter) = self._table_tab("formulae", self.tr("Formulae (提法)"),
                                       [self.tr("Formula"), self.tr("Uses"), self.tr("Speeches"),
                                        self.tr("Defined as")])
+        self.formula_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # used by the most speeches first
         self.formula_table.selectionModel().currentRowChanged.connect(lambda *_: self._formula_selected())
 
     def compute_formulae(self) -> Job:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTreeView, QVBoxLa
 
 from reader.core.outline import Section, parse_outline
 from reader.core.store import Document
+from reader.gui.find_bar import FindBar
 from reader.gui.marker_strip import MarkerStrip
 from reader.gui.outline_model import OutlineModel
 from reader.gui.speech_view import Highlight, SpeechTextView, tint
@@ -57,8 +58,12 @@ class SpeechPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.find_bar = FindBar()
         layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.splitter, 1)
+        self.find_bar.hits_changed.connect(self.show_hits)
+        self.find_bar.current_changed.connect(self.select_range)
         # following the scroll is debounced: one outline update per pause, not per pixel
         self._follow_timer = QTimer(self, singleShot=True, interval=60)
         self._follow_timer.timeout.connect(self._follow_scroll)
@@ -86,6 +91,7 @@ class SpeechPane(QWidget):
         self.outline_model.set_sections(self.sections)
         self.outline.expandToDepth(0)
         self.text_view.set_speech_text(document.text)
+        self.find_bar.set_text(document.text)
 
     def show_section(self, section: Section, mark: bool = True) -> None:
         """Scroll to a section and select it in the outline (without echoing signals)."""
@@ -110,7 +116,8 @@ class SpeechPane(QWidget):
         """Bring text[start:end] into view and select it (an excerpt opened in context)."""
         self.reveal_offset(start)
         self.text_view.setTextCursor(self.text_view.cursor_for(start, end))
-        self.text_view.setFocus()
+        if not self.find_bar.box.hasFocus():
+            self.text_view.setFocus()
 
     def mark_section(self, section: Section | None) -> None:
         """Mark the heading line of the chosen (or aligned) section with a full-width bar.

@@ -601,6 +601,30 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../reader/gui/find_bar.py" line="25" />
+        <source>Find in this speech</source>
+        <translation>在本篇中查找</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/find_bar.py" line="29" />
+        <source>Previous (Shift+Enter)</source>
+        <translation>上一处（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/find_bar.py" line="30" />
+        <source>Next (Enter)</source>
+        <translation>下一处（Enter）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/find_bar.py" line="67" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../reader/gui/guide_dialog.py" line="27" />
@@ -760,17 +784,17 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="195" />
+        <location filename="../../reader/gui/main_window.py" line="206" />
         <source>No recent speeches</source>
         <translation>没有最近打开的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="220" />
+        <location filename="../../reader/gui/main_window.py" line="231" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="221" />
+        <location filename="../../reader/gui/main_window.py" line="232" />
         <source>The new language or library folder takes effect when Duidu starts again.</source>
         <translation>新的界面语言或文库文件夹将在下次启动对读时生效。</translation>
     </message>
@@ -780,18 +804,18 @@
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="123" />
+        <location filename="../../reader/gui/main_window.py" line="124" />
         <source>%n speech(es) in the library</source>
         <translation>
             <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="287" />
+        <location filename="../../reader/gui/main_window.py" line="298" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="288" />
+        <location filename="../../reader/gui/main_window.py" line="299" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
@@ -896,7 +920,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/overview_view.py" line="227" />
-        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <location filename="../../reader/gui/overview_view.py" line="281" />
         <source>Speeches</source>
         <translation>讲话数</translation>
     </message>
@@ -936,60 +960,60 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <translation>至少 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="261" />
+        <location filename="../../reader/gui/overview_view.py" line="262" />
         <source>stock</source>
         <translation>套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="261" />
+        <location filename="../../reader/gui/overview_view.py" line="262" />
         <source>distinctive</source>
         <translation>特有</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/overview_view.py" line="266" />
+        <location filename="../../reader/gui/overview_view.py" line="267" />
         <source>%n shared phrase(s)</source>
         <translation>
             <numerusform>共有表述 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="279" />
+        <location filename="../../reader/gui/overview_view.py" line="280" />
         <source>Formulae (提法)</source>
         <translation>提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <location filename="../../reader/gui/overview_view.py" line="281" />
         <source>Formula</source>
         <translation>提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <location filename="../../reader/gui/overview_view.py" line="281" />
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="281" />
+        <location filename="../../reader/gui/overview_view.py" line="282" />
         <source>Defined as</source>
         <translation>定义</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/overview_view.py" line="299" />
+        <location filename="../../reader/gui/overview_view.py" line="301" />
         <source>%n formula(e)</source>
         <translation>
             <numerusform>提法 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="311" />
+        <location filename="../../reader/gui/overview_view.py" line="313" />
         <source>Words or a phrase, e.g. 新型城镇化</source>
         <translation>词语或短语，如：新型城镇化</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="317" />
-        <location filename="../../reader/gui/overview_view.py" line="323" />
+        <location filename="../../reader/gui/overview_view.py" line="319" />
+        <location filename="../../reader/gui/overview_view.py" line="325" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="339" />
+        <location filename="../../reader/gui/overview_view.py" line="341" />
         <source>“%1”: %2 hits in %3 speeches</source>
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
@@ -1286,51 +1310,56 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/actions.py" line="42" />
+        <source>&amp;Find in Speech…</source>
+        <translation>在本篇中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="43" />
         <source>Show &amp;Library</source>
         <translation>显示文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="43" />
+        <location filename="../../reader/gui/actions.py" line="44" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="44" />
+        <location filename="../../reader/gui/actions.py" line="45" />
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="45" />
+        <location filename="../../reader/gui/actions.py" line="46" />
         <source>Duidu &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="46" />
+        <location filename="../../reader/gui/actions.py" line="47" />
         <source>&amp;About Duidu</source>
         <translation>关于对读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="48" />
+        <location filename="../../reader/gui/actions.py" line="49" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="74" />
+        <location filename="../../reader/gui/actions.py" line="75" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="83" />
+        <location filename="../../reader/gui/actions.py" line="84" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="87" />
+        <location filename="../../reader/gui/actions.py" line="89" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="92" />
+        <location filename="../../reader/gui/actions.py" line="94" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

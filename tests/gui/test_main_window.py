@@ -102,3 +102,21 @@ def test_bundled_corpus_is_imported_on_first_start(qtbot, library, settings):
     assert job is not None
     qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 5, timeout=20000)
     assert window.import_bundled_in_background() is None
+
+
+def test_find_in_speech_marks_and_steps_through_hits(main_window, qtbot):
+    main_window.open_documents([1])
+    main_window.actions.find_in_speech.trigger()
+    bar = main_window.reading_pane.find_bar
+    assert bar.isVisible()
+    bar.box.setText("新型城镇化")
+    text = main_window.reading_pane.document.text
+    expected = text.count("新型城镇化")
+    view = main_window.reading_pane.text_view
+    assert len(view.layer("search")) == expected > 3
+    first = view.selected_range()
+    assert text[first[0]:first[1]] == "新型城镇化"
+    bar.step(1)
+    assert view.selected_range()[0] > first[0]
+    bar.close_bar()
+    assert view.layer("search") == []

@@ -1,0 +1,185 @@
+"""Bad input through the real import path (`import_paths` and `duidu import`): imported exactly, or refused by name.
+
+Each file either lands with its cleaned text exactly as expected, or is refused with a message
+naming the file and the reason, leaving the library's tables as they were. A batch of them is
+reported file by file, never stopped by the first failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from reliability_helpers import dump
+
+from reader.cli import run
+from reader.core import importer
+from reader.core.library_ops import import_paths
+from reader.core.webclean import clean_web_text
+
+SPEECH = "同志们：\n一、推进新型城镇化建设\n今天我们召开全市工作会议，研究部署下一阶段的重点任务。\n" * 3
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def zipped(**parts: str) -> bytes:
+    """A zip archive holding the given parts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name.replace("__", "/"), text)
+    return buffer.getvalue()
+
+
+def deep_docx() -> bytes:
+    """A .docx whose paragraph nests 5,000 hyperlinks deep (lxml's depth limit, not a recursion crash)."""
+    body = "<w:p>" + "<w:hyperlink>" * 5000 + "<w:r><w:t>深</w:t></w:r>" + "</w:hyperlink>" * 5000 + "</w:p>"
+    return zipped(word__document_xml=f"<w:document {W}><w:body>{body}</w:body></w:document>").replace(
+        b"word/document_xml", b"word/document.xml")
+
+
+LONG = "推进新型城镇化建设，" * 100_000 + "\n"            # one 1 MB line
+FEW_CONTROLS = SPEECH * 20 + "\x07\x1b" + SPEECH * 20      # under 1% control characters
+
+# name -> (bytes, the text the library must hold) for files that import
+IMPORTS = {
+    "truncated-utf8.txt": (SPEECH.encode()[:-2], SPEECH[:-2] + "\ufffd"),
+    "truncated-gbk.txt": (SPEECH.encode("gb18030")[:-2], SPEECH[:-2] + "\ufffd"),
+    "truncated-utf16.txt": (b"\xff\xfe" + SPEECH.encode("utf-16-le")[:-3], SPEECH[:-2] + "\ufffd"),
+    "long-line.txt": (LONG.encode(), LONG),
+    "no-line-breaks.txt": (SPEECH.replace("\n", "").encode(), SPEECH.replace("\n", "")),
+    "mixed-line-ends.txt": (SPEECH.replace("\n", "\r\n", 2).replace("\n", "\r", 1).encode(), SPEECH),
+    "right-to-left.txt": (("同志们：\u200f\u202eمرحبا\u202c\u200e\n" + SPEECH).encode(),
+                          "同志们：\u200f\u202eمرحبا\u202c\u200e\n" + SPEECH),
+    "outside-bmp.txt": (("𠀀𠀁𪚥同志们：𠮷\n" + SPEECH).encode(), "𠀀𠀁𪚥同志们：𠮷\n" + SPEECH),
+    "tags-in-text.txt": (("<p>同志们：</p><script>alert('x')</script>\n" + SPEECH).encode(),
+                         "<p>同志们：</p><script>alert('x')</script>\n" + SPEECH),
+    "few-controls.txt": (FEW_CONTROLS.encode(), FEW_CONTROLS),
+}
+
+# name -> (bytes, reason) for files that are refused
+REFUSALS = {
+    "empty.txt": (b"", "empty"),
+    "whitespace.txt": (" \n\t\r\n\u3000 \n".encode(), "empty"),
+    "bom-only.txt": (b"\xef\xbb\xbf", "empty"),
+    "zero-width-only.txt": ("\u200b\u200f\ufeff\u200b".encode(), "empty"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary"),
+    "archive.txt": (zipped(a__txt="hi"), "binary"),
+    "pdf.txt": (b"%PDF-1.7\n" + bytes(range(256)), "binary"),
+    "mixed-encodings.txt": (SPEECH.encode() + SPEECH.encode("gb18030"), "encoding"),
+    "not-a-zip.docx": (b"this is not a zip" * 10, "damaged_docx"),
+    "no-document.docx": (zipped(word__styles_xml="<x/>"), "damaged_docx"),
+    "too-deep.docx": (deep_docx(), "damaged_docx"),
+    "nul-bytes.txt": ((SPEECH.encode() + b"\x00") * 3, "binary"),
+    "control-characters.txt": ((SPEECH + "\x01\x02\x1b[0m" * 10).encode(), "binary"),
+    "slides.pdf": (b"%PDF-1.4", "unsupported"),
+}
+
+
+def write_files(folder: Path, cases: dict) -> dict[str, Path]:
+    """Write each case's bytes under its name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, (data, _) in cases.items():
+        (folder / name).write_bytes(data)
+        paths[name] = folder / name
+    return paths
+
+
+@pytest.mark.parametrize("name", sorted(IMPORTS))
+def test_file_imports_with_its_text_exactly(name, library, tmp_path):
+    path = write_files(tmp_path / "in", {name: IMPORTS[name]})[name]
+    report = import_paths(library, [path])
+    assert report.failed == [] and len(report.added) == 1
+    stored = library.get_document(report.added[0]).text
+    assert stored == clean_web_text(IMPORTS[name][1]).text
+    assert stored.strip()
+
+
+@pytest.mark.parametrize("name", sorted(REFUSALS))
+def test_file_is_refused_by_name_and_the_library_is_unchanged(name, filled_library, tmp_path):
+    path = write_files(tmp_path / "in", {name: REFUSALS[name]})[name]
+    before = dump(filled_library.conn)
+    report = import_paths(filled_library, [path])
+    assert report.added == [] and len(report.failed) == 1
+    refusal = report.failed[0]
+    assert refusal.reason == REFUSALS[name][1]
+    for lang in ("en", "zh"):
+        assert name in refusal.message(lang)
+    assert dump(filled_library.conn) == before
+
+
+def test_folder_and_pipe_named_like_speeches_are_refused(library, tmp_path):
+    (tmp_path / "folder.txt").mkdir()
+    paths = [tmp_path / "folder.txt", tmp_path / "missing.txt"]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")     # reading it would wait forever
+        paths.append(tmp_path / "pipe.txt")
+    started = time.perf_counter()
+    report = import_paths(library, paths)
+    assert time.perf_counter() - started < 5
+    assert sorted(r.reason for r in report.failed) == sorted(["not_file", "missing"] + ["not_file"] * (len(paths) - 2))
+
+
+def test_many_files_report_every_failure_without_stopping(filled_library, tmp_path):
+    paths = write_files(tmp_path / "batch", {**REFUSALS, **IMPORTS})
+    before = len(filled_library.list_documents())
+    report = import_paths(filled_library, list(paths.values()))
+    assert sorted(Path(r.path).name for r in report.failed) == sorted(REFUSALS)
+    assert len(report.added) == len(IMPORTS)
+    assert len(filled_library.list_documents()) == before + len(IMPORTS)
+
+
+def test_unexpected_error_costs_one_file_not_the_batch(library, tmp_path, monkeypatch):
+    paths = write_files(tmp_path / "in", {k: IMPORTS[k] for k in ("outside-bmp.txt", "long-line.txt")})
+    real = importer.guess_metadata
+
+    def flaky(text):
+        if text.startswith("𠀀"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text)
+
+    monkeypatch.setattr(importer, "guess_metadata", flaky)
+    report = import_paths(library, list(paths.values()))
+    assert len(report.added) == 1
+    assert [(Path(r.path).name, r.reason) for r in report.failed] == [("outside-bmp.txt", "unreadable")]
+    assert "RecursionError" in report.failed[0].message("en")
+
+
+def test_cli_import_names_each_refusal_and_goes_on(tmp_path, capsys):
+    paths = write_files(tmp_path / "cli", {**REFUSALS, **IMPORTS})
+    code = run(["import", *map(str, paths.values())])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.startswith(f"{len(IMPORTS)} imported, 0 already in the library, {len(REFUSALS)} failed")
+    for name in REFUSALS:
+        assert f"“{name}”" in err
+    assert run(["list", "--json"]) == 0
+    assert capsys.readouterr().out.count('"id"') == len(IMPORTS)
+
+
+def test_oversized_file_is_refused_without_being_read(library, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_BYTES", 4096)
+    path = tmp_path / "huge.txt"
+    path.write_bytes(SPEECH.encode() * 100)
+    opened = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    report = import_paths(library, [path])
+    assert [r.reason for r in report.failed] == ["too_large"] and path not in opened
+    assert "huge.txt" in report.failed[0].message("zh")
+
+
+@pytest.mark.slow
+def test_hundred_megabyte_file_is_refused_by_size(library, tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:        # sparse: no 100 MB written to disk
+        handle.truncate(100 * 1024 * 1024)
+    started = time.perf_counter()
+    report = import_paths(library, [path])
+    assert [r.reason for r in report.failed] == ["too_large"]
+    assert time.perf_counter() - started < 1.0
+    assert library.list_documents() == []
