@@ -83,7 +83,16 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     window.show()
     if bundled:
         window.bundled_job = window.import_bundled_in_background()
+    warm_up_in_background(window)
     return app, window
+
+
+def warm_up_in_background(window) -> None:
+    """Load jieba's dictionary (about a second) off the GUI thread, so the first comparison opens at once."""
+    from reader.core.reuse import snap
+    from reader.gui.workers import Job
+
+    window.jobs.run(Job("warm-up", lambda progress, cancelled: snap.warm_up()), quiet=True)
 
 
 def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:

@@ -129,19 +129,23 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.jobs: list[Job] = []
 
-    def run(self, job: Job) -> Job:
-        """Start a job and hold it until it finishes."""
+    def run(self, job: Job, quiet: bool = False) -> Job:
+        """Start a job and hold it until it finishes; a quiet one (a warm-up) shows no progress."""
         self.jobs.append(job)
+        job.quiet = quiet
         job.finished.connect(lambda: self._done(job))
         job.start()
-        if len(self.jobs) == 1:
+        if not quiet and self._visible_count() == 1:
             self.busy_changed.emit(True)
         return job
+
+    def _visible_count(self) -> int:
+        return sum(1 for job in self.jobs if not getattr(job, "quiet", False))
 
     def _done(self, job: Job) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
-        if not self.jobs:
+        if not getattr(job, "quiet", False) and self._visible_count() == 0:
             self.busy_changed.emit(False)
 
     @Slot()

@@ -47,6 +47,11 @@ def _jieba():
     return _tokenizer
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary now (the app does this in the background after its window shows)."""
+    _jieba()
+
+
 @lru_cache(maxsize=4096)
 def _window_cuts(window: str) -> frozenset[int]:
     """Token boundaries inside a short window of text."""
