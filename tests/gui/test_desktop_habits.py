@@ -63,3 +63,19 @@ def test_icons_follow_the_palette(qtbot):
     # some pixel is drawn dark on the light palette and light on the dark palette
     dark_pixels = [on_light.pixelColor(x, y) for x in range(24) for y in range(24) if on_light.pixelColor(x, y).alpha() > 200]
     assert dark_pixels and max(p.lightness() for p in dark_pixels) < 80
+
+
+def test_dark_and_light_colour_schemes(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import apply_color_scheme
+
+    app = QApplication.instance()
+    before = app.palette()
+    try:
+        apply_color_scheme("dark")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        apply_color_scheme("light")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+    finally:
+        app.setPalette(before)

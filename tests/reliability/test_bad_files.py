@@ -44,14 +44,22 @@ def deep_docx() -> bytes:
 LONG = "推进新型城镇化建设，" * 100_000 + "\n"            # one 1 MB line
 FEW_CONTROLS = SPEECH * 20 + "\x07\x1b" + SPEECH * 20      # under 1% control characters
 
+
+
+def speech(label: str) -> str:
+    """A short speech of its own (equal texts would be one speech in the library)."""
+    return SPEECH.replace("全市", label)
+
+
+MIXED_ENDS = "同志们：\r\n一、混合换行\r二、第二部分\n正文。\r\n"
 # name -> (bytes, the text the library must hold) for files that import
 IMPORTS = {
-    "truncated-utf8.txt": (SPEECH.encode()[:-2], SPEECH[:-2] + "\ufffd"),
-    "truncated-gbk.txt": (SPEECH.encode("gb18030")[:-2], SPEECH[:-2] + "\ufffd"),
-    "truncated-utf16.txt": (b"\xff\xfe" + SPEECH.encode("utf-16-le")[:-3], SPEECH[:-2] + "\ufffd"),
+    "truncated-utf8.txt": (speech("甲").encode()[:-2], speech("甲")[:-2] + "\ufffd"),
+    "truncated-gbk.txt": (speech("乙").encode("gb18030")[:-2], speech("乙")[:-2] + "\ufffd"),
+    "truncated-utf16.txt": (b"\xff\xfe" + speech("丙").encode("utf-16-le")[:-3], speech("丙")[:-2] + "\ufffd"),
     "long-line.txt": (LONG.encode(), LONG),
     "no-line-breaks.txt": (SPEECH.replace("\n", "").encode(), SPEECH.replace("\n", "")),
-    "mixed-line-ends.txt": (SPEECH.replace("\n", "\r\n", 2).replace("\n", "\r", 1).encode(), SPEECH),
+    "mixed-line-ends.txt": (MIXED_ENDS.encode(), "同志们：\n一、混合换行\n二、第二部分\n正文。"),
     "right-to-left.txt": (("同志们：\u200f\u202eمرحبا\u202c\u200e\n" + SPEECH).encode(),
                           "同志们：\u200f\u202eمرحبا\u202c\u200e\n" + SPEECH),
     "outside-bmp.txt": (("𠀀𠀁𪚥同志们：𠮷\n" + SPEECH).encode(), "𠀀𠀁𪚥同志们：𠮷\n" + SPEECH),
@@ -114,14 +122,17 @@ def test_file_is_refused_by_name_and_the_library_is_unchanged(name, filled_libra
 
 def test_folder_and_pipe_named_like_speeches_are_refused(library, tmp_path):
     (tmp_path / "folder.txt").mkdir()
-    paths = [tmp_path / "folder.txt", tmp_path / "missing.txt"]
+    with pytest.raises(importer.ImportRefused) as info:
+        importer.load_file(tmp_path / "folder.txt")
+    assert info.value.reason == "not_file" and "folder.txt" in info.value.message("zh")
+    paths = [tmp_path / "missing.txt"]
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "pipe.txt")     # reading it would wait forever
         paths.append(tmp_path / "pipe.txt")
     started = time.perf_counter()
     report = import_paths(library, paths)
     assert time.perf_counter() - started < 5
-    assert sorted(r.reason for r in report.failed) == sorted(["not_file", "missing"] + ["not_file"] * (len(paths) - 2))
+    assert sorted(r.reason for r in report.failed) == ["missing"] + ["not_file"] * (len(paths) - 1)
 
 
 def test_many_files_report_every_failure_without_stopping(filled_library, tmp_path):
