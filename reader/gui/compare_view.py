@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -11,7 +12,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
-from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex
+from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings
 from reader.core.store import Document, Library
 from reader.gui.compare_pane import ComparePane
 from reader.gui.icons import themed_icon
@@ -25,11 +26,18 @@ SHARED_LAYER = "shared"
 FLASH_LAYER = "flash"
 
 
-def compute_comparison(folder, documents: list[Document], min_chars: int, progress=None, cancelled=None):
-    """Worker side: make sure the speeches are indexed, then build the comparison with the library's index."""
+def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0):
+    """Worker side: make sure the speeches are indexed, then build the comparison with the library's index.
+
+    stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
+    0 keeps the engine's threshold, which adapts to the library's size.
+    """
     library = Library(folder)
     try:
         index = ReuseIndex(library.conn)
+        if stock_share > 0:
+            stock_df = max(2, math.ceil(stock_share * max(index.n_documents(), 1)))
+            index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df))
         known = set(index.document_ids())
         for doc in documents:
             if doc.id is not None and doc.id not in known:
@@ -217,7 +225,8 @@ class CompareView(QWidget):
         self._generation += 1
         generation = self._generation
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
-        job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars))
+        share = self.settings.get("shared/stock_threshold")
+        job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share))
         job.succeeded.connect(lambda result: self._apply_comparison(result, generation))
         job.failed.connect(lambda message: self.summary.setText(message))
         self.jobs.run(job)

@@ -151,3 +151,16 @@ def test_tooltip_names_the_other_speeches_of_the_corpus(main_window, qtbot):
 
     fake = SharedSpan(start, start + 30, "distinctive", "exact", 1.0, 2, [])
     assert "在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in view.describe_span(fake, 0)
+
+
+def test_stock_threshold_setting_changes_the_classes(main_window, qtbot):
+    """With the threshold at 40% of five speeches (2), text shared by two speeches becomes stock."""
+    view = main_window.compare_view
+    main_window.settings.set("shared/stock_threshold", 0.4)
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 3])
+    assert view.spans[0] and all(s.cls == "stock" for s in view.spans[0])
+    main_window.settings.set("shared/stock_threshold", 0.0)
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        view.recompute()
+    assert any(s.cls == "distinctive" for s in view.spans[0])
