@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -15,6 +16,24 @@ def cell_colour(score: float, top: float) -> QColor:
     """White (nothing shared) to deep red (the most similar pair of this library)."""
     t = 0.0 if top <= 0 else min(1.0, (score / top) ** 0.5)
     return QColor(int(255 - 75 * t), int(255 - 215 * t), int(255 - 205 * t))
+
+
+def matrix_image(scores: np.ndarray, top: float, diagonal: QColor) -> QImage:
+    """One pixel per cell, coloured as cell_colour does: painting scales this image, not n² rectangles.
+
+    Painting a rectangle per cell was tried first and took 0.6 s a frame for 1,000 speeches.
+    """
+    n = scores.shape[0]
+    t = np.zeros_like(scores) if top <= 0 else np.clip(scores / top, 0.0, 1.0) ** 0.5
+    rgba = np.empty((n, n, 4), dtype=np.uint8)
+    rgba[..., 0] = (255 - 205 * t).astype(np.uint8)   # blue  (memory order B, G, R, A)
+    rgba[..., 1] = (255 - 215 * t).astype(np.uint8)   # green
+    rgba[..., 2] = (255 - 75 * t).astype(np.uint8)    # red
+    rgba[..., 3] = 255
+    index = np.arange(n)
+    rgba[index, index] = (diagonal.blue(), diagonal.green(), diagonal.red(), 255)
+    image = QImage(rgba.data, n, n, 4 * n, QImage.Format.Format_ARGB32)
+    return image.copy()  # own the pixels: the numpy buffer goes away
 
 
 class HeatMap(QWidget):
@@ -31,13 +50,15 @@ class HeatMap(QWidget):
         self.cell = 22
         self.describe = lambda a, b: ""   # the overview supplies the tooltip text
         self._top = 0.0
+        self._image: QImage | None = None
 
     def set_matrix(self, matrix: SimilarityMatrix) -> None:
         """Show a matrix."""
         self.matrix = matrix
         n = len(matrix.doc_ids)
-        off_diagonal = [matrix.scores[i, j] for i in range(n) for j in range(n) if i != j]
-        self._top = max(off_diagonal, default=0.0)
+        off_diagonal = matrix.scores[~np.eye(n, dtype=bool)]
+        self._top = float(off_diagonal.max()) if off_diagonal.size else 0.0
+        self._image = matrix_image(matrix.scores, self._top, self.palette().mid().color())
         self.cell = max(3, min(28, 700 // max(n, 1)))
         self.updateGeometry()
         self.resize(self.sizeHint())
@@ -84,22 +105,28 @@ class HeatMap(QWidget):
         if self.matrix is None:
             return
         origin, cell, n = self._origin(), self.cell, len(self.matrix.doc_ids)
-        first_row = 0 if clip is None else max(0, (clip.top() - origin.y()) // cell)
-        last_row = n if clip is None else min(n, (clip.bottom() - origin.y()) // cell + 1)
-        for i in range(first_row, last_row):
-            for j in range(n):
-                colour = self.palette().mid().color() if i == j else cell_colour(self.matrix.scores[i, j], self._top)
-                painter.fillRect(origin.x() + j * cell, origin.y() + i * cell, cell - (cell > 4), cell - (cell > 4),
-                                 colour)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(QRect(origin.x(), origin.y(), n * cell, n * cell), self._image)
+        if cell > 6:  # grid lines between cells, so neighbours stay apart
+            painter.setPen(self.palette().base().color())
+            for k in range(1, n):
+                painter.drawLine(origin.x() + k * cell, origin.y(), origin.x() + k * cell, origin.y() + n * cell)
+                painter.drawLine(origin.x(), origin.y() + k * cell, origin.x() + n * cell, origin.y() + k * cell)
         if cell >= 10:
             painter.setPen(self.palette().text().color())
             metrics = painter.fontMetrics()
-            for i, label in enumerate(self.matrix.labels):
+            first_row = 0 if clip is None else max(0, (clip.top() - origin.y()) // cell)
+            last_row = n if clip is None else min(n, (clip.bottom() - origin.y()) // cell + 1)
+            for i in range(first_row, last_row):
+                label = self.matrix.labels[i]
                 text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
                 painter.drawText(QRect(2, origin.y() + i * cell, LABEL_WIDTH - 6, cell),
                                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
             painter.save()
-            for j, label in enumerate(self.matrix.labels):
+            first_col = 0 if clip is None else max(0, (clip.left() - origin.x()) // cell - 8)
+            last_col = n if clip is None else min(n, (clip.right() - origin.x()) // cell + 1)
+            for j in range(first_col, last_col):
+                label = self.matrix.labels[j]
                 painter.save()
                 painter.translate(origin.x() + j * cell + cell // 2 + 4, origin.y() - 4)
                 painter.rotate(-60)
