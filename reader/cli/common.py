@@ -66,6 +66,8 @@ def emit_json(obj) -> None:
 
 def write_text(text: str) -> None:
     """Write to stdout as UTF-8, so offsets and characters survive a Windows console or a pipe."""
+    if sys.stdout is None:      # a windowed (frozen) build has no console: nothing to write to
+        return
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         sys.stdout.write(text)

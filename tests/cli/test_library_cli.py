@@ -116,3 +116,21 @@ def test_real_process_prints_utf8_and_exit_status(tmp_path):
     assert "在市委新型城镇化工作推进会上的讲话" in listed.stdout.decode("utf-8")
     missing = subprocess.run([sys.executable, "-m", "reader", "text", "99"], capture_output=True, env=env)
     assert missing.returncode != 0 and b"99" in missing.stderr
+
+
+def test_output_without_a_console_does_not_crash(capsys, monkeypatch):
+    """A windowed build has sys.stdout = None; commands still run (and exit cleanly)."""
+    call(capsys, "import", "--bundled")
+    monkeypatch.setattr("sys.stdout", None)
+    assert run(["list"]) == 0
+
+
+def test_selfcheck_passes_from_source(tmp_path):
+    import os
+
+    out = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "-m", "reader", "selfcheck", "--no-qt", "--out", str(out)],
+                          capture_output=True, env={**os.environ, "DUIDU_HOME": str(tmp_path / "h")})
+    assert done.returncode == 0, done.stderr.decode()
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report
