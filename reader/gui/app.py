@@ -106,11 +106,22 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     window = MainWindow(library, settings)
     window.setWindowIcon(app_icon())
     app.setWindowIcon(app_icon())
+    app.aboutToQuit.connect(release_clipboard)
     window.show()
     if bundled:
         window.bundled_job = window.import_bundled_in_background()
     warm_up_in_background(window)
     return app, window
+
+
+def release_clipboard() -> None:
+    """On the offscreen and minimal platforms, drop our clipboard data before Qt tears down.
+
+    Qt 6.11's offscreen clipboard crashes at exit when it still holds a QMimeData set from Python
+    (seen in CI). Real platforms keep the data for pasting after Duidu closes, so they are left alone.
+    """
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        QGuiApplication.clipboard().clear()
 
 
 def warm_up_in_background(window) -> None:

@@ -23,6 +23,15 @@ def no_modal_dialogs(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def release_clipboard_after_test(qapp):
+    """Offscreen Qt crashes at exit if the clipboard still holds our QMimeData (see app.release_clipboard)."""
+    yield
+    from reader.gui.app import release_clipboard
+
+    release_clipboard()
+
+
 @pytest.fixture
 def settings(isolated_home):
     from reader.gui.settings import Settings
