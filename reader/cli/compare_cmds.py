@@ -33,7 +33,7 @@ def cmd_compare(args) -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from reader.gui.app import grab_and_quit, start_window
+    from reader.gui.app import run_or_grab, start_window
 
     started = start_window(args.library, bundled=False)
     if started is None:
@@ -57,8 +57,4 @@ def cmd_compare(args) -> int:
         index = pane.outline_model.index_of(section)
         pane.outline.setCurrentIndex(index)
         pane._on_outline_clicked(index)
-    if args.screenshot:
-        return grab_and_quit(app, window, args.screenshot)
-    code = app.exec()
-    window.library.close()
-    return code
+    return run_or_grab(app, window, args.screenshot)

@@ -146,8 +146,13 @@ def run_app(library_override: str | None = None, argv: list[str] | None = None) 
     reopen = [doc_id for doc_id in reopen if window.library.has_document(doc_id)]
     if reopen:
         window.open_documents(reopen)
-    if options.screenshot:
-        return grab_and_quit(app, window, options.screenshot)
+    return run_or_grab(app, window, options.screenshot)
+
+
+def run_or_grab(app: QApplication, window, screenshot: str | None) -> int:
+    """Write the window to a PNG and exit (--screenshot), or run the event loop until the window closes."""
+    if screenshot:
+        return grab_and_quit(app, window, screenshot)
     code = app.exec()
     window.library.close()
     return code

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout
 
 from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.clipboard import clipboard_payload
 from reader.core.export.docx_export import export_docx
 from reader.core.export.text_export import export_csv, export_txt
+from reader.gui.forms import Buttons, choice_combo, dialog_buttons
 
 FORMATS = ("docx", "txt", "csv")
 
@@ -47,26 +47,18 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export Excerpts"))
         self.excerpts, self.tags, self.settings = excerpts, tags, settings
         self.written: Path | None = None
-        self.format = QComboBox()
-        for value, label in (("docx", self.tr("Word document (.docx)")), ("txt", self.tr("Text for Word (.txt)")),
-                             ("csv", self.tr("Spreadsheet (.csv)"))):
-            self.format.addItem(label, value)
-        self.group_by = QComboBox()
-        self.group_by.addItem(self.tr("By tag"), "tag")
-        self.group_by.addItem(self.tr("By speech"), "speech")
-        self.preset = QComboBox()
-        self.preset.addItem(self.tr("Plain"), "plain")
-        self.preset.addItem(self.tr("Official document (GB/T 9704)"), "official")
-        self.preset.setCurrentIndex(max(0, self.preset.findData(settings.get("export/preset"))))
+        self.format = choice_combo([("docx", self.tr("Word document (.docx)")),
+                                    ("txt", self.tr("Text for Word (.txt)")), ("csv", self.tr("Spreadsheet (.csv)"))])
+        self.group_by = choice_combo([("tag", self.tr("By tag")), ("speech", self.tr("By speech"))])
+        self.preset = choice_combo([("plain", self.tr("Plain")), ("official", self.tr("Official document (GB/T 9704)"))],
+                                   settings.get("export/preset"))
         self.format.currentIndexChanged.connect(self._update_enabled)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n excerpt(s)", "", len(excerpts))))
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Group"), self.group_by)
         form.addRow(self.tr("Layout"), self.preset)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save, Buttons.Save | Buttons.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFontComboBox,
+from PySide6.QtWidgets import (QDialog, QDoubleSpinBox, QFileDialog, QFontComboBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from reader.core.reuse import DEFAULT_MIN_CHARS
+from reader.gui.forms import choice_combo, dialog_buttons
 from reader.gui.settings import Settings
 
 
@@ -27,9 +28,9 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.library_folder, 1)
         row.addWidget(browse)
-        self.language = self._combo([("system", self.tr("Follow the system")), ("zh", "中文"), ("en", "English")],
+        self.language = choice_combo([("system", self.tr("Follow the system")), ("zh", "中文"), ("en", "English")],
                                     settings.get("ui/language"))
-        self.color_scheme = self._combo([("system", self.tr("Follow the system")), ("light", self.tr("Light")),
+        self.color_scheme = choice_combo([("system", self.tr("Follow the system")), ("light", self.tr("Light")),
                                          ("dark", self.tr("Dark"))], settings.get("ui/color_scheme"))
         self.font_family = QFontComboBox()
         if settings.get("reading/font_family"):
@@ -55,7 +56,7 @@ class SettingsDialog(QDialog):
         self.stock_share.setSuffix(" %")
         self.stock_share.setSpecialValueText(self.tr("Adapt to the library's size"))
         self.stock_share.setValue(settings.get("shared/stock_threshold") * 100)
-        self.export_preset = self._combo([("plain", self.tr("Plain")),
+        self.export_preset = choice_combo([("plain", self.tr("Plain")),
                                           ("official", self.tr("Official document (GB/T 9704)"))],
                                          settings.get("export/preset"))
         self.fonts = {key: QLineEdit(settings.get(key)) for key in
@@ -82,22 +83,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Level-one headings"), self.fonts["export/heading1_font"])
         form.addRow(self.tr("Level-two headings"), self.fonts["export/heading2_font"])
         form.addRow(self.tr("Title font"), self.fonts["export/title_font"])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         for box in (general, reading, shared, export):
             layout.addWidget(box)
         layout.addWidget(buttons)
-
-    @staticmethod
-    def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
-        combo = QComboBox()
-        for value, label in items:
-            combo.addItem(label, value)
-        index = combo.findData(current)
-        combo.setCurrentIndex(max(index, 0))
-        return combo
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Library Folder"), self.library_folder.text())

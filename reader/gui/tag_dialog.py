@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QVBoxLayout)
 
 from reader.core.codebook_types import Tag
+from reader.gui.forms import dialog_buttons
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -44,9 +45,7 @@ class TagDialog(QDialog):
         self.counterparts = QCheckBox(self.tr("Also tag the same passage in the other %n speech(es)", "", counterparts))
         self.counterparts.setVisible(counterparts > 0)
         self.counterparts.setChecked(counterparts > 0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(excerpt)
         layout.addWidget(self.tag_list, 1)
