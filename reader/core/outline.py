@@ -143,8 +143,12 @@ def section_path(sections: list[Section], offset: int) -> list[Section]:
 
 
 def path_label(path: list[Section]) -> str:
-    """The markers along a path, such as "二、（三）"; empty for the opening and the closing."""
-    return "".join(s.label for s in path if s.kind == "heading")
+    """The markers along a path, such as "二、（三）" or "一、第四"; empty for the opening and the closing.
+
+    A marker's trailing comma or colon (第四， 第一个问题：) is left out: in a citation it reads as
+    part of the sentence; 一、 keeps its 、 because that is how the number is written.
+    """
+    return "".join(s.label.rstrip("，,：:") for s in path if s.kind == "heading")
 
 
 def _find_markers(text: str, one_line: bool) -> list[_Marker]:

@@ -372,6 +372,9 @@ def test_section_path_and_label():
     assert path_label(path) == "二、（三）三是"
     heading_only = section_path(outline, text.index("新型城镇化是一项千头万绪"))
     assert path_label(heading_only) == "二、"
+    first = parse_outline(speech("000"))
+    fourth = next(c for c in first[1].children if c.label == "第四，")
+    assert path_label(section_path(first, fourth.start + 3)) == "一、第四"
     assert [s.kind for s in section_path(outline, 0)] == ["opening"]
     assert path_label(section_path(outline, 0)) == ""
     assert path_label(section_path(outline, len(text))) == ""
