@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import weakref
 from contextlib import contextmanager
@@ -125,13 +126,14 @@ class Library:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            lock.acquire(self.folder)
+            locked = os.path.realpath(self.folder)   # fixed now: a later chdir must not change the key
+            lock.acquire(locked)
         except lock.LockBusy as exc:
             raise LibraryError("in_use", self.path, exc.holder) from exc
         except OSError as exc:
             raise LibraryError("unwritable", self.folder, exc.strerror or str(exc)) from exc
         # a Library dropped without close() must not keep this process's share of the lock
-        self._unlock = weakref.finalize(self, lock.release, self.folder)
+        self._unlock = weakref.finalize(self, lock.release, locked)
         try:
             self.conn = self._connect()
         except BaseException:

@@ -19,6 +19,7 @@ from reader.core.codebook import Codebook
 from reader.core.codebook_types import make_contexts
 from reader.core.importer import ImportRefused, load_text
 from reader.core.reuse import find_shared
+from reader.core.reuse.normalize import normalize
 from reader.core.store import Library
 from reader.core.webclean import clean_web_text
 
@@ -32,13 +33,13 @@ PROFILE = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Healt
 
 @settings(max_examples=120, **PROFILE)
 @given(pre_a=piece, pre_b=piece, shared=piece, post_a=piece, post_b=piece, min_chars=st.integers(2, 12))
-def test_exact_passages_are_equal_slices_of_both_texts(pre_a, pre_b, shared, post_a, post_b, min_chars):
+def test_exact_passages_have_equal_keys_in_both_texts(pre_a, pre_b, shared, post_a, post_b, min_chars):
     a, b = pre_a + shared + post_a, pre_b + shared + post_b
     for p in find_shared(a, b, min_chars=min_chars):
         assert 0 <= p.a_start < p.a_end <= len(a) and 0 <= p.b_start < p.b_end <= len(b)
         assert p.text == a[p.a_start:p.a_end]
-        if p.kind == "exact":
-            assert a[p.a_start:p.a_end] == b[p.b_start:p.b_end]
+        if p.kind == "exact":   # equal on matching keys: X市 and **市 are the same anonymised name
+            assert normalize(a[p.a_start:p.a_end]).keys.tolist() == normalize(b[p.b_start:p.b_end]).keys.tolist()
 
 
 @st.composite
@@ -58,7 +59,7 @@ def edited_speech(draw):
     return old, (start, end), new
 
 
-@settings(max_examples=60, **PROFILE)
+@settings(max_examples=40, **PROFILE)
 @given(case=edited_speech())
 def test_reanchoring_any_edit_keeps_excerpts_consistent(case):
     old, (start, end), new = case
@@ -106,7 +107,7 @@ def test_cleaning_only_removes_whole_lines(text):
     assert len(result.text) <= len(text)
 
 
-@settings(max_examples=80, **PROFILE)
+@settings(max_examples=50, **PROFILE)
 @given(text=st.text(max_size=200) | piece)
 def test_any_pasted_text_is_refused_or_stored_exactly(text):
     try:
