@@ -59,7 +59,12 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
 
 def sync_index(library: Library, progress: Progress | None = None,
                cancelled: Cancelled | None = None) -> SyncReport:
-    """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read)."""
+    """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read).
+
+    A library opened read-only (another copy of Duidu holds it) keeps the index as that copy left it.
+    """
+    if library.read_only:
+        return SyncReport()
     return ReuseIndex(library.conn).sync(library.iter_texts, progress=progress, cancelled=cancelled)
 
 

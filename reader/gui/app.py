@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
 from reader.core.paths import cache_dir, library_dir
-from reader.core.store import Library, LibraryError
+from reader.core.store import Library, LibraryError, open_library
 from reader.gui.icons import app_icon
 from reader.gui.settings import Settings
 from reader.gui.translations import install_translators
@@ -95,10 +95,8 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     install_translators(app, settings.interface_language())
     apply_color_scheme(settings.get("ui/color_scheme"))
     configure_jieba(str(cache_dir(folder)))
-    try:
-        library = Library(folder)
-    except LibraryError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message(settings.interface_language()))
+    library = open_or_recover(folder, settings.interface_language())
+    if library is None:
         return None
 
     from reader.gui.main_window import MainWindow
@@ -112,6 +110,29 @@ def start_window(library_override: str | None = None, bundled: bool = True):
         window.bundled_job = window.import_bundled_in_background()
     warm_up_in_background(window)
     return app, window
+
+
+def open_or_recover(folder, language: str) -> Library | None:
+    """Open the library (read-only if another copy holds it); if it is damaged, offer a backup or a new one."""
+    from reader.gui.recovery_dialog import RecoveryDialog
+
+    for _attempt in range(3):
+        try:
+            return open_library(folder, read_only_if_in_use=True)
+        except LibraryError as exc:
+            if exc.reason not in ("damaged", "newer"):
+                QMessageBox.critical(None, APP_NAME, exc.message(language))
+                return None
+            dialog = RecoveryDialog(exc, folder, language)
+            if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+                return None
+            try:
+                if not dialog.apply():
+                    return None
+            except LibraryError as failed:
+                QMessageBox.critical(None, APP_NAME, failed.message(language))
+                return None
+    return None
 
 
 def release_clipboard() -> None:

@@ -26,13 +26,14 @@ SHARED_LAYER = "shared"
 FLASH_LAYER = "flash"
 
 
-def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0):
+def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
+                       read_only: bool = False):
     """Worker side: make sure the speeches are indexed, then build the comparison with the library's index.
 
     stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
     0 keeps the engine's threshold, which adapts to the library's size.
     """
-    library = Library(folder)
+    library = Library(folder, read_only=read_only)
     try:
         index = ReuseIndex(library.conn)
         if stock_share > 0:
@@ -40,7 +41,7 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
             index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df))
         known = set(index.document_ids())
         for doc in documents:
-            if doc.id is not None and doc.id not in known:
+            if doc.id is not None and doc.id not in known and not read_only:
                 index.add_document(doc.id, doc.text)
         comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links)
         comparison.attach_holders(index)
@@ -225,8 +226,9 @@ class CompareView(QWidget):
         self._generation += 1
         generation = self._generation
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
-        share = self.settings.get("shared/stock_threshold")
-        job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share))
+        share, read_only = self.settings.get("shared/stock_threshold"), self.library.read_only
+        job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share,
+                                                                            read_only))
         job.succeeded.connect(lambda result: self._apply_comparison(result, generation))
         job.failed.connect(lambda message: self.summary.setText(message))
         self.jobs.run(job)

@@ -153,6 +153,17 @@ class ExcerptsPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._excerpt_menu)
         self.refresh()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Switch off every change to tags and excerpts (copy and export stay)."""
+        for button in (self.new_tag_button, self.rename_button, self.color_button, self.delete_tag_button,
+                       self.delete_button):
+            button.setEnabled(not read_only)
+        self.tag_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu if read_only
+                                           else Qt.ContextMenuPolicy.CustomContextMenu)
+        self.read_only = read_only
+
+    read_only = False
+
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
         button.setText(text)
@@ -333,12 +344,12 @@ class ExcerptsPanel(QWidget):
         excerpt = self.model.rows[index.row()]
         menu = QMenu(self)
         menu.addAction(self.tr("Show in Context"), lambda: self.open_requested.emit(excerpt))
-        if excerpt.status == "review":
+        if excerpt.status == "review" and not self.read_only:
             menu.addAction(self.tr("Place on the Selected Text"), lambda: self.place_requested.emit(excerpt))
             menu.addAction(self.tr("Drop This Excerpt"), lambda: self.editor.delete_excerpts([excerpt.id]))
-        menu.addAction(self.tr("Edit Note…"), lambda: self.edit_note(excerpt))
+        menu.addAction(self.tr("Edit Note…"), lambda: self.edit_note(excerpt)).setEnabled(not self.read_only)
         menu.addAction(self.tr("Copy"), lambda: self.copy_requested.emit(self.chosen_excerpts()))
-        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selected).setEnabled(not self.read_only)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     @Slot(QModelIndex)

@@ -13,11 +13,11 @@ from reader.gui.workers import Job
 IMPORT_FILTER = "*.txt *.text *.md *.docx *.html *.htm"
 
 
-def in_own_library(folder, fn):
+def in_own_library(folder, fn, read_only: bool = False):
     """Wrap fn(library, progress, cancelled) to run on a worker thread with a connection of its own."""
 
     def work(progress, cancelled):
-        library = Library(folder)
+        library = Library(folder, read_only=read_only)
         try:
             return fn(library, progress, cancelled)
         finally:
@@ -78,7 +78,7 @@ class LibraryActionsMixin:
 
     def reindex_in_background(self) -> Job:
         """Bring the shared-phrasing index up to date after the library changed."""
-        work = in_own_library(self.library.folder, lambda library, progress, cancelled:
+        work = in_own_library(self.library.folder, read_only=self.library.read_only, fn=lambda library, progress, cancelled:
                               sync_index(library, progress, cancelled))
         return self._start_job(Job("index", work), self.tr("Updating the shared-phrasing index…"),
                                lambda _report: self.status_label.setText(self.tr("Index up to date")))

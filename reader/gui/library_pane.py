@@ -153,6 +153,8 @@ class LibraryPane(QWidget):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.open_requested.emit([index.data(DOC_ID_ROLE)])
 
+    read_only = False   # set for a library another copy of Duidu holds
+
     def _context_menu(self, pos) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -160,16 +162,17 @@ class LibraryPane(QWidget):
         menu = QMenu(self)
         if len(ids) == 1:
             menu.addAction(self.tr("Read"), lambda: self.open_requested.emit(ids))
-            menu.addAction(self.tr("Details…"), lambda: self.edit_requested.emit(ids[0]))
+            menu.addAction(self.tr("Details…"), lambda: self.edit_requested.emit(ids[0])).setEnabled(not self.read_only)
         else:
             menu.addAction(self.tr("Compare Side by Side"), lambda: self.open_requested.emit(ids[:4]))
         menu.addSeparator()
-        menu.addAction(self.tr("Remove from Library…"), lambda: self.remove_requested.emit(ids))
+        menu.addAction(self.tr("Remove from Library…"),
+                       lambda: self.remove_requested.emit(ids)).setEnabled(not self.read_only)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _remove_selected(self) -> None:
         ids = self.selected_ids()
-        if ids:
+        if ids and not self.read_only:
             self.remove_requested.emit(ids)
 
     def open_selected(self) -> None:

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-                               QSplitter, QStackedWidget)
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
 from reader.core.store import Library, LibraryError
@@ -51,11 +51,25 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.splitter.addWidget(self.center)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.banner = QLabel(self.tr("Read-only: another copy of Duidu is using this library. You can read, "
+                                     "compare and export; to import or tag, close the other copy and restart."))
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3bf; color: #5c4400; padding: 6px; }")
+        self.banner.setVisible(library.read_only)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
         self._build_actions()
         self._build_excerpts()
+        if library.read_only:
+            self._disable_writing()
         self._apply_reading_font()
         self._wire()
         self.refresh_library()
@@ -177,6 +191,17 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.compare_view.set_documents(documents)
         self.center.setCurrentWidget(self.compare_view)
         self._remember_recent([d.id for d in documents if d.id is not None])
+
+    def _disable_writing(self) -> None:
+        """A read-only library: everything that would write is switched off (reading and export stay)."""
+        for action in (self.actions.import_files, self.actions.import_folder, self.actions.tag_selection,
+                       self.actions.undo, self.actions.redo):
+            action.setEnabled(False)
+        self.editor.stack.canUndoChanged.disconnect(self.actions.undo.setEnabled)
+        self.editor.stack.canRedoChanged.disconnect(self.actions.redo.setEnabled)
+        self.setAcceptDrops(False)
+        self.library_pane.read_only = True
+        self.excerpts_panel.set_read_only(True)
 
     # --- recent items ----------------------------------------------------------------------
 

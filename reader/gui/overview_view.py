@@ -16,6 +16,7 @@ from reader.core.library_ops import sync_index
 from reader.core.phrase_table import build_rows, phrase_contexts
 from reader.core.reuse import ReuseIndex
 from reader.core.search import SearchHit, search
+from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui.heatmap import HeatMap
 from reader.gui.hit_list import HitTree, TimelineWidget
@@ -94,7 +95,7 @@ class OverviewView(QTabWidget):
 
     def _run(self, name: str, fn, on_done, label: QLabel) -> Job:
         label.setText(self.tr("Computing…"))
-        job = Job(name, in_own_library(self.library.folder, fn))
+        job = Job(name, in_own_library(self.library.folder, fn, self.library.read_only))
         job.succeeded.connect(on_done)
         job.failed.connect(label.setText)
         return self.jobs.run(job)
@@ -134,6 +135,8 @@ class OverviewView(QTabWidget):
         order = self.map_order.currentData()
 
         def work(library, progress, cancelled):
+            if library.read_only:   # the map keeps its figures in the library, which is not ours to write
+                raise LibraryError("read_only", library.path)
             sync_index(library, progress, cancelled)
             return similarity_matrix(library, order=order)
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.codebook_types import CodebookError
+from reader.core.store import LibraryError
 from reader.gui.codebook_editor import CodebookEditor
 from reader.gui.speech_view import Highlight, SpeechTextView
 from reader.gui.tag_dialog import TagDialog
@@ -58,7 +59,7 @@ class TaggingController(QObject):
             if dialog.counterparts.isChecked():
                 passages += counterparts
             created = self.editor.add_excerpts(passages, tag_ids, dialog.note.toPlainText().strip())
-        except CodebookError as exc:
+        except (CodebookError, LibraryError) as exc:   # LibraryError: read-only, another copy holds it
             QMessageBox.warning(self.parent_widget, self.tr("Tag Excerpt"), str(exc))
             return []
         self.last_tag_ids = tag_ids

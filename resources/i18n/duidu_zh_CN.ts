@@ -69,127 +69,127 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="85" />
+        <location filename="../../reader/gui/compare_view.py" line="94" />
         <source>Add Pane</source>
         <translation>增加一栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="86" />
+        <location filename="../../reader/gui/compare_view.py" line="95" />
         <source>Add a pane (up to four speeches side by side)</source>
         <translation>增加一栏（最多四篇并排）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="87" />
+        <location filename="../../reader/gui/compare_view.py" line="96" />
         <source>Scroll in Step</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="89" />
+        <location filename="../../reader/gui/compare_view.py" line="98" />
         <source>Scrolling one speech moves the others section by section</source>
         <translation>滚动一篇时，其他讲话逐节跟随</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="90" />
+        <location filename="../../reader/gui/compare_view.py" line="99" />
         <source>Show Stock Formulae</source>
         <translation>显示套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="92" />
+        <location filename="../../reader/gui/compare_view.py" line="101" />
         <source>Also highlight phrases that most speeches of the corpus repeat</source>
         <translation>同时标出文库中多数讲话都重复的套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="93" />
+        <location filename="../../reader/gui/compare_view.py" line="102" />
         <source>Previous Shared Passage</source>
         <translation>上一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="95" />
+        <location filename="../../reader/gui/compare_view.py" line="104" />
         <source>Next Shared Passage</source>
         <translation>下一处相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="97" />
+        <location filename="../../reader/gui/compare_view.py" line="106" />
         <source>Diff Section</source>
         <translation>逐字比对本节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="99" />
+        <location filename="../../reader/gui/compare_view.py" line="108" />
         <source>Show exactly what changed between the current section and its counterpart</source>
         <translation>逐字显示本节与对应章节的增删改动</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="104" />
+        <location filename="../../reader/gui/compare_view.py" line="113" />
         <source> chars</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="105" />
+        <location filename="../../reader/gui/compare_view.py" line="114" />
         <source>Shortest shared passage to highlight</source>
         <translation>标出的相同表述最短字数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="118" />
+        <location filename="../../reader/gui/compare_view.py" line="127" />
         <source> Min. length </source>
         <translation> 最短 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="151" />
+        <location filename="../../reader/gui/compare_view.py" line="160" />
         <source>Finding shared passages…</source>
         <translation>正在查找相同表述…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="252" />
+        <location filename="../../reader/gui/compare_view.py" line="263" />
         <source>Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), %4% of its text</source>
         <translation>左侧讲话：与其他讲话相同的特有表述 %1 处、套话 %2 处（其中近似 %3 处），占全文 %4%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="258" />
+        <location filename="../../reader/gui/compare_view.py" line="269" />
         <source>distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="259" />
+        <location filename="../../reader/gui/compare_view.py" line="270" />
         <source>near-verbatim (dashed)</source>
         <translation>近似（虚线）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="260" />
+        <location filename="../../reader/gui/compare_view.py" line="271" />
         <source>stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="325" />
+        <location filename="../../reader/gui/compare_view.py" line="336" />
         <source>Align with the Sections Selected in the Other Panes</source>
         <translation>与其他栏中选定的章节对齐</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="372" />
+        <location filename="../../reader/gui/compare_view.py" line="383" />
         <source>Distinctive reuse</source>
         <translation>特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="372" />
+        <location filename="../../reader/gui/compare_view.py" line="383" />
         <source>Stock formula</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="374" />
+        <location filename="../../reader/gui/compare_view.py" line="385" />
         <source> (near-verbatim, %1% alike)</source>
         <translation>（近似，相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="377" />
+        <location filename="../../reader/gui/compare_view.py" line="388" />
         <source>Also in: %1</source>
         <translation>亦见于：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/compare_view.py" line="380" />
+        <location filename="../../reader/gui/compare_view.py" line="391" />
         <source>Occurs in %1 of %2 speeches of the library</source>
         <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/compare_view.py" line="388" />
+        <location filename="../../reader/gui/compare_view.py" line="399" />
         <source>  … and %n more</source>
         <translation>
             <numerusform>  ……另有 %n 篇</numerusform></translation>
@@ -223,57 +223,57 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="20" />
+        <location filename="../../reader/gui/document_dialog.py" line="21" />
         <source>Speech Details</source>
         <translation>讲话信息</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="24" />
+        <location filename="../../reader/gui/document_dialog.py" line="25" />
         <source>e.g. 2022, 2022-08 or 2022-08-04</source>
         <translation>如 2022、2022-08 或 2022-08-04</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="32" />
+        <location filename="../../reader/gui/document_dialog.py" line="33" />
         <source>Remove web-page junk (site names, source lines, repeated titles)</source>
         <translation>去除网页杂项（网站名、来源行、重复标题）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="37" />
+        <location filename="../../reader/gui/document_dialog.py" line="38" />
         <source>Nothing was removed.</source>
         <translation>未去除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="42" />
+        <location filename="../../reader/gui/document_dialog.py" line="43" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="43" />
+        <location filename="../../reader/gui/document_dialog.py" line="44" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="44" />
+        <location filename="../../reader/gui/document_dialog.py" line="45" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="45" />
+        <location filename="../../reader/gui/document_dialog.py" line="46" />
         <source>Speaker</source>
         <translation>讲话人</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="46" />
+        <location filename="../../reader/gui/document_dialog.py" line="47" />
         <source>Source</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="47" />
+        <location filename="../../reader/gui/document_dialog.py" line="48" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/document_dialog.py" line="49" />
+        <location filename="../../reader/gui/document_dialog.py" line="50" />
         <source>Removed</source>
         <translation>已去除</translation>
     </message>
@@ -375,7 +375,7 @@
     <message>
         <location filename="../../reader/gui/excerpts_panel.py" line="88" />
         <location filename="../../reader/gui/excerpts_panel.py" line="121" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="341" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="352" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../reader/gui/excerpts_panel.py" line="117" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="340" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="351" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -411,120 +411,120 @@
         <translation>导出此处列出的摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="171" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="182" />
         <source>All excerpts</source>
         <translation>全部摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="193" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="204" />
         <source>All speeches</source>
         <translation>全部讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="242" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="253" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="252" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="263" />
         <source>New Tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="252" />
-        <location filename="../../reader/gui/excerpts_panel.py" line="260" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="263" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="271" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="260" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="271" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="272" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="283" />
         <source>Tag Colour</source>
         <translation>标签颜色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/excerpts_panel.py" line="283" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="294" />
         <source>Delete the tag “%1”? %n excerpt(s) will lose it (the excerpts stay).</source>
         <translation>
             <numerusform>删除标签“%1”？将有 %n 条摘录失去此标签（摘录本身保留）。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="284" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="295" />
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/excerpts_panel.py" line="292" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="303" />
         <source>Merge “%1” into “%2”? %n excerpt(s) move.</source>
         <translation>
             <numerusform>将“%1”合并到“%2”？将移动 %n 条摘录。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="293" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="304" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="302" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="313" />
         <source>Move Under</source>
         <translation>移到…之下</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="303" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="314" />
         <source>(Top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="304" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="315" />
         <source>Merge Into</source>
         <translation>合并到</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="309" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="320" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="310" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="321" />
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="311" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="322" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="325" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="336" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="325" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="336" />
         <source>Note:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="335" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="346" />
         <source>Show in Context</source>
         <translation>在原文中查看</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="337" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="348" />
         <source>Place on the Selected Text</source>
         <translation>放到所选文字上</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="338" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="349" />
         <source>Drop This Excerpt</source>
         <translation>舍弃此摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="339" />
+        <location filename="../../reader/gui/excerpts_panel.py" line="350" />
         <source>Edit Note…</source>
         <translation>编辑说明…</translation>
     </message>
@@ -533,13 +533,13 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../reader/gui/export_dialog.py" line="47" />
-        <location filename="../../reader/gui/export_dialog.py" line="81" />
-        <location filename="../../reader/gui/export_dialog.py" line="97" />
+        <location filename="../../reader/gui/export_dialog.py" line="73" />
+        <location filename="../../reader/gui/export_dialog.py" line="89" />
         <source>Export Excerpts</source>
         <translation>导出摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="51" />
+        <location filename="../../reader/gui/export_dialog.py" line="50" />
         <source>Word document (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
@@ -549,53 +549,53 @@
         <translation>文本（.txt，适合 Word）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="52" />
+        <location filename="../../reader/gui/export_dialog.py" line="51" />
         <source>Spreadsheet (.csv)</source>
         <translation>表格（.csv）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="55" />
+        <location filename="../../reader/gui/export_dialog.py" line="52" />
         <source>By tag</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="56" />
+        <location filename="../../reader/gui/export_dialog.py" line="52" />
         <source>By speech</source>
         <translation>按讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="58" />
+        <location filename="../../reader/gui/export_dialog.py" line="53" />
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="59" />
+        <location filename="../../reader/gui/export_dialog.py" line="53" />
         <source>Official document (GB/T 9704)</source>
         <translation>公文格式（GB/T 9704）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/export_dialog.py" line="63" />
+        <location filename="../../reader/gui/export_dialog.py" line="57" />
         <source>%n excerpt(s)</source>
         <translation>
             <numerusform>%n 条摘录</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="64" />
+        <location filename="../../reader/gui/export_dialog.py" line="58" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="65" />
+        <location filename="../../reader/gui/export_dialog.py" line="59" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="66" />
+        <location filename="../../reader/gui/export_dialog.py" line="60" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="99" />
+        <location filename="../../reader/gui/export_dialog.py" line="91" />
         <source>Choose another file or close the document that holds it.</source>
         <translation>请另选一个文件，或先关闭占用它的文档。</translation>
     </message>
@@ -751,22 +751,22 @@
         <translation>按标题、日期、地点筛选…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="162" />
+        <location filename="../../reader/gui/library_pane.py" line="164" />
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="163" />
+        <location filename="../../reader/gui/library_pane.py" line="165" />
         <source>Details…</source>
         <translation>信息…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="165" />
+        <location filename="../../reader/gui/library_pane.py" line="167" />
         <source>Compare Side by Side</source>
         <translation>并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_pane.py" line="167" />
+        <location filename="../../reader/gui/library_pane.py" line="169" />
         <source>Remove from Library…</source>
         <translation>从文库中移除…</translation>
     </message>
@@ -779,43 +779,48 @@
         <translation>对读 — 讲话并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="72" />
+        <location filename="../../reader/gui/main_window.py" line="54" />
+        <source>Read-only: another copy of Duidu is using this library. You can read, compare and export; to import or tag, close the other copy and restart.</source>
+        <translation>只读：另一个对读程序正在使用这个文库。您可以阅读、对照和导出；如需导入或标注，请关闭另一个程序后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="206" />
+        <location filename="../../reader/gui/main_window.py" line="231" />
         <source>No recent speeches</source>
         <translation>没有最近打开的讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="231" />
+        <location filename="../../reader/gui/main_window.py" line="256" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="232" />
+        <location filename="../../reader/gui/main_window.py" line="257" />
         <source>The new language or library folder takes effect when Duidu starts again.</source>
         <translation>新的界面语言或文库文件夹将在下次启动对读时生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="84" />
+        <location filename="../../reader/gui/main_window.py" line="98" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="124" />
+        <location filename="../../reader/gui/main_window.py" line="138" />
         <source>%n speech(es) in the library</source>
         <translation>
             <numerusform>文库中共有 %n 篇讲话</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="298" />
+        <location filename="../../reader/gui/main_window.py" line="323" />
         <source>About Duidu</source>
         <translation>关于对读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="299" />
+        <location filename="../../reader/gui/main_window.py" line="324" />
         <source>Duidu (对读) %1
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
@@ -838,326 +843,359 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="96" />
+        <location filename="../../reader/gui/overview_view.py" line="97" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="107" />
+        <location filename="../../reader/gui/overview_view.py" line="108" />
         <source>Related speeches together</source>
         <translation>相近的讲话排在一起</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="107" />
+        <location filename="../../reader/gui/overview_view.py" line="108" />
         <source>By date</source>
         <translation>按日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="108" />
+        <location filename="../../reader/gui/overview_view.py" line="109" />
         <source>By place</source>
         <translation>按地点</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="111" />
+        <location filename="../../reader/gui/overview_view.py" line="112" />
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="119" />
+        <location filename="../../reader/gui/overview_view.py" line="120" />
         <source>Order:</source>
         <translation>排列：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="125" />
+        <location filename="../../reader/gui/overview_view.py" line="126" />
         <source>Similarity Map</source>
         <translation>相似度图</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/overview_view.py" line="145" />
+        <location filename="../../reader/gui/overview_view.py" line="148" />
         <source>%n speech(es).</source>
         <translation>
             <numerusform>共 %n 篇讲话。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="149" />
+        <location filename="../../reader/gui/overview_view.py" line="152" />
         <source>Closest pair: %1 — %2</source>
         <translation>最相近的一对：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="161" />
+        <location filename="../../reader/gui/overview_view.py" line="164" />
         <source>No distinctive reuse</source>
         <translation>没有特有的相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="165" />
+        <location filename="../../reader/gui/overview_view.py" line="168" />
         <source>Distinctive reuse: %1‰ of the shorter speech</source>
         <translation>特有的相同表述：占较短一篇的 %1‰</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="166" />
+        <location filename="../../reader/gui/overview_view.py" line="169" />
         <source>%1 shared passages, %2 characters; click to compare</source>
         <translation>相同段落 %1 处，共 %2 字；点击即可对照</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="172" />
+        <location filename="../../reader/gui/overview_view.py" line="175" />
         <source>Save the Map</source>
         <translation>保存相似度图</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="193" />
+        <location filename="../../reader/gui/overview_view.py" line="196" />
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="226" />
+        <location filename="../../reader/gui/overview_view.py" line="229" />
         <source>Shared Phrases</source>
         <translation>共有表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <location filename="../../reader/gui/overview_view.py" line="230" />
         <source>Phrase</source>
         <translation>表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="227" />
-        <location filename="../../reader/gui/overview_view.py" line="281" />
+        <location filename="../../reader/gui/overview_view.py" line="230" />
+        <location filename="../../reader/gui/overview_view.py" line="284" />
         <source>Speeches</source>
         <translation>讲话数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <location filename="../../reader/gui/overview_view.py" line="230" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="227" />
+        <location filename="../../reader/gui/overview_view.py" line="230" />
         <source>First use</source>
         <translation>最早使用</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="228" />
+        <location filename="../../reader/gui/overview_view.py" line="231" />
         <source>Last use</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="230" />
+        <location filename="../../reader/gui/overview_view.py" line="233" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="230" />
+        <location filename="../../reader/gui/overview_view.py" line="233" />
         <source>Stock formulae</source>
         <translation>套话提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="231" />
+        <location filename="../../reader/gui/overview_view.py" line="234" />
         <source>Distinctive</source>
         <translation>特有</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="233" />
+        <location filename="../../reader/gui/overview_view.py" line="236" />
         <source>in ≥ </source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="262" />
+        <location filename="../../reader/gui/overview_view.py" line="265" />
         <source>stock</source>
         <translation>套话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="262" />
+        <location filename="../../reader/gui/overview_view.py" line="265" />
         <source>distinctive</source>
         <translation>特有</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/overview_view.py" line="267" />
+        <location filename="../../reader/gui/overview_view.py" line="270" />
         <source>%n shared phrase(s)</source>
         <translation>
             <numerusform>共有表述 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="280" />
+        <location filename="../../reader/gui/overview_view.py" line="283" />
         <source>Formulae (提法)</source>
         <translation>提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="281" />
+        <location filename="../../reader/gui/overview_view.py" line="284" />
         <source>Formula</source>
         <translation>提法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="281" />
+        <location filename="../../reader/gui/overview_view.py" line="284" />
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="282" />
+        <location filename="../../reader/gui/overview_view.py" line="285" />
         <source>Defined as</source>
         <translation>定义</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/overview_view.py" line="301" />
+        <location filename="../../reader/gui/overview_view.py" line="304" />
         <source>%n formula(e)</source>
         <translation>
             <numerusform>提法 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="313" />
+        <location filename="../../reader/gui/overview_view.py" line="316" />
         <source>Words or a phrase, e.g. 新型城镇化</source>
         <translation>词语或短语，如：新型城镇化</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="319" />
-        <location filename="../../reader/gui/overview_view.py" line="325" />
+        <location filename="../../reader/gui/overview_view.py" line="322" />
+        <location filename="../../reader/gui/overview_view.py" line="328" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="341" />
+        <location filename="../../reader/gui/overview_view.py" line="344" />
         <source>“%1”: %2 hits in %3 speeches</source>
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="20" />
+        <source>The Library Cannot Be Opened</source>
+        <translation>无法打开文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="34" />
+        <source>Restore the Selected Backup</source>
+        <translation>恢复所选的备份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="36" />
+        <source>Start a New Library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="37" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="45" />
+        <source>Whatever you choose, the current file is kept beside the library (renamed library-damaged-…), never overwritten.</source>
+        <translation>无论选择哪一项，当前的文库文件都会保留在原处（改名为 library-damaged-…），绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/recovery_dialog.py" line="51" />
+        <source>Automatic backups:</source>
+        <translation>自动备份：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="19" />
+        <location filename="../../reader/gui/settings_dialog.py" line="20" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="22" />
+        <location filename="../../reader/gui/settings_dialog.py" line="23" />
         <source>Default (the local data folder)</source>
         <translation>默认（本机数据文件夹）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="23" />
+        <location filename="../../reader/gui/settings_dialog.py" line="24" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="30" />
-        <location filename="../../reader/gui/settings_dialog.py" line="32" />
+        <location filename="../../reader/gui/settings_dialog.py" line="31" />
+        <location filename="../../reader/gui/settings_dialog.py" line="33" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="32" />
+        <location filename="../../reader/gui/settings_dialog.py" line="33" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="33" />
+        <location filename="../../reader/gui/settings_dialog.py" line="34" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="40" />
+        <location filename="../../reader/gui/settings_dialog.py" line="41" />
         <source>Best Chinese font on this computer</source>
         <translation>本机最合适的中文字体</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="56" />
+        <location filename="../../reader/gui/settings_dialog.py" line="57" />
         <source>Adapt to the library's size</source>
         <translation>随文库规模自动确定</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="58" />
+        <location filename="../../reader/gui/settings_dialog.py" line="59" />
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="59" />
+        <location filename="../../reader/gui/settings_dialog.py" line="60" />
         <source>Official document (GB/T 9704)</source>
         <translation>公文格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="64" />
+        <location filename="../../reader/gui/settings_dialog.py" line="65" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="66" />
+        <location filename="../../reader/gui/settings_dialog.py" line="67" />
         <source>Library folder</source>
         <translation>文库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="67" />
+        <location filename="../../reader/gui/settings_dialog.py" line="68" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="68" />
+        <location filename="../../reader/gui/settings_dialog.py" line="69" />
         <source>Colours</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="69" />
+        <location filename="../../reader/gui/settings_dialog.py" line="70" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="71" />
+        <location filename="../../reader/gui/settings_dialog.py" line="72" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="72" />
+        <location filename="../../reader/gui/settings_dialog.py" line="73" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="73" />
+        <location filename="../../reader/gui/settings_dialog.py" line="74" />
         <source>Line spacing</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="74" />
+        <location filename="../../reader/gui/settings_dialog.py" line="75" />
         <source>Shared phrasing</source>
         <translation>相同表述</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="76" />
+        <location filename="../../reader/gui/settings_dialog.py" line="77" />
         <source>Shortest passage (characters)</source>
         <translation>最短字数</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="77" />
+        <location filename="../../reader/gui/settings_dialog.py" line="78" />
         <source>Stock formula when in at least</source>
         <translation>套话：至少出现在文库的</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="78" />
+        <location filename="../../reader/gui/settings_dialog.py" line="79" />
         <source>Export to Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="80" />
+        <location filename="../../reader/gui/settings_dialog.py" line="81" />
         <source>Preset</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="81" />
+        <location filename="../../reader/gui/settings_dialog.py" line="82" />
         <source>Body font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="82" />
+        <location filename="../../reader/gui/settings_dialog.py" line="83" />
         <source>Level-one headings</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="83" />
+        <location filename="../../reader/gui/settings_dialog.py" line="84" />
         <source>Level-two headings</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="84" />
+        <location filename="../../reader/gui/settings_dialog.py" line="85" />
         <source>Title font</source>
         <translation>标题字体</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/settings_dialog.py" line="103" />
+        <location filename="../../reader/gui/settings_dialog.py" line="93" />
         <source>Library Folder</source>
         <translation>文库文件夹</translation>
     </message>
@@ -1173,22 +1211,22 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../reader/gui/tag_dialog.py" line="26" />
+        <location filename="../../reader/gui/tag_dialog.py" line="27" />
         <source>Tag Excerpt</source>
         <translation>标注摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tag_dialog.py" line="40" />
+        <location filename="../../reader/gui/tag_dialog.py" line="41" />
         <source>New tag (optional)</source>
         <translation>新标签（可选）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tag_dialog.py" line="42" />
+        <location filename="../../reader/gui/tag_dialog.py" line="43" />
         <source>Note (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/gui/tag_dialog.py" line="44" />
+        <location filename="../../reader/gui/tag_dialog.py" line="45" />
         <source>Also tag the same passage in the other %n speech(es)</source>
         <translation>
             <numerusform>同时标注其他 %n 篇讲话中的相同段落</numerusform></translation>
@@ -1197,13 +1235,13 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../reader/gui/tagging.py" line="44" />
-        <location filename="../../reader/gui/tagging.py" line="62" />
+        <location filename="../../reader/gui/tagging.py" line="45" />
+        <location filename="../../reader/gui/tagging.py" line="63" />
         <source>Tag Excerpt</source>
         <translation>标注摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tagging.py" line="45" />
+        <location filename="../../reader/gui/tagging.py" line="46" />
         <source>Import this speech into the library to tag it.</source>
         <translation>请先将这篇讲话导入文库，再进行标注。</translation>
     </message>

@@ -27,8 +27,24 @@ CREATE TABLE IF NOT EXISTS reuse_meta (
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the reuse_ tables if they are missing (safe to call on every start)."""
-    for statement in _TABLES.split(";"):
+    """Create the reuse_ tables if they are missing (safe to call on every start).
+
+    A library opened read-only that was never indexed gets empty TEMP tables instead, so the
+    engine answers (from nothing: comparisons then match the two texts directly) without writing.
+    """
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('reuse_doc', 'reuse_meta')")}
+    if present == {"reuse_doc", "reuse_meta"}:
+        return
+    try:
+        _create(conn, _TABLES)
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc).replace("-", "").replace(" ", ""):
+            raise
+        _create(conn, _TABLES.replace("CREATE TABLE", "CREATE TEMP TABLE"))
+
+
+def _create(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
     if conn.in_transaction and conn.isolation_level is not None:
