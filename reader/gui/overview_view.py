@@ -280,7 +280,7 @@ class OverviewView(QTabWidget):
 
     def _build_formulae_tab(self) -> None:
         (self.formula_model, self.formula_proxy, self.formula_table, _row, self.formula_status, self.formula_hits,
-         _splitter) = self._table_tab("formulae", self.tr("Formulae (提法)"),
+         _splitter) = self._table_tab("formulae", self.tr("Formulae"),
                                       [self.tr("Formula"), self.tr("Uses"), self.tr("Speeches"),
                                        self.tr("Defined as")])
         self.formula_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # used by the most speeches first

@@ -982,7 +982,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/overview_view.py" line="283" />
-        <source>Formulae (提法)</source>
+        <source>Formulae</source>
         <translation>提法</translation>
     </message>
     <message>
