@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from reader.core.locale import pick
+from reader.core.errors import UserError
 
 CONTEXT_CHARS = 40
 COLOR_RE = re.compile(r"^#[0-9a-f]{6}$")
@@ -19,10 +19,10 @@ EXCERPT_COLUMNS = ('id', 'doc_id', '"start"', '"end"', 'quote', 'context_before'
 TAG_COLUMNS = ("id", "name", "color", "parent_id", "sort_order")
 
 
-class CodebookError(Exception):
+class CodebookError(UserError):
     """A codebook change that cannot be made; `message()` is for the user."""
 
-    _TEXTS = {
+    TEXTS = {
         "missing_doc": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
         "missing_tag": ("No tag with id {d}.", "没有编号为 {d} 的标签。"),
         "missing_excerpt": ("No excerpt with id {d}.", "没有编号为 {d} 的摘录。"),
@@ -42,17 +42,7 @@ class CodebookError(Exception):
     }
 
     def __init__(self, reason: str, detail: object = ""):
-        super().__init__(reason, str(detail))
-        self.reason = reason
-        self.detail = str(detail)
-
-    def message(self, lang: str | None = None) -> str:
-        """The problem in the user's language."""
-        en, zh = self._TEXTS.get(self.reason, ("{d}", "{d}"))
-        return pick(en, zh, lang).format(d=self.detail)
-
-    def __str__(self) -> str:
-        return self.message()
+        super().__init__(reason, "", detail)
 
 
 @dataclass

@@ -15,47 +15,39 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.core import integrity, lock, schema
+from reader.core.errors import UserError
 from reader.core.locale import pick
 
 DB_NAME = "library.sqlite3"
 log = logging.getLogger(__name__)
 
 
-class LibraryError(Exception):
+class LibraryError(UserError):
     """The library cannot be opened or changed; the message is for the user."""
 
-    def __init__(self, reason: str, path: Path | str, detail: str = ""):
-        super().__init__(reason, str(path), detail)
-        self.reason = reason
-        self.path = str(path)
-        self.detail = detail
+    TEXTS = {
+        "damaged": ("The library “{p}” is damaged or is not a Duidu library ({d}). It was left untouched.",
+                    "文库“{p}”已损坏或不是对读文库（{d}），文件未作任何改动。"),
+        "newer": ("The library “{p}” was written by a newer version of Duidu (schema {d}); it was left untouched.",
+                  "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
+        "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
+        "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
+        "in_use": ("The library “{p}” is in use by another copy of Duidu{who}; close it and try again.",
+                   "文库“{p}”正被另一个对读程序使用{who}，请关闭后重试。"),
+        "read_only": ("The library “{p}” is open read-only because another copy of Duidu is using it; "
+                      "close the other copy to make changes.",
+                      "文库“{p}”正被另一个对读程序使用，现以只读方式打开；如需修改，请先关闭另一个程序。"),
+        "not_ready": ("The library “{p}” cannot be opened read-only while another copy of Duidu creates "
+                      "or upgrades it ({d}); try again in a moment.",
+                      "另一个对读程序正在创建或升级文库“{p}”（{d}），暂时无法以只读方式打开，请稍后再试。"),
+        "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
+                           "备份“{p}”无法使用（{d}），请选择其他备份。"),
+    }
 
-    def message(self, lang: str | None = None) -> str:
-        """A clear sentence in the user's language naming the database and what is wrong."""
-        texts = {
-            "damaged": ("The library “{p}” is damaged or is not a Duidu library ({d}). It was left untouched.",
-                        "文库“{p}”已损坏或不是对读文库（{d}），文件未作任何改动。"),
-            "newer": ("The library “{p}” was written by a newer version of Duidu (schema {d}); it was left untouched.",
-                      "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
-            "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
-            "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
-            "in_use": ("The library “{p}” is in use by another copy of Duidu{who}; close it and try again.",
-                       "文库“{p}”正被另一个对读程序使用{who}，请关闭后重试。"),
-            "read_only": ("The library “{p}” is open read-only because another copy of Duidu is using it; "
-                          "close the other copy to make changes.",
-                          "文库“{p}”正被另一个对读程序使用，现以只读方式打开；如需修改，请先关闭另一个程序。"),
-            "not_ready": ("The library “{p}” cannot be opened read-only while another copy of Duidu creates "
-                          "or upgrades it ({d}); try again in a moment.",
-                          "另一个对读程序正在创建或升级文库“{p}”（{d}），暂时无法以只读方式打开，请稍后再试。"),
-            "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
-                               "备份“{p}”无法使用（{d}），请选择其他备份。"),
-        }
-        en, zh = texts.get(self.reason, ("{d}", "{d}"))
+    def fields(self, lang: str | None) -> dict:
+        """The path and detail, and for "in use" the process that holds the library."""
         who = pick(f" (process {self.detail})", f"（进程 {self.detail}）", lang) if self.detail else ""
-        return pick(en, zh, lang).format(p=self.path, d=self.detail, who=who)
-
-    def __str__(self) -> str:
-        return self.message()
+        return {**super().fields(lang), "who": who}
 
 
 @dataclass

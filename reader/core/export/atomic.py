@@ -8,13 +8,13 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from reader.core.locale import pick
+from reader.core.errors import UserError
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that could not be written; `message()` names the file in the user's language."""
 
-    _TEXTS = {
+    TEXTS = {
         "in_use": ("Cannot replace “{p}”: it is open in another program (Word?). Close it and export again.",
                    "无法覆盖“{p}”：该文件正被其他程序（Word？）打开。请关闭后重新导出。"),
         "denied": ("Cannot write “{p}”: the folder or file is read-only or not yours.",
@@ -25,20 +25,6 @@ class ExportError(Exception):
         "format": ("Cannot export “{p}”: unknown format {d}.", "无法导出“{p}”：未知格式 {d}。"),
         "other": ("Cannot write “{p}”: {d}", "无法写入“{p}”：{d}"),
     }
-
-    def __init__(self, reason: str, path: Path | str, detail: str = ""):
-        super().__init__(reason, str(path), detail)
-        self.reason = reason
-        self.path = str(path)
-        self.detail = detail
-
-    def message(self, lang: str | None = None) -> str:
-        """A sentence for the user naming the file and what to do."""
-        en, zh = self._TEXTS.get(self.reason, self._TEXTS["other"])
-        return pick(en, zh, lang).format(p=self.path, d=self.detail)
-
-    def __str__(self) -> str:
-        return self.message()
 
 
 def _reason(exc: OSError, replacing: bool) -> str:
