@@ -116,11 +116,6 @@ class Comparison:
         spans.sort(key=lambda s: (s.start, -s.end))
         return _merge_same_spans(spans)
 
-    def span_at(self, pane: int, offset: int, show_stock: bool = True) -> SharedSpan | None:
-        """The shared span under an offset (the shortest, when spans nest)."""
-        hits = [s for s in self.shared_spans(pane, show_stock) if s.start <= offset < s.end]
-        return min(hits, key=lambda s: s.end - s.start) if hits else None
-
     def attach_holders(self, index: ReuseIndex) -> None:
         """Find, for every shared span, which speeches of the corpus contain it (for "also in" lists)."""
         known = set(index.document_ids())

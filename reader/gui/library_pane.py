@@ -174,9 +174,3 @@ class LibraryPane(QWidget):
         ids = self.selected_ids()
         if ids and not self.read_only:
             self.remove_requested.emit(ids)
-
-    def open_selected(self) -> None:
-        """Open the selected speeches (one: read it; several: compare them)."""
-        ids = self.selected_ids()
-        if ids:
-            self.open_requested.emit(ids)

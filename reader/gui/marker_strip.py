@@ -38,10 +38,6 @@ class MarkerStrip(QWidget):
                        for start, end, colour in self._marks]
         self.update()
 
-    def tick_fractions(self) -> list[float]:
-        """Where the ticks are, as fractions of the strip's height (for tests)."""
-        return [y0 for y0, _y1, _c, _s in self._ticks]
-
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window().color().darker(104))

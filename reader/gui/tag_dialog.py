@@ -59,9 +59,3 @@ class TagDialog(QDialog):
         """The ids of the checked tags."""
         return [self.tag_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.tag_list.count())
                 if self.tag_list.item(i).checkState() == Qt.CheckState.Checked]
-
-    def check_tag(self, tag_id: int) -> None:
-        """Tick a tag (tests, and the last tag used)."""
-        for i in range(self.tag_list.count()):
-            if self.tag_list.item(i).data(Qt.ItemDataRole.UserRole) == tag_id:
-                self.tag_list.item(i).setCheckState(Qt.CheckState.Checked)
