@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from reader.core.codebook_types import (EXCERPT_COLUMNS, TAG_COLUMNS, CodebookError, Excerpt, ExcerptSnapshot,
                                         MergeSnapshot, Tag, TagRef, TagSnapshot, arrange_tags, clean_tag_name,
-                                        find_unique, make_contexts, normalise_color)
+                                        find_unique, make_contexts, normalise_color, tag_paths)
 from reader.core.outline import parse_outline, path_label, section_path
 
 __all__ = ["Codebook", "CodebookError", "Excerpt", "ExcerptSnapshot", "MergeSnapshot", "Tag", "TagSnapshot"]
@@ -299,15 +299,19 @@ class Codebook:
             f"SELECT {cols}, d.title, d.date, d.place, d.speaker, d.content_hash FROM excerpts e"
             f" JOIN documents d ON d.id = e.doc_id WHERE {where}"
             " ORDER BY d.date IS NULL, d.date, d.id, e.\"start\", e.id", params).fetchall()
+        paths = tag_paths(self.conn.execute("SELECT id, name, parent_id FROM tags"))
         tags: dict[int, list[TagRef]] = {}
         for excerpt_id, *ref in self.conn.execute(
                 "SELECT et.excerpt_id, t.id, t.name, t.color FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id"
                 " ORDER BY t.sort_order, t.name, t.id"):
-            tags.setdefault(excerpt_id, []).append(TagRef(*ref))
+            tags.setdefault(excerpt_id, []).append(TagRef(*ref, path=paths.get(ref[0], "")))
         found = []
         for *row, digest in rows:
             excerpt = Excerpt(*row, tags=tags.get(row[0], []))
-            excerpt.section = path_label(section_path(self._outline(excerpt.doc_id, digest), excerpt.start))
+            path = section_path(self._outline(excerpt.doc_id, digest), excerpt.start)
+            excerpt.section = path_label(path)
+            # the heading as the speech writes it, marker and text: 二、着力统筹推进城乡区域协调发展
+            excerpt.headings = [f"{s.label}{s.title}".strip() for s in path if s.kind == "heading"]
             found.append(excerpt)
         return found
 

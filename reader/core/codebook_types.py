@@ -9,6 +9,7 @@ from typing import Iterable
 from reader.core.errors import UserError
 
 CONTEXT_CHARS = 40
+HEADING_CHARS = 16       # a heading in a citation or the excerpts list: its first clause, cut near here
 COLOR_RE = re.compile(r"^#[0-9a-f]{6}$")
 # distinct on white and in print; a new tag takes the next one
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
@@ -71,11 +72,17 @@ class Tag:
 
 @dataclass(frozen=True)
 class TagRef:
-    """A tag as an excerpt shows it."""
+    """A tag as an excerpt shows it; `path` names its parents too ("城镇化 / 意义")."""
 
     id: int
     name: str
     color: str
+    path: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """The path when known, else the name: a child tag never loses its parent's name."""
+        return self.path or self.name
 
 
 @dataclass
@@ -100,11 +107,22 @@ class Excerpt:
     doc_speaker: str | None = None
     section: str = ""
     tags: list[TagRef] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)   # each heading of the section path, marker and text
 
     @property
     def tag_names(self) -> list[str]:
         """The names of its tags, in tag order."""
         return [t.name for t in self.tags]
+
+    @property
+    def tag_paths(self) -> list[str]:
+        """Its tags as "parent / child", in tag order."""
+        return [t.full_name for t in self.tags]
+
+    @property
+    def section_headings(self) -> str:
+        """The section path with its headings, each cut short (二、着力统筹推进、重点突破… / （三）…), or the bare labels."""
+        return " / ".join(short_heading(h) for h in self.headings) or self.section
 
     @property
     def tag_colors(self) -> list[str]:
@@ -116,7 +134,8 @@ class Excerpt:
         return {"id": self.id, "doc_id": self.doc_id, "start": self.start, "end": self.end,
                 "quote": self.quote, "note": self.note, "status": self.status, "group_id": self.group_id,
                 "title": self.doc_title, "date": self.doc_date, "place": self.doc_place,
-                "speaker": self.doc_speaker, "section": self.section, "tags": self.tag_names}
+                "speaker": self.doc_speaker, "section": self.section, "headings": self.headings,
+                "tags": self.tag_names, "tag_paths": self.tag_paths}
 
 
 @dataclass(frozen=True)
@@ -156,6 +175,17 @@ class MergeSnapshot:
     added_to_target: tuple[int, ...]
 
 
+def short_heading(heading: str, limit: int = HEADING_CHARS) -> str:
+    """A heading cut to about `limit` characters, at its first clause when that ends in time: 二、着力统筹推进、重点突破…"""
+    if len(heading) <= limit + 1:
+        return heading
+    head = heading[:limit]
+    comma = max(head.rfind("，"), head.rfind(","))
+    if comma >= limit // 2:
+        head = head[:comma]
+    return head.rstrip("，,、；;：: ") + "…"
+
+
 def make_contexts(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
     """The characters just before and just after a passage, kept to find it again after edits."""
     return text[max(0, start - width):start], text[end:end + width]
@@ -192,6 +222,22 @@ def find_unique(text: str, quote: str) -> tuple[int, int]:
     if text.find(quote, first + 1) >= 0:   # overlapping occurrences count too
         raise CodebookError("quote_ambiguous", shown)
     return first, first + len(quote)
+
+
+def tag_paths(rows: Iterable[tuple[int, str, int | None]]) -> dict[int, str]:
+    """Each tag's path ("Parent / Child") from (id, name, parent_id) rows."""
+    rows = list(rows)
+    names = {tag_id: name for tag_id, name, _parent in rows}
+    parents = {tag_id: parent for tag_id, _name, parent in rows}
+    paths: dict[int, str] = {}
+    for tag_id in names:
+        chain, seen, node = [], set(), tag_id
+        while node is not None and node in names and node not in seen:   # a damaged cycle stops here
+            seen.add(node)
+            chain.append(names[node])
+            node = parents[node]
+        paths[tag_id] = " / ".join(reversed(chain))
+    return paths
 
 
 def arrange_tags(rows: Iterable[tuple], links: Iterable[tuple[int, int]]) -> list[Tag]:

@@ -64,11 +64,37 @@ def style_facts(styles, style_id: str) -> dict:
     spacing = style.find("w:pPr/w:spacing", NS)
     indent = style.find("w:pPr/w:ind", NS)
     assert not any(k.endswith("Theme") or k.endswith("theme") for k in fonts.attrib), style_id
-    return {"east_asia": fonts.get(w("eastAsia")), "ascii": fonts.get(w("ascii")),
-            "half_points": int(style.find("w:rPr/w:sz", NS).get(w("val"))),
-            "jc": style.find("w:pPr/w:jc", NS).get(w("val")),
-            "first_line_twips": int(indent.get(w("firstLine"))), "line": spacing.get(w("line")),
-            "line_rule": spacing.get(w("lineRule"))}
+    facts = {"east_asia": fonts.get(w("eastAsia")), "ascii": fonts.get(w("ascii")),
+             "half_points": int(style.find("w:rPr/w:sz", NS).get(w("val"))),
+             "jc": style.find("w:pPr/w:jc", NS).get(w("val")),
+             "first_line_twips": int(indent.get(w("firstLine"))), "line": spacing.get(w("line")),
+             "line_rule": spacing.get(w("lineRule"))}
+    keep = style.find("w:pPr/w:keepLines", NS)
+    if keep is not None and keep.get(w("val"), "1") not in ("0", "false"):
+        facts["keep_lines"] = True
+    return facts
+
+
+def run_text(run) -> str:
+    """A run's text with its line breaks as newlines."""
+    return "".join("\n" if child.tag == w("br") else child.text or "" for child in run
+                   if child.tag in (w("t"), w("br")))
+
+
+def footer_facts(target: Path, part: str) -> dict:
+    """Alignment, indents, fonts and the field of a footer's page number."""
+    paragraph = read_part(target, part).find("w:p", NS)
+    ind = paragraph.find("w:pPr/w:ind", NS)
+    runs = []
+    fonts = set()
+    for r in paragraph.findall("w:r", NS):
+        f = r.find("w:rPr/w:rFonts", NS)
+        fonts.add((f.get(w("eastAsia")), f.get(w("ascii")), r.find("w:rPr/w:sz", NS).get(w("val"))))
+        char, instr = r.find("w:fldChar", NS), r.find("w:instrText", NS)
+        runs.append(char.get(w("fldCharType")) if char is not None else instr.text if instr is not None
+                    else run_text(r))
+    return {"jc": paragraph.find("w:pPr/w:jc", NS).get(w("val")),
+            "ind": {k: ind.get(w(k)) for k in ("left", "right")}, "runs": runs, "fonts": fonts}
 
 
 def test_docx_matches_the_hand_written_golden_file(excerpt_set, tmp_path):
@@ -84,9 +110,7 @@ def test_docx_matches_the_hand_written_golden_file(excerpt_set, tmp_path):
         fonts = runs[0].find("w:rPr/w:rFonts", NS)
         assert fonts.get(w("ascii")) == fonts.get(w("hAnsi")) == "Times New Roman"
         assert not any("Theme" in k or "theme" in k for k in fonts.attrib)
-        assert runs[0].find("w:br", NS) is None
-        paragraphs.append([style.get(w("val")) if style is not None else "Normal",
-                           "".join(t.text for t in runs[0].findall("w:t", NS)),
+        paragraphs.append([style.get(w("val")) if style is not None else "Normal", run_text(runs[0]),
                            fonts.get(w("eastAsia")), int(runs[0].find("w:rPr/w:sz", NS).get(w("val")))])
     assert paragraphs == golden["paragraphs"]
 
@@ -101,9 +125,23 @@ def test_docx_matches_the_hand_written_golden_file(excerpt_set, tmp_path):
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
     assert defaults.find("w:lang", NS).get(w("eastAsia")) == golden["defaults"]["lang_east_asia"]
     assert defaults.find("w:rFonts", NS).get(w("eastAsia")) == golden["defaults"]["east_asia"]
-    theme_lang = read_part(target, "word/settings.xml").find("w:themeFontLang", NS)
+    settings = read_part(target, "word/settings.xml")
+    theme_lang = settings.find("w:themeFontLang", NS)
     assert theme_lang.get(w("eastAsia")) == golden["settings_theme_font_lang_east_asia"]
     assert b"ja-JP" not in zipfile.ZipFile(target).read("word/settings.xml")
+    assert (settings.find("w:evenAndOddHeaders", NS) is not None) == golden["settings_even_and_odd_footers"]
+
+    numbers = golden["page_numbers"]
+    assert int(page.find("w:pgMar", NS).get(w("footer"))) == numbers["footer_twips"]
+    rels = {r.get("Id"): r.get("Target") for r in read_part(target, "word/_rels/document.xml.rels")}
+    refs = {ref.get(w("type")): rels[ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+            for ref in page.findall("w:footerReference", NS)}
+    assert set(refs) == {"default", "even"}      # default = odd pages once even ones have their own
+    for kind, part in (("odd", refs["default"]), ("even", refs["even"])):
+        facts = footer_facts(target, "word/" + part)
+        assert {"jc": facts["jc"], "ind": facts["ind"]} == numbers[kind], kind
+        assert facts["runs"] == numbers["runs"], kind
+        assert facts["fonts"] == {(numbers["east_asia"], numbers["ascii"], str(numbers["half_points"]))}
 
 
 def test_plain_preset_fonts_sizes_and_configured_names(excerpt_set):
@@ -167,7 +205,7 @@ def test_csv_for_excel(excerpt_set, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["tag", "speech", "date", "place", "speaker", "section", "quote", "note", "start", "end"]
-    assert rows[1][:8] == ["意义", "在市委新型城镇化工作推进会上的讲话", "2022", "河南", "", "一、", QUOTE_1,
+    assert rows[1][:8] == ["城镇化 / 意义", "在市委新型城镇化工作推进会上的讲话", "2022", "河南", "", "一、", QUOTE_1,
                            "开头可用 <w:b/> & “引号”"]
     assert rows[2][7].startswith("'=")          # never a formula in Excel
     assert rows[3][6] == QUOTE_5                 # the line break survives inside the quoted cell

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -19,6 +20,7 @@ class ExportGroup:
     heading: str
     excerpts: list[Excerpt] = field(default_factory=list)
     subgroups: list["ExportGroup"] = field(default_factory=list)
+    show_tags: bool = False     # grouped by speech, the tags are not in the headings: list them per excerpt
 
     def all_excerpts(self) -> list[Excerpt]:
         """The group's excerpts, its subgroups' included, in order."""
@@ -36,29 +38,86 @@ def format_date(date: str | None, lang: str | None = None) -> str:
     return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
 
 
+def iso_date(date: str | None) -> str:
+    """A stored date as ISO 8601 whatever the interface language (2022-03-15, 2022-03, 2022); odd text as is."""
+    if not date:
+        return ""
+    match = _ISO_DATE.match(date.strip())
+    if not match:
+        return date.strip()
+    year, month, day = match.groups()
+    return year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
+
+
 def speech_title(excerpt: Excerpt, lang: str | None = None) -> str:
     """The speech's title, or a stand-in with its id when it has none."""
     return excerpt.doc_title or pick(f"Speech #{excerpt.doc_id}", f"讲话 #{excerpt.doc_id}", lang)
 
 
-def citation_parts(excerpt: Excerpt, lang: str | None = None, *, with_title: bool = True) -> list[str]:
-    """The labelled parts of a citation; unknown fields are left out."""
+def citation_parts(excerpt: Excerpt, lang: str | None = None, *, with_title: bool = True,
+                   headings: bool = False) -> list[str]:
+    """The labelled parts of a citation; unknown fields are left out.
+
+    With `headings` the section is its path with the heading texts (二、着力统筹推进… / （三）…),
+    else its markers alone (二、（三））.
+    """
     parts = []
     if with_title and excerpt.doc_title:
         parts.append(pick(f"“{excerpt.doc_title}”", f"《{excerpt.doc_title}》", lang))
+    section = excerpt.section_headings if headings else excerpt.section
     for value, en, zh in ((excerpt.doc_speaker, "speaker", "讲话人"), (excerpt.doc_place, "place", "地点"),
-                          (format_date(excerpt.doc_date, lang), "date", "时间"), (excerpt.section, "section", "部分")):
+                          (format_date(excerpt.doc_date, lang), "date", "时间"), (section, "section", "部分")):
         if value:
             parts.append(pick(f"{en}: {value}", f"{zh}：{value}", lang))
     return parts
 
 
-def citation_text(excerpt: Excerpt, lang: str | None = None, *, with_title: bool = True) -> str:
+def citation_text(excerpt: Excerpt, lang: str | None = None, *, with_title: bool = True,
+                  headings: bool = False) -> str:
     """One line naming where an excerpt comes from, e.g. ——《…的讲话》；地点：河南；时间：2022年；部分：二、（三）."""
-    parts = citation_parts(excerpt, lang, with_title=with_title)
+    return "".join(citation_lines(excerpt, lang, with_title=with_title, headings=headings))
+
+
+def citation_lines(excerpt: Excerpt, lang: str | None = None, width: float | None = None, *,
+                   with_title: bool = True, headings: bool = False) -> list[str]:
+    """The citation broken into lines of at most `width` ems, only between its parts.
+
+    A right-aligned citation that the word processor wraps by itself breaks anywhere in Chinese,
+    in the middle of a name or a section path; breaking it here, between the labelled parts (and
+    between the headings of a long path), keeps every name whole. Spaces inside a part become
+    no-break spaces for the same reason. A part longer than a line is still wrapped by Word.
+    Without a width the citation is one line with ordinary spaces.
+    """
+    parts = citation_parts(excerpt, lang, with_title=with_title, headings=headings)
     if not parts:
+        return []
+    space = " " if width is None else "\u00a0"
+    pieces = []     # unbreakable pieces, each carrying the separator that follows it
+    for n, part in enumerate(parts):
+        tail = pick(";", "；", lang) if n < len(parts) - 1 else ""
+        chunks = part.split(" / ")
+        pieces += [c.replace(" ", space) + (" /" if i < len(chunks) - 1 else tail) for i, c in enumerate(chunks)]
+    pieces[0] = pick("—" + space, "——", lang) + pieces[0]
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        glue = " " if lines[-1].endswith(" /") or pick("en", "zh", lang) == "en" else ""
+        if width is not None and text_width(lines[-1] + glue + piece) > width:
+            lines.append(piece)
+        else:
+            lines[-1] += glue + piece
+    return lines
+
+
+def text_width(text: str) -> float:
+    """The width of a line in ems: Chinese characters and full-width punctuation 1, Latin letters and digits about 0.55."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.55 for c in text)
+
+
+def tags_text(excerpt: Excerpt, lang: str | None = None) -> str:
+    """The excerpt's tags, child tags with their parents (城镇化 / 意义), or an empty string."""
+    if not excerpt.tags:
         return ""
-    return pick("— ", "——", lang) + pick("; ", "；", lang).join(parts)
+    return pick("Tags: ", "标签：", lang) + pick("; ", "；", lang).join(excerpt.tag_paths)
 
 
 def note_text(excerpt: Excerpt, lang: str | None = None) -> str:
@@ -81,7 +140,7 @@ def group_excerpts(excerpts: Iterable[Excerpt], by: str = "tag", tags: list[Tag]
     """
     ordered = sorted(excerpts, key=document_order)
     if by == "speech":
-        return _by_speech(ordered, lang)
+        return _by_speech(ordered, lang, show_tags=True)
     if by != "tag":
         raise ValueError(f"group by 'tag' or 'speech', not {by!r}")
     only = set(only_tag_ids) if only_tag_ids is not None else None
@@ -103,12 +162,12 @@ def group_excerpts(excerpts: Iterable[Excerpt], by: str = "tag", tags: list[Tag]
     return groups
 
 
-def _by_speech(ordered: list[Excerpt], lang: str | None) -> list[ExportGroup]:
+def _by_speech(ordered: list[Excerpt], lang: str | None, show_tags: bool = False) -> list[ExportGroup]:
     """One group per speech, in the order the (already sorted) excerpts bring them."""
     groups: dict[int, ExportGroup] = {}
     for excerpt in ordered:
         group = groups.get(excerpt.doc_id)
         if group is None:
-            group = groups[excerpt.doc_id] = ExportGroup(speech_title(excerpt, lang))
+            group = groups[excerpt.doc_id] = ExportGroup(speech_title(excerpt, lang), show_tags=show_tags)
         group.excerpts.append(excerpt)
     return list(groups.values())

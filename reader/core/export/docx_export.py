@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from reader.core.export.atomic import atomic_write
-from reader.core.export.citation import ExportGroup, citation_text, note_text
+from reader.core.export.citation import ExportGroup, citation_lines, note_text, tags_text
 from reader.core.locale import pick
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -73,6 +73,11 @@ class Preset:
     note: TextStyle
     line_exact_pt: float | None = None
     numbered: bool = False
+    page_numbers: bool = False
+
+    def text_width_pt(self) -> float:
+        """The width of the type area (A4 less the side margins), in points."""
+        return (210 - self.margins_mm[2] - self.margins_mm[3]) / 25.4 * 72
 
 
 PRESETS = {
@@ -92,8 +97,12 @@ PRESETS = {
                        body=TextStyle("fangsong", 16, "justify", 2),
                        citation=TextStyle("kaiti", 16, "right"),
                        note=TextStyle("fangsong", 16, "justify", 2),
-                       line_exact_pt=28.95, numbered=True),
+                       line_exact_pt=28.95, numbered=True, page_numbers=True),
 }
+# GB/T 9704 §7.5: page numbers in 4号 (14 pt) half-width 宋体 between two 一字线 (— 1 —), the dashes 7 mm
+# below the type area; odd pages at the right, even pages at the left, each one character in from the edge
+PAGE_NUMBER_PT = 14
+PAGE_NUMBER_GAP_MM = 7
 
 STYLE_NAMES = {"title": "Title", "heading1": "Heading 1", "heading2": "Heading 2", "body": "Normal",
                "citation": "Duidu Citation", "note": "Duidu Note"}
@@ -124,8 +133,8 @@ def set_fonts(r_pr, east_asian: str, latin: str) -> None:
 
 
 def build_docx(groups: list[ExportGroup], preset: str = "plain", fonts: ExportFonts | None = None,
-               title: str | None = None, lang: str | None = None) -> docx.document.Document:
-    """The Word document for grouped excerpts (see `export_docx`)."""
+               title: str | None = None, lang: str | None = None, headings: bool = False) -> docx.document.Document:
+    """The Word document for grouped excerpts (see `export_docx`); `headings` cites sections with their headings."""
     spec = PRESETS[preset]
     fonts = fonts or ExportFonts()
     document = docx.Document()
@@ -133,14 +142,16 @@ def build_docx(groups: list[ExportGroup], preset: str = "plain", fonts: ExportFo
     _set_page(document, spec)
     for role in STYLE_NAMES:
         _define_style(document, role, getattr(spec, role), spec, fonts)
-    writer = _Writer(document, spec, fonts)
+    if spec.page_numbers:
+        _add_page_numbers(document, spec, fonts)
+    writer = _Writer(document, spec, fonts, lang, headings)
     writer.paragraph("title", title or pick("Excerpts", "摘录汇编", lang))
     for number, group in enumerate(groups, 1):
         writer.paragraph("heading1", (f"{chinese_number(number)}、" if spec.numbered else "") + group.heading)
-        writer.excerpts(group.excerpts, lang)
+        writer.excerpts(group.excerpts, group.show_tags)
         for sub_number, sub in enumerate(group.subgroups, 1):
             writer.paragraph("heading2", (f"（{chinese_number(sub_number)}）" if spec.numbered else "") + sub.heading)
-            writer.excerpts(sub.excerpts, lang)
+            writer.excerpts(sub.excerpts, sub.show_tags)
     props = document.core_properties
     props.title, props.author, props.comments = title or pick("Excerpts", "摘录汇编", lang), "Duidu", ""
     props.created = props.modified = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -148,36 +159,47 @@ def build_docx(groups: list[ExportGroup], preset: str = "plain", fonts: ExportFo
 
 
 def export_docx(groups: list[ExportGroup], path: Path | str, preset: str = "plain",
-                fonts: ExportFonts | None = None, title: str | None = None, lang: str | None = None) -> Path:
+                fonts: ExportFonts | None = None, title: str | None = None, lang: str | None = None,
+                headings: bool = False) -> Path:
     """Write grouped excerpts (quote, citation, note) to a .docx atomically; ExportError names the file."""
-    document = build_docx(groups, preset, fonts, title, lang)
+    document = build_docx(groups, preset, fonts, title, lang, headings)
     return atomic_write(path, lambda tmp: document.save(str(tmp)))
 
 
 class _Writer:
     """Adds paragraphs of one role each, every run with its fonts and size set."""
 
-    def __init__(self, document, spec: Preset, fonts: ExportFonts):
-        self.document, self.spec, self.fonts = document, spec, fonts
+    def __init__(self, document, spec: Preset, fonts: ExportFonts, lang: str | None, headings: bool):
+        self.document, self.spec, self.fonts, self.lang, self.headings = document, spec, fonts, lang, headings
 
     def paragraph(self, role: str, text: str) -> None:
         """One paragraph per line of `text`, as a plain run (never read as markup)."""
-        style: TextStyle = getattr(self.spec, role)
         for line in clean_text(text).split("\n"):
-            if not line.strip() and role == "body":
-                continue
-            paragraph = self.document.add_paragraph(style=STYLE_NAMES[role])
-            run = paragraph.add_run(line)
-            set_fonts(run._r.get_or_add_rPr(), getattr(self.fonts, style.font), self.fonts.latin)
-            run.font.size = Pt(style.size)
+            if line.strip() or role != "body":
+                self.lines(role, [line])
 
-    def excerpts(self, excerpts, lang: str | None) -> None:
-        """Each excerpt's quote, then its citation, then its note."""
+    def lines(self, role: str, lines: list[str]) -> None:
+        """One paragraph of one run holding `lines` with line breaks between them."""
+        style: TextStyle = getattr(self.spec, role)
+        run = self.document.add_paragraph(style=STYLE_NAMES[role]).add_run()
+        for n, line in enumerate(lines):
+            if n:
+                run.add_break()
+            run.add_text(clean_text(line))
+        set_fonts(run._r.get_or_add_rPr(), getattr(self.fonts, style.font), self.fonts.latin)
+        run.font.size = Pt(style.size)
+
+    def excerpts(self, excerpts, show_tags: bool = False) -> None:
+        """Each excerpt's quote, then its citation (broken only between its parts), its tags when asked, its note."""
+        width = self.spec.text_width_pt() / self.spec.citation.size
         for excerpt in excerpts:
             self.paragraph("body", excerpt.quote)
-            for role, text in (("citation", citation_text(excerpt, lang)), ("note", note_text(excerpt, lang))):
+            cited = citation_lines(excerpt, self.lang, width, headings=self.headings)
+            if cited:
+                self.lines("citation", cited)
+            for text in (tags_text(excerpt, self.lang) if show_tags else "", note_text(excerpt, self.lang)):
                 if text:
-                    self.paragraph(role, text)
+                    self.paragraph("note", text)
 
 
 def _define_style(document, role: str, style: TextStyle, spec: Preset, fonts: ExportFonts) -> None:
@@ -201,6 +223,7 @@ def _define_style(document, role: str, style: TextStyle, spec: Preset, fonts: Ex
     fmt.first_line_indent = Pt(style.indent_chars * style.size)
     fmt.space_before, fmt.space_after = Pt(style.space_before), Pt(style.space_after)
     fmt.keep_with_next = role in ("title", "heading1", "heading2")
+    fmt.keep_together = role == "citation"     # a citation is never split across two pages
     if spec.line_exact_pt and role != "title":
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(spec.line_exact_pt)
@@ -234,3 +257,53 @@ def _set_page(document, spec: Preset) -> None:
         top, bottom, left, right = spec.margins_mm
         section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
         section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def _add_page_numbers(document, spec: Preset, fonts: ExportFonts) -> None:
+    """GB/T 9704 page numbers: — PAGE — in 14 pt 宋体, odd pages right and even pages left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    bottom = spec.margins_mm[1]
+    for section in document.sections:
+        # Word measures the footer from the page's bottom edge to the footer line's bottom
+        section.footer_distance = Mm(bottom - PAGE_NUMBER_GAP_MM) - Pt(PAGE_NUMBER_PT)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer,
+                                                                           WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            fmt = paragraph.paragraph_format
+            fmt.alignment = align
+            fmt.first_line_indent = Pt(0)
+            fmt.space_before = fmt.space_after = Pt(0)
+            fmt.line_spacing = 1.0
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                fmt.right_indent, fmt.left_indent = Pt(PAGE_NUMBER_PT), Pt(0)
+            else:
+                fmt.left_indent, fmt.right_indent = Pt(PAGE_NUMBER_PT), Pt(0)
+            _page_field(paragraph, fonts)
+
+
+def _page_field(paragraph, fonts: ExportFonts) -> None:
+    """Runs "— ", a PAGE field, " —", all in 宋体 (Latin digits too: 半角宋体) at the page-number size."""
+    def run(text: str = "", field_char: str | None = None, instruction: str | None = None):
+        r = paragraph.add_run(text)
+        r_pr = r._r.get_or_add_rPr()
+        set_fonts(r_pr, fonts.songti, fonts.songti)
+        r.font.size = Pt(PAGE_NUMBER_PT)
+        if field_char:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), field_char)
+            r._r.append(element)
+        if instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = instruction
+            r._r.append(element)
+        return r
+
+    run("— ")
+    run(field_char="begin")
+    run(instruction=" PAGE ")
+    run(field_char="separate")
+    run("1")
+    run(field_char="end")
+    run(" —")
