@@ -292,3 +292,83 @@ def test_libreoffice_renders_the_official_docx(excerpt_set, tmp_path):
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(target)], check=True, capture_output=True, timeout=180)
     assert (tmp_path / "official.pdf").stat().st_size > 1000
+
+
+def test_citations_break_only_between_parts_and_keep_names_whole(excerpt_set):
+    from reader.core.export.citation import citation_lines, text_width
+
+    x1 = excerpt_set.list_excerpts(doc_id=1)[0]
+    x1.doc_speaker = "Li Qiang Wang"            # a Latin name: its spaces must not break either
+    for lang in ("zh", "en"):
+        whole = citation_text(x1, lang)
+        for width in (8, 12, 20, 27.6, 40):
+            lines = citation_lines(x1, lang, width)
+            assert "".join(lines).replace("\u00a0", " ").replace(" ", "") == whole.replace(" ", "")
+            for line in lines:
+                assert " " not in line.strip() or lang == "en"
+                # every line starts with a whole part: the title, or a label (地点：, place:)
+                assert line.startswith(("——《", "—\u00a0“", "讲话人：", "地点：", "时间：", "部分：",
+                                        "speaker:", "place:", "date:", "section:")), line
+            # lines are only as long as the width allows, unless one part alone is longer
+            assert all(text_width(line) <= width or not any(sep in line.rstrip("；;") for sep in ("；", ";"))
+                       for line in lines)
+        assert "Li\u00a0Qiang\u00a0Wang" in "".join(citation_lines(x1, "en", 10))
+    assert citation_lines(x1, "zh") == [citation_text(x1, "zh")]        # no width: one line, plain spaces
+
+
+def test_heading_paths_when_asked(excerpt_set):
+    book = excerpt_set
+    text = book.document_text(1)
+    start = text.index("（三）") + 10
+    x = book.add_excerpt(1, start, start + 12)
+    assert x.section == "二、（三）"
+    assert x.headings == ["二、着力统筹推进、重点突破，建设宜居宜业现代化城市", "（三）要在城市组团发展上重点突破"]
+    assert citation_text(x, "zh").endswith("部分：二、（三）")
+    assert citation_text(x, "zh", headings=True).endswith("部分：二、着力统筹推进、重点突破… / （三）要在城市组团发展上重点突破")
+    lines = build_docx(group_excerpts([x], "speech"), preset="official", lang="zh", headings=True).paragraphs[3]
+    # the path breaks between its headings, never inside one
+    assert lines.text.split("\n")[-2:] == ["部分：二、着力统筹推进、重点突破… /", "（三）要在城市组团发展上重点突破"]
+    csv_text = "\n".join(",".join(map(str, r)) for r in __import__("reader.core.export.text_export",
+                                                                    fromlist=["csv_rows"]).csv_rows([x], "zh", True))
+    assert "二、着力统筹推进、重点突破… / （三）要在城市组团发展上重点突破" in csv_text
+    opening = book.add_excerpt(1, 0, 5)
+    assert opening.headings == [] and citation_text(opening, "zh", headings=True) == citation_text(opening, "zh")
+
+
+def test_by_speech_exports_carry_the_tags_with_their_parents(excerpt_set, tmp_path):
+    book = excerpt_set
+    x3 = book.list_excerpts(doc_id=3)[0]
+    book.set_excerpt_tags(x3.id, [t.id for t in book.list_tags() if t.name in ("意义", "城市更新")])
+    document = build_docx(groups_of(book, by="speech"), preset="official", lang="zh")
+    texts = [p.text for p in document.paragraphs]
+    assert "标签：城镇化 / 意义；城市更新" in texts and "标签：城镇化 / 意义" in texts and "标签：城市更新" in texts
+    by_tag = [p.text for p in build_docx(groups_of(book), preset="official", lang="zh").paragraphs]
+    assert not any(t.startswith("标签：") for t in by_tag)     # grouped by tag, the headings say it
+    text = export_txt(groups_of(book, by="speech", lang="en"), tmp_path / "s.txt", lang="en").read_bytes().decode("utf-8-sig")
+    assert "Tags: 城镇化 / 意义; 城市更新\r\n" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_csv_dates_are_iso_in_both_languages(excerpt_set, tmp_path, lang):
+    from reader.core.export.citation import iso_date
+
+    excerpt_set.library.update_metadata(1, date="2022-3-5")
+    excerpt_set.library.update_metadata(3, date="2022-03-15")
+    rows = list(csv.reader(io.StringIO(export_csv(excerpt_set.list_excerpts(), tmp_path / "d.csv", lang=lang)
+                                       .read_bytes().decode("utf-8-sig"), newline="")))
+    assert {r[1][:6]: r[2] for r in rows[1:]} == {"在市委新型城": "2022-03-05", "在全市百城建": "2022-03-15",
+                                                 "在2024年": "2024"}
+    assert "年" not in "".join(r[2] for r in rows)
+    assert [iso_date(d) for d in ("2022-5", "2022", "约2022年", None)] == ["2022-05", "2022", "约2022年", ""]
+
+
+def test_official_layout_has_page_numbers_and_plain_has_none(excerpt_set):
+    official = build_docx(groups_of(excerpt_set), preset="official", lang="zh")
+    assert official.settings.odd_and_even_pages_header_footer
+    section = official.sections[0]
+    assert section.footer.paragraphs[0].alignment == 2 and section.even_page_footer.paragraphs[0].alignment == 0
+    assert section.footer.paragraphs[0].text == "— 1 —"
+    assert "PAGE" in section.footer.paragraphs[0]._p.xml
+    plain = build_docx(groups_of(excerpt_set), preset="plain", lang="zh")
+    assert not plain.settings.odd_and_even_pages_header_footer
+    assert "footerReference" not in plain.sections[0]._sectPr.xml
