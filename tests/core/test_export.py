@@ -219,6 +219,8 @@ def test_clipboard_pair_escapes_everything(excerpt_set):
     assert "<script>" not in html_text and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 城镇化" in html_text
     assert "&lt;w:b/&gt; &amp; “引号”" in html_text
     assert "mso-fareast-font-family:'宋体'" in html_text
+    # each part of the right-aligned citation is kept on one line
+    assert '<span style="white-space:nowrap">地点：河南；</span><span style="white-space:nowrap">时间：2022年；</span>' in html_text
     assert plain == ("<script>alert(1)</script> & 城镇化\n"
                      "——《在市委新型城镇化工作推进会上的讲话》；地点：河南；时间：2022年；部分：一、\n"
                      "备注：开头可用 <w:b/> & “引号”\n")

@@ -10,7 +10,7 @@ import html
 from typing import Iterable
 
 from reader.core.codebook_types import Excerpt
-from reader.core.export.citation import citation_text, note_text
+from reader.core.export.citation import citation_lines, citation_text, note_text
 from reader.core.export.docx_export import ExportFonts, clean_text
 
 
@@ -25,8 +25,18 @@ def _paragraphs(text: str, style: str) -> list[str]:
     return [f'<p style="{style}">{html.escape(line)}</p>' for line in clean_text(text).split("\n") if line.strip()]
 
 
+def _citation_html(excerpt: Excerpt, style: str, lang: str | None, headings: bool) -> list[str]:
+    """The citation as one paragraph whose parts never wrap inside (one no-wrap span each)."""
+    pieces = citation_lines(excerpt, lang, 0, headings=headings)      # width 0: every piece on its own
+    if not pieces:
+        return []
+    spans = [f'<span style="white-space:nowrap">{html.escape(p)}</span>' for p in pieces]
+    return [f'<p style="{style}">' + "".join(s + (" " if p.endswith((" /", ";")) else "")
+                                             for s, p in zip(spans, pieces)).rstrip() + "</p>"]
+
+
 def clipboard_payload(excerpts: Iterable[Excerpt], *, with_citation: bool = True, fonts: ExportFonts | None = None,
-                      size: float = 12, lang: str | None = None) -> tuple[str, str]:
+                      size: float = 12, lang: str | None = None, headings: bool = False) -> tuple[str, str]:
     """(html, plain) for copying excerpts: each quote, then its citation and note."""
     fonts = fonts or ExportFonts()
     body = _font_css(fonts.songti, fonts.latin, size) + ";text-indent:2em;margin:0"
@@ -36,10 +46,10 @@ def clipboard_payload(excerpts: Iterable[Excerpt], *, with_citation: bool = True
         parts += _paragraphs(excerpt.quote, body)
         plain.append(clean_text(excerpt.quote).strip("\n"))
         if with_citation:
-            for text, align in ((citation_text(excerpt, lang), "right"), (note_text(excerpt, lang), "left")):
-                if text:
-                    parts += _paragraphs(text, f"{small};text-align:{align}")
-                    plain.append(text)
+            parts += _citation_html(excerpt, f"{small};text-align:right", lang, headings)
+            for text in (citation_text(excerpt, lang, headings=headings), note_text(excerpt, lang)):
+                plain += [text] if text else []
+            parts += _paragraphs(note_text(excerpt, lang), f"{small};text-align:left")
         plain.append("")
     markup = ('<html><head><meta charset="utf-8"></head><body>\n<!--StartFragment-->\n'
               + "\n".join(parts) + "\n<!--EndFragment-->\n</body></html>")
