@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "reader.cli.library_cmds",
     "reader.cli.shared_cmds",
     "reader.cli.excerpt_cmds",
+    "reader.cli.tag_cmds",
     "reader.cli.compare_cmds",
     "reader.cli.overview_cmds",
     "reader.cli.selfcheck_cmds",

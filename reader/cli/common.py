@@ -58,6 +58,11 @@ def resolve_document(library: Library, arg: str) -> Document:
                     raw_text=imported.raw_text, removed=list(imported.removed))
 
 
+def counted(n: int, word: str, words: str | None = None) -> str:
+    """An English count with the right form: 1 excerpt, 2 excerpts."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 def emit_json(obj) -> None:
     """Print JSON with Chinese kept readable (UTF-8 on stdout whatever the console's code page)."""
     data = json.dumps(obj, ensure_ascii=False, indent=2)

@@ -9,13 +9,16 @@ from reader.core.locale import pick
 def register(subparsers) -> None:
     """Add the compare subcommand."""
     p = subparsers.add_parser("compare", help=pick("open speeches side by side", "并排对照讲话"))
-    p.add_argument("documents", nargs="+", metavar="FILE_OR_ID")
+    p.add_argument("documents", nargs="+", metavar="FILE_OR_ID",
+                   help=pick("two to four speeches: library ids or files", "二至四篇讲话：文库编号或文件"))
     p.add_argument("--screenshot", metavar="FILE.png",
                    help=pick("render the comparison to a PNG file and exit", "将对照窗口保存为 PNG 后退出"))
     p.add_argument("--section", metavar="LABEL",
                    help=pick("choose this top-level section (e.g. 二、) in the first speech",
                              "在第一篇中选择此一级标题（如“二、”）"))
-    p.add_argument("--size", default="1500x900", metavar="WxH")
+    p.add_argument("--size", default="1500x900", metavar="WxH",
+                   help=pick("window size in pixels for --screenshot (default 1500x900)",
+                             "窗口大小（像素），用于 --screenshot（默认 1500x900）"))
     p.set_defaults(func=cmd_compare)
 
 
@@ -23,7 +26,7 @@ def cmd_compare(args) -> int:
     """Open the comparison in the app window (or render it to a file)."""
     if not 2 <= len(args.documents) <= 4:
         raise CliError(pick("Compare two to four speeches.", "请指定二至四篇讲话进行对照。"), 2)
-    library = open_library(args)
+    library = open_library(args, read_only_ok=True)     # reading only: works beside an open window
     documents = [resolve_document(library, arg) for arg in args.documents]
     library.close()
     try:

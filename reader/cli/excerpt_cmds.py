@@ -1,4 +1,4 @@
-"""Subcommands over the codebook: `excerpt add`, `excerpt list` and `export` (docx, txt, csv)."""
+"""Subcommands over the codebook: `excerpt add|list|edit|delete` and `export` (docx, txt, csv)."""
 
 from __future__ import annotations
 
@@ -15,32 +15,58 @@ FORMATS = ("docx", "txt", "csv")
 
 
 def register(subparsers) -> None:
-    """Add `excerpt add`, `excerpt list` and `export`."""
-    p = subparsers.add_parser("excerpt", help=pick("add or list tagged excerpts", "添加或列出带标签的摘录"))
+    """Add `excerpt add|list|edit|delete` and `export`."""
+    p = subparsers.add_parser("excerpt", help=pick("add, list, edit or delete tagged excerpts",
+                                                   "添加、列出、修改或删除带标签的摘录"))
     actions = p.add_subparsers(dest="excerpt_action", metavar="ACTION", required=True)
 
     a = actions.add_parser("add", help=pick("tag a quotation of a speech in the library", "为文库中讲话的一段引文加标签"))
-    a.add_argument("document", metavar="FILE_OR_ID")
+    a.add_argument("document", metavar="FILE_OR_ID", help=pick("a library id, or a file already imported",
+                                                                "文库编号，或已导入的文件"))
     a.add_argument("--quote", required=True, help=pick("the exact text, found once in the speech",
                                                        "原文照录的引文，须在讲话中只出现一次"))
     a.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help=pick("tag name or path (Parent/Child); created if new; repeatable",
                              "标签名或路径（父/子）；不存在则新建；可重复"))
-    a.add_argument("--note", default="")
+    a.add_argument("--note", default="", help=pick("a note kept with the excerpt", "随摘录保存的备注"))
     a.set_defaults(func=cmd_add)
 
     ls = actions.add_parser("list", help=pick("list excerpts in document order", "按讲话顺序列出摘录"))
-    ls.add_argument("--tag", metavar="TAG")
-    ls.add_argument("--json", action="store_true")
+    ls.add_argument("--tag", metavar="TAG", help=pick("only this tag and its subtags", "仅列出此标签及其子标签"))
+    ls.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     ls.set_defaults(func=cmd_list)
+
+    ed = actions.add_parser("edit", help=pick("change an excerpt's note or tags", "修改摘录的备注或标签"))
+    ed.add_argument("excerpt", metavar="ID", type=int, help=pick("the excerpt's id (see excerpt list)",
+                                                                 "摘录编号（见 excerpt list）"))
+    ed.add_argument("--note", metavar="TEXT", help=pick("the new note (\"\" clears it)", "新的备注（\"\" 为清空）"))
+    ed.add_argument("--tag", action="append", default=[], metavar="TAG",
+                    help=pick("add this tag (name or Parent/Child; created if new); repeatable",
+                              "加上此标签（名称或 父/子；不存在则新建）；可重复"))
+    ed.add_argument("--untag", action="append", default=[], metavar="TAG",
+                    help=pick("take this tag off; repeatable", "去掉此标签；可重复"))
+    ed.set_defaults(func=cmd_edit)
+
+    de = actions.add_parser("delete", help=pick("delete an excerpt (the speech stays)", "删除摘录（讲话保留）"))
+    de.add_argument("excerpt", metavar="ID", type=int, help=pick("the excerpt's id (see excerpt list)",
+                                                                 "摘录编号（见 excerpt list）"))
+    de.set_defaults(func=cmd_delete)
 
     e = subparsers.add_parser("export", help=pick("export excerpts to Word, text or CSV", "将摘录导出为 Word、文本或 CSV"))
     e.add_argument("--format", choices=FORMATS, help=pick("default: from the file name", "默认按文件扩展名"))
     e.add_argument("--tag", metavar="TAG", help=pick("only this tag and its subtags", "仅导出此标签及其子标签"))
-    e.add_argument("--by", choices=("tag", "speech"), default="tag")
-    e.add_argument("--preset", choices=tuple(PRESETS), default="plain")
-    e.add_argument("--title")
-    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.add_argument("--by", choices=("tag", "speech"), default="tag",
+                   help=pick("group under each tag, or under each speech with the tags listed (default: tag)",
+                             "按标签分组，或按讲话分组并列出标签（默认：tag）"))
+    e.add_argument("--preset", choices=tuple(PRESETS), default="plain",
+                   help=pick("Word layout: plain, or official (GB/T 9704, with page numbers) (default: plain)",
+                             "Word 版式：plain 普通，或 official 公文（GB/T 9704，带页码）（默认：plain）"))
+    e.add_argument("--headings", action="store_true",
+                   help=pick("cite sections with their headings (二、着力… / （三）…), not the numbers alone",
+                             "引用出处时写出各级标题（二、着力… / （三）…），而不只是序号"))
+    e.add_argument("--title", help=pick("the document's title (default: Excerpts)", "文档标题（默认：摘录汇编）"))
+    e.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help=pick("the file to write (.docx, .txt or .csv)", "要写入的文件（.docx、.txt 或 .csv）"))
     e.set_defaults(func=cmd_export)
 
 
@@ -93,6 +119,54 @@ def cmd_add(args) -> int:
     return 0
 
 
+def cmd_edit(args) -> int:
+    """Change the note and add or take off tags, all in one transaction."""
+    if args.note is None and not args.tag and not args.untag:
+        raise CliError(pick("Say what to change: --note, --tag or --untag.", "请指定要修改的内容：--note、--tag 或 --untag。"), 2)
+    codebook = Codebook(open_library(args))
+    try:
+        with codebook.write():   # new tags, the note and the tags land together, or not at all
+            excerpt = codebook.get_excerpt(args.excerpt)
+            if args.note is not None:
+                codebook.update_note(excerpt.id, args.note)
+            if args.tag or args.untag:
+                removed = {name: find_tag(codebook, name).id for name in args.untag}
+                missing = [name for name, tag_id in removed.items() if tag_id not in {t.id for t in excerpt.tags}]
+                if missing:
+                    raise CliError(pick(f"Excerpt {excerpt.id} has no tag “{missing[0]}”; nothing was changed.",
+                                        f"摘录 {excerpt.id} 没有标签“{missing[0]}”，未作修改。"))
+                added = [find_tag(codebook, name, create=True).id for name in args.tag]
+                kept = [t.id for t in excerpt.tags if t.id not in removed.values()]
+                codebook.set_excerpt_tags(excerpt.id, kept + [t for t in added if t not in kept])
+            excerpt = codebook.get_excerpt(excerpt.id)
+    except CodebookError as exc:
+        raise CliError(exc.message()) from exc
+    write_text(_describe(excerpt))
+    return 0
+
+
+def cmd_delete(args) -> int:
+    """Delete one excerpt; its speech and tags stay."""
+    codebook = Codebook(open_library(args))
+    try:
+        excerpt = codebook.get_excerpt(args.excerpt)
+        codebook.delete_excerpt(excerpt.id)
+    except CodebookError as exc:
+        raise CliError(exc.message()) from exc
+    quote = excerpt.quote.replace("\n", " ")
+    shown = quote[:30] + ("…" if len(quote) > 30 else "")
+    write_text(pick(f"Deleted excerpt {excerpt.id} ({shown})\n", f"已删除摘录 {excerpt.id}（{shown}）\n"))
+    return 0
+
+
+def _describe(excerpt) -> str:
+    """One line about an excerpt after a change: id, speech, tags (with their parents) and note."""
+    tags = pick(", ", "、").join(excerpt.tag_paths) or "—"
+    note = excerpt.note.replace("\n", " ") or "—"
+    return pick(f"Excerpt {excerpt.id}: speech {excerpt.doc_id}, tags: {tags}, note: {note}\n",
+                f"摘录 {excerpt.id}：讲话 {excerpt.doc_id}，标签：{tags}，备注：{note}\n")
+
+
 def cmd_list(args) -> int:
     """Print excerpts in document order: id, date, speech, section, tags and the start of the quote."""
     codebook = Codebook(open_library(args, read_only_ok=True))
@@ -126,11 +200,11 @@ def cmd_export(args) -> int:
     groups = group_excerpts(excerpts, args.by, codebook.list_tags(), only_tag_ids=only)
     try:
         if fmt == "docx":
-            export_docx(groups, args.output, preset=args.preset, title=args.title)
+            export_docx(groups, args.output, preset=args.preset, title=args.title, headings=args.headings)
         elif fmt == "txt":
-            export_txt(groups, args.output, title=args.title)
+            export_txt(groups, args.output, title=args.title, headings=args.headings)
         else:
-            export_csv(excerpts, args.output)
+            export_csv(excerpts, args.output, headings=args.headings)
     except ExportError as exc:
         raise CliError(exc.message()) from exc
     write_text(pick(f"{len(excerpts)} excerpts exported to {args.output}\n",

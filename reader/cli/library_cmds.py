@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from reader.cli.common import CliError, emit_json, open_library, resolve_document, write_text
+from reader.cli.common import CliError, counted, emit_json, open_library, resolve_document, write_text
 from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document, sync_index
 from reader.core.locale import pick
 from reader.core.outline import parse_outline
@@ -14,30 +14,42 @@ from reader.core.store import LibraryError
 def register(subparsers) -> None:
     """Add import, list, text, outline and set."""
     p = subparsers.add_parser("import", help=pick("import speeches (files or folders)", "导入讲话（文件或文件夹）"))
-    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=pick(".txt, .docx or .html files, or folders of them",
+                                                                 ".txt、.docx 或 .html 文件，或包含它们的文件夹"))
     p.add_argument("--encoding", help=pick("decode .txt files with this encoding", "按此编码读取 .txt 文件"))
     p.add_argument("--bundled", action="store_true",
                    help=pick("import the bundled sample corpus", "导入自带的示例讲话"))
     p.set_defaults(func=cmd_import)
 
     p = subparsers.add_parser("list", help=pick("list the speeches in the library", "列出文库中的讲话"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_list)
 
     p = subparsers.add_parser("text", help=pick("print a speech's cleaned text", "输出讲话的清理后文本"))
-    p.add_argument("document", metavar="FILE_OR_ID")
+    p.add_argument("document", metavar="FILE_OR_ID", help=pick("a library id or a file", "文库编号或文件"))
     p.set_defaults(func=cmd_text)
 
     p = subparsers.add_parser("outline", help=pick("print a speech's outline", "输出讲话的提纲"))
-    p.add_argument("document", metavar="FILE_OR_ID")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("document", metavar="FILE_OR_ID", help=pick("a library id or a file", "文库编号或文件"))
+    p.add_argument("--json", action="store_true", help=pick("print JSON nodes with offsets", "输出带偏移量的 JSON"))
     p.set_defaults(func=cmd_outline)
 
     p = subparsers.add_parser("set", help=pick("edit a speech's details or encoding", "修改讲话的信息或编码"))
-    p.add_argument("document", metavar="ID", type=int)
-    for name in ("title", "date", "place", "speaker", "encoding"):
-        p.add_argument(f"--{name}")
+    p.add_argument("document", metavar="ID", type=int, help=pick("the speech's library id", "讲话的文库编号"))
+    for name, en, zh in (("title", "the title", "标题"), ("date", "the date (2022, 2022-05 or 2022-05-01)",
+                                                           "日期（2022、2022-05 或 2022-05-01）"),
+                         ("place", "where it was given", "地点"), ("speaker", "who gave it", "讲话人"),
+                         ("encoding", "decode the original file again with this encoding (e.g. gb18030)",
+                          "按此编码重新解码原文件（如 gb18030）")):
+        p.add_argument(f"--{name}", help=pick(en, zh))
     p.set_defaults(func=cmd_set)
+
+    p = subparsers.add_parser("remove", help=pick("remove a speech from the library", "从文库中删除讲话"))
+    p.add_argument("document", metavar="ID", type=int, help=pick("the speech's library id", "讲话的文库编号"))
+    p.add_argument("--with-excerpts", action="store_true",
+                   help=pick("also delete its tagged excerpts (without this, a speech with excerpts is kept)",
+                             "同时删除其摘录（不加此项时，有摘录的讲话不会被删除）"))
+    p.set_defaults(func=cmd_remove)
 
 
 def cmd_import(args) -> int:
@@ -115,4 +127,23 @@ def cmd_set(args) -> int:
     except (LookupError, UnicodeDecodeError) as exc:
         raise CliError(pick(f"Cannot decode speech {args.document} as {args.encoding}: {exc}",
                             f"无法按 {args.encoding} 解码讲话 {args.document}：{exc}")) from exc
+    return 0
+
+
+def cmd_remove(args) -> int:
+    """Remove a speech; one that holds excerpts goes only with --with-excerpts (its excerpts go with it)."""
+    from reader.core.codebook import Codebook
+
+    library = open_library(args)
+    doc = library.get_document(args.document)          # LibraryError("missing") says there is no such speech
+    held = len(Codebook(library).list_excerpts(doc_id=doc.id))
+    if held and not args.with_excerpts:
+        raise CliError(pick(f"Speech {doc.id} “{doc.display_title()}” holds {counted(held, 'excerpt')}; nothing was removed. "
+                            "Add --with-excerpts to remove it with them.",
+                            f"讲话 {doc.id}“{doc.display_title()}”有 {held} 条摘录，未作删除。"
+                            "如需连同摘录一并删除，请加 --with-excerpts。"))
+    library.remove_document(doc.id)
+    sync_index(library)
+    write_text(pick(f"Removed speech {doc.id} “{doc.display_title()}” ({counted(held, 'excerpt')} with it)\n",
+                    f"已删除讲话 {doc.id}“{doc.display_title()}”（连同 {held} 条摘录）\n"))
     return 0

@@ -14,8 +14,8 @@ from reader.core.similarity import ORDERS, pair_detail, similarity_matrix
 def register(subparsers) -> None:
     """Add search, formulae and matrix."""
     p = subparsers.add_parser("search", help=pick("search every speech for a text", "在全部讲话中检索文字"))
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", metavar="QUERY", help=pick("the text to find", "要查找的文字"))
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.add_argument("--context", type=int, default=DEFAULT_CONTEXT,
                    help=pick("characters of context on each side", "两侧各显示的上下文字数"))
     p.add_argument("--limit", type=int, default=200, help=pick("matches listed at most", "最多列出的匹配数"))
@@ -23,13 +23,15 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("formulae", help=pick("numbered formulae (提法) across the library",
                                                     "文库中的数字提法"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_formulae)
 
     p = subparsers.add_parser("matrix", help=pick("how much distinctive wording speeches share",
                                                   "讲话两两之间共有的特色表述"))
-    p.add_argument("--csv", action="store_true")
-    p.add_argument("--order", choices=ORDERS, default="similarity")
+    p.add_argument("--csv", action="store_true", help=pick("print the matrix as CSV", "以 CSV 输出矩阵"))
+    p.add_argument("--order", choices=ORDERS, default="similarity",
+                   help=pick("order of the speeches (default: similarity, related speeches together)",
+                             "讲话的排列顺序（默认：similarity，相近的讲话排在一起）"))
     p.set_defaults(func=cmd_matrix)
 
 
