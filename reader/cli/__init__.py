@@ -7,8 +7,9 @@ import importlib
 import sys
 
 from reader import __version__
+from reader.cli.argparse_zh import use_language
 from reader.cli.common import CliError
-from reader.core.locale import pick
+from reader.core.locale import pick, system_language
 from reader.core.store import LibraryError
 
 # Each module adds its subcommands with register(subparsers) and sets func=handler(args) -> int.
@@ -24,7 +25,8 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+    """The argument parser with every registered subcommand, argparse's own words in the reader's language."""
+    use_language(system_language())
     parser = argparse.ArgumentParser(
         prog="duidu",
         description=pick("Duidu: read Chinese speeches side by side. Without a command, opens the window.",

@@ -192,3 +192,20 @@ def test_compare_screenshot_while_the_window_holds_the_library(window_holds_the_
                           env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 10_000
+
+
+def test_argparse_speaks_the_readers_language(capsys, monkeypatch):
+    monkeypatch.setenv("DUIDU_LANG", "zh")
+    with pytest.raises(SystemExit) as stop:
+        run(["remove", "x"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "用法：duidu remove" in err and "错误：参数 ID：无效的 int 值：'x'" in err
+    with pytest.raises(SystemExit):
+        run(["tag", "merge", "--help"])
+    out = capsys.readouterr().out
+    assert "显示此帮助信息并退出" in out and "接收其摘录的标签" in out
+    monkeypatch.setenv("DUIDU_LANG", "en")
+    with pytest.raises(SystemExit):
+        run(["export"])
+    assert "the following arguments are required: -o/--output" in capsys.readouterr().err
