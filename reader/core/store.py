@@ -314,6 +314,15 @@ class Library:
             conn.execute("INSERT INTO section_links (doc_a, start_a, doc_b, start_b) VALUES (?,?,?,?)",
                          (doc_a, start_a, doc_b, start_b))
 
+    def unlink_sections(self, doc_a: int, start_a: int, doc_b: int) -> int:
+        """Forget the reader's corrections that align this section of A with speech B; how many went."""
+        if doc_a <= doc_b:
+            where, params = "doc_a = ? AND start_a = ? AND doc_b = ?", (doc_a, start_a, doc_b)
+        else:
+            where, params = "doc_a = ? AND doc_b = ? AND start_b = ?", (doc_b, doc_a, start_a)
+        with self.transaction() as conn:
+            return conn.execute(f"DELETE FROM section_links WHERE {where}", params).rowcount
+
     # --- small key/value state --------------------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:

@@ -335,7 +335,27 @@ class CompareView(QWidget):
         menu = QMenu(self)
         action = menu.addAction(self.tr("Align with the Sections Selected in the Other Panes"))
         action.triggered.connect(lambda: self.link_selected(pane, section))
+        remove = menu.addAction(self.tr("Remove My Alignment of This Section"))
+        remove.triggered.connect(lambda: self.unlink_section(pane, section))
+        remove.setEnabled(bool(self.corrected_partners(pane, section)))
+        for item in (action, remove):
+            item.setEnabled(item.isEnabled() and not self.library.read_only)
         menu.popup(pane.speech.outline.viewport().mapToGlobal(pos))
+
+    def corrected_partners(self, pane: ComparePane, section) -> list[int]:
+        """The other panes' speeches with which the reader aligned this section by hand."""
+        doc = self.documents[self.panes.index(pane)]
+        if doc.id is None:
+            return []
+        return [d.id for d in self.documents if d.id is not None and d.id != doc.id
+                and any(a == section.start for a, _b in self.library.section_links(doc.id, d.id))]
+
+    def unlink_section(self, pane: ComparePane, section) -> None:
+        """Drop the reader's corrections for this section: the automatic alignment takes over again."""
+        doc = self.documents[self.panes.index(pane)]
+        for other in self.corrected_partners(pane, section):
+            self.library.unlink_sections(doc.id, section.start, other)
+        self.recompute()
 
     def link_selected(self, pane: ComparePane, section) -> None:
         """Keep the reader's correction: this section goes with the one selected in each other pane."""

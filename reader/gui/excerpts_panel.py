@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComboBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLineEdit, QMenu, QMessageBox, QSplitter, QTableView, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -13,6 +16,20 @@ from reader.gui.tag_dialog import swatch
 
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def tag_chips(colors: list[str], size: int = 10, gap: int = 3) -> QPixmap:
+    """One small square per tag colour, side by side (a QPixmap keeps its width in a view; an icon would shrink)."""
+    pixmap = QPixmap(len(colors) * (size + gap) - gap, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    for n, color in enumerate(colors):
+        square = QRect(n * (size + gap), 0, size - 1, size - 1)
+        painter.fillRect(square, QColor(color))
+        painter.setPen(QColor(color).darker(140))       # a pale colour still shows its edge
+        painter.drawRect(square)
+    painter.end()
+    return pixmap
 
 
 class ExcerptModel(QAbstractTableModel):
@@ -50,14 +67,22 @@ class ExcerptModel(QAbstractTableModel):
             review = self.tr("[needs review] ") if excerpt.status == "review" and column == 3 else ""
             values = ("、".join(excerpt.tag_names) if hasattr(excerpt, "tag_names") else
                       "、".join(t.name for t in excerpt.tags),
-                      excerpt.doc_title or "", excerpt.section, review + excerpt.quote.replace("\n", " "),
+                      excerpt.doc_title or "", excerpt.section_headings, review + excerpt.quote.replace("\n", " "),
                       excerpt.note.replace("\n", " "))
             return values[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
-            return excerpt.quote if column == 3 else excerpt.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # plain text: the speech's own words (a heading, a quote) are never read as markup
+            tips = ("\n".join(excerpt.tag_paths), excerpt.doc_title or "", "\n".join(excerpt.headings),
+                    excerpt.quote, excerpt.note)
+            return _plain(tips[column]) if tips[column] else None
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and excerpt.tags:
-            return swatch(excerpt.tags[0].color)
+            return tag_chips(excerpt.tag_colors)
         return None
+
+
+def _plain(text: str) -> str:
+    """A tooltip shown as plain text: Qt would read text that looks like markup as markup, so escape it."""
+    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>" if "<" in text or "&" in text else text
 
 
 class ExcerptsPanel(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout
 
 from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
@@ -18,20 +18,21 @@ FORMATS = ("docx", "txt", "csv")
 
 
 def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset: str, settings,
-                 tags: list[Tag]) -> Path:
+                 tags: list[Tag], headings: bool = False) -> Path:
     """Write the excerpts in one format (atomically); ExportError says why a target failed."""
     lang = settings.interface_language()
     if fmt == "csv":
-        return export_csv(excerpts, path, lang=lang)
+        return export_csv(excerpts, path, lang=lang, headings=headings)
     groups = group_excerpts(excerpts, by=by, tags=tags, lang=lang)
     if fmt == "txt":
-        return export_txt(groups, path, lang=lang)
-    return export_docx(groups, path, preset=preset, fonts=settings.export_fonts(), lang=lang)
+        return export_txt(groups, path, lang=lang, headings=headings)
+    return export_docx(groups, path, preset=preset, fonts=settings.export_fonts(), lang=lang, headings=headings)
 
 
 def clipboard_mime(excerpts: list[Excerpt], settings) -> QMimeData:
     """HTML (Word keeps the formatting) and plain text of excerpts with their citations."""
-    html, plain = clipboard_payload(excerpts, fonts=settings.export_fonts(), lang=settings.interface_language())
+    html, plain = clipboard_payload(excerpts, fonts=settings.export_fonts(), lang=settings.interface_language(),
+                                    headings=settings.get("export/headings"))
     mime = QMimeData()
     mime.setHtml(html)
     mime.setText(plain)
@@ -52,12 +53,17 @@ class ExportDialog(QDialog):
         self.group_by = choice_combo([("tag", self.tr("By tag")), ("speech", self.tr("By speech"))])
         self.preset = choice_combo([("plain", self.tr("Plain")), ("official", self.tr("Official document (GB/T 9704)"))],
                                    settings.get("export/preset"))
+        self.headings = QCheckBox(self.tr("Cite sections with their headings (二、… / （三）…)"))
+        self.headings.setObjectName("exportHeadings")
+        self.headings.setToolTip(self.tr("Name the section by its headings, not only by its numbers (二、（三）)"))
+        self.headings.setChecked(settings.get("export/headings"))
         self.format.currentIndexChanged.connect(self._update_enabled)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n excerpt(s)", "", len(excerpts))))
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Group"), self.group_by)
         form.addRow(self.tr("Layout"), self.preset)
+        form.addRow(self.headings)
         buttons = dialog_buttons(self, self.save, Buttons.Save | Buttons.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -84,7 +90,8 @@ class ExportDialog(QDialog):
             target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
             try:
                 self.written = write_export(self.excerpts, target, fmt, self.group_by.currentData(),
-                                            self.preset.currentData(), self.settings, self.tags)
+                                            self.preset.currentData(), self.settings, self.tags,
+                                            self.headings.isChecked())
             except ExportError as exc:
                 QMessageBox.warning(self, self.tr("Export Excerpts"),
                                     exc.message(self.settings.interface_language()) + "\n\n"
@@ -92,5 +99,6 @@ class ExportDialog(QDialog):
                 start = str(target)
                 continue
             self.settings.set("export/preset", self.preset.currentData())
+            self.settings.set("export/headings", self.headings.isChecked())
             self.accept()
             return

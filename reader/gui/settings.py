@@ -23,6 +23,7 @@ DEFAULTS: dict[str, object] = {
     "shared/stock_threshold": 0.0,   # share of the library; 0: adaptive to its size
     "compare/sync_scroll": True,
     "export/preset": "plain",
+    "export/headings": False,        # cite sections with their headings, not the numbers alone
     "export/body_font": "仿宋",
     "export/heading1_font": "黑体",
     "export/heading2_font": "楷体",

@@ -164,6 +164,10 @@
         <translation>与其他栏中选定的章节对齐</translation>
     </message>
     <message>
+        <source>Remove My Alignment of This Section</source>
+        <translation>取消我对此章节的对齐</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/compare_view.py" line="383" />
         <source>Distinctive reuse</source>
         <translation>特有的相同表述</translation>
@@ -542,6 +546,14 @@
         <location filename="../../reader/gui/export_dialog.py" line="50" />
         <source>Word document (.docx)</source>
         <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <source>Cite sections with their headings (二、… / （三）…)</source>
+        <translation>出处写出各级标题（二、… / （三）…）</translation>
+    </message>
+    <message>
+        <source>Name the section by its headings, not only by its numbers (二、（三）)</source>
+        <translation>引用出处时写出章节标题，而不只是序号（二、（三））</translation>
     </message>
     <message>
         <location filename="../../reader/gui/export_dialog.py" line="51" />
