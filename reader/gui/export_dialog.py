@@ -53,9 +53,9 @@ class ExportDialog(QDialog):
         self.group_by = choice_combo([("tag", self.tr("By tag")), ("speech", self.tr("By speech"))])
         self.preset = choice_combo([("plain", self.tr("Plain")), ("official", self.tr("Official document (GB/T 9704)"))],
                                    settings.get("export/preset"))
-        self.headings = QCheckBox(self.tr("Cite sections with their headings (二、… / （三）…)"))
+        self.headings = QCheckBox(self.tr("Cite sections with their headings"))
         self.headings.setObjectName("exportHeadings")
-        self.headings.setToolTip(self.tr("Name the section by its headings, not only by its numbers (二、（三）)"))
+        self.headings.setToolTip(self.tr("Citations name each section by its headings, not only by its numbers"))
         self.headings.setChecked(settings.get("export/headings"))
         self.format.currentIndexChanged.connect(self._update_enabled)
         form = QFormLayout()

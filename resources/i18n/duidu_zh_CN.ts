@@ -548,12 +548,12 @@
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <source>Cite sections with their headings (二、… / （三）…)</source>
+        <source>Cite sections with their headings</source>
         <translation>出处写出各级标题（二、… / （三）…）</translation>
     </message>
     <message>
-        <source>Name the section by its headings, not only by its numbers (二、（三）)</source>
-        <translation>引用出处时写出章节标题，而不只是序号（二、（三））</translation>
+        <source>Citations name each section by its headings, not only by its numbers</source>
+        <translation>出处写出各级标题（二、… / （三）…），而不只是序号（二、（三））</translation>
     </message>
     <message>
         <location filename="../../reader/gui/export_dialog.py" line="51" />
