@@ -264,8 +264,9 @@ def _add_page_numbers(document, spec: Preset, fonts: ExportFonts) -> None:
     document.settings.odd_and_even_pages_header_footer = True
     bottom = spec.margins_mm[1]
     for section in document.sections:
-        # Word measures the footer from the page's bottom edge to the footer line's bottom
-        section.footer_distance = Mm(bottom - PAGE_NUMBER_GAP_MM) - Pt(PAGE_NUMBER_PT)
+        # Word measures the footer from the page's bottom edge to the bottom of its line; the line is exactly
+        # one character high and a 一字线 sits at its middle, so the dashes come 7 mm below the type area
+        section.footer_distance = Mm(bottom - PAGE_NUMBER_GAP_MM) - Pt(PAGE_NUMBER_PT / 2)
         for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer,
                                                                            WD_ALIGN_PARAGRAPH.LEFT)):
             footer.is_linked_to_previous = False
@@ -274,7 +275,8 @@ def _add_page_numbers(document, spec: Preset, fonts: ExportFonts) -> None:
             fmt.alignment = align
             fmt.first_line_indent = Pt(0)
             fmt.space_before = fmt.space_after = Pt(0)
-            fmt.line_spacing = 1.0
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(PAGE_NUMBER_PT)
             if align == WD_ALIGN_PARAGRAPH.RIGHT:
                 fmt.right_indent, fmt.left_indent = Pt(PAGE_NUMBER_PT), Pt(0)
             else:
