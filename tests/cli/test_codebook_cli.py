@@ -20,17 +20,6 @@ HOLDER = ("import sys; from reader.core.store import Library; lib = Library(sys.
           "print('ready', flush=True); sys.stdin.read()")
 
 
-@pytest.fixture
-def cli(capsys):
-    """Run the CLI in-process and return (status, stdout, stderr); the bundled speeches are imported."""
-    def call(*argv):
-        status = run(list(argv))
-        out, err = capsys.readouterr()
-        return status, out, err
-    assert call("import", "--bundled")[0] == 0
-    return call
-
-
 def excerpts(cli) -> list[dict]:
     return json.loads(cli("excerpt", "list", "--json")[1])
 

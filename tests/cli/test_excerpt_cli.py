@@ -6,24 +6,9 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from reader.cli import run
-
 FIRST_SEED = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("0*.txt"))[0]
 
 QUOTE = "城镇化是现代化的必由之路，既是经济发展的结果，又是经济发展的动力"
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run the CLI and return (status, stdout, stderr)."""
-    def call(*argv):
-        status = run(list(argv))
-        out, err = capsys.readouterr()
-        return status, out, err
-    assert call("import", "--bundled")[0] == 0
-    return call
 
 
 def test_add_by_id_creates_the_tag_and_lists(cli):

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from reader.gui.excerpts_panel import EXCERPT_ROLE
 from reader.gui.export_dialog import ExportDialog
 
 
