@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.cli.common import CliError, emit_json, open_library, resolve_document, write_text
+from reader.cli.common import CliError, counted, emit_json, open_library, resolve_document, write_text
 from reader.core.codebook import Codebook, CodebookError, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.docx_export import PRESETS, export_docx
@@ -207,6 +207,6 @@ def cmd_export(args) -> int:
             export_csv(excerpts, args.output, headings=args.headings)
     except ExportError as exc:
         raise CliError(exc.message()) from exc
-    write_text(pick(f"{len(excerpts)} excerpts exported to {args.output}\n",
+    write_text(pick(f"{counted(len(excerpts), 'excerpt')} exported to {args.output}\n",
                     f"已导出 {len(excerpts)} 条摘录到 {args.output}\n"))
     return 0
