@@ -333,6 +333,11 @@ def test_heading_paths_when_asked(excerpt_set):
     csv_text = "\n".join(",".join(map(str, r)) for r in __import__("reader.core.export.text_export",
                                                                     fromlist=["csv_rows"]).csv_rows([x], "zh", True))
     assert "二、着力统筹推进、重点突破… / （三）要在城市组团发展上重点突破" in csv_text
+    from reader.core.export.text_export import groups_to_text
+
+    text = groups_to_text(group_excerpts([x], "speech"), lang="zh", headings=True)
+    assert "部分：二、着力统筹推进、重点突破… / （三）要在城市组团发展上重点突破\n" in text
+    assert "部分：二、（三）\n" in groups_to_text(group_excerpts([x], "speech"), lang="zh")
     opening = book.add_excerpt(1, 0, 5)
     assert opening.headings == [] and citation_text(opening, "zh", headings=True) == citation_text(opening, "zh")
 
