@@ -113,9 +113,9 @@ def cmd_add(args) -> int:
         raise CliError(exc.message()) from exc
     section = excerpt.section or "—"
     write_text(pick(f"Excerpt {excerpt.id}: speech {doc.id} [{start}-{end}] section {section}, tags: "
-                    f"{', '.join(excerpt.tag_names) or '—'}\n",
+                    f"{', '.join(excerpt.tag_paths) or '—'}\n",
                     f"摘录 {excerpt.id}：讲话 {doc.id} [{start}-{end}]，部分 {section}，标签："
-                    f"{'、'.join(excerpt.tag_names) or '—'}\n"))
+                    f"{'、'.join(excerpt.tag_paths) or '—'}\n"))
     return 0
 
 
@@ -180,7 +180,7 @@ def cmd_list(args) -> int:
         quote = x.quote.replace("\n", " ")
         flag = pick(" [review]", "［待核对］") if x.status == "review" else ""
         lines.append(f"{x.id:>4}  {x.doc_date or '?':<10}  {(x.doc_title or f'#{x.doc_id}')[:24]}  {x.section or '—'}"
-                     f"  [{', '.join(x.tag_names)}]{flag}  {quote[:40]}{'…' if len(quote) > 40 else ''}")
+                     f"  [{', '.join(x.tag_paths)}]{flag}  {quote[:40]}{'…' if len(quote) > 40 else ''}")
     write_text("\n".join(lines) + ("\n" if lines else ""))
     return 0
 

@@ -77,6 +77,7 @@ def test_tag_list_rename_merge_delete(cli):
     assert status == 0 and out.splitlines()[1].split()[1:] == ["意义", "#3cb44b", "(1)"]
     assert out.splitlines()[1].index("意义") > out.splitlines()[0].index("城镇化")     # indented under its parent
     assert [t["path"] for t in tags(cli)] == ["城镇化", "城镇化 / 意义", "试点"]
+    assert "[城镇化 / 意义]" in cli("excerpt", "list")[1]        # a child tag keeps its parent's name
     status, out, _ = cli("tag", "rename", "城镇化/意义", "重要意义")
     assert status == 0 and [t["path"] for t in tags(cli)][1] == "城镇化 / 重要意义"
     status, _, err = cli("tag", "rename", "试点", "城镇化")
