@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.docx_reader import DocxError, read_docx
+from reader.core.docx_reader import DocxError, DocxTooLarge, read_docx
 from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
@@ -89,6 +89,9 @@ class ImportRefused(Exception):
             "encoding": ("its text encoding could not be recognised; choose the encoding by hand",
                          "无法识别文字编码，请手动选择编码"),
             "damaged_docx": ("the Word document is damaged", "Word 文档已损坏"),
+            "docx_too_large": ("the Word document unpacks to far more data than a document holds "
+                               "(a “zip bomb”), so it was not opened",
+                               "Word 文档解压后的数据量远超正常文档（疑似“压缩炸弹”），已拒绝打开"),
             "unsupported": (f"this file type is not supported ({suffix})", f"不支持此文件类型（{suffix}）"),
         }
         if self.reason == "encoding" and self.kind:
@@ -206,7 +209,7 @@ def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str) ->
     """Clean the text, refuse it if nothing is left, and guess its metadata."""
     if not _visible(body):
         raise ImportRefused(source, "empty")
-    cleaned = clean_web_text(body)
+    cleaned = clean_web_text(body, repeated_title=fmt != "docx")
     if not _visible(cleaned.text):
         raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
     return ImportedText(raw, cleaned.text, encoding, fmt, guess_metadata(cleaned.text), cleaned.removed, source)
@@ -232,6 +235,8 @@ def _load_docx(path: Path, kind: str | None) -> ImportedText:
         raise ImportRefused(path, "unsupported", "Word 97-2003 .doc", "doc")
     try:
         raw = read_docx(path)
+    except DocxTooLarge as exc:
+        raise ImportRefused(path, "docx_too_large", str(exc)) from exc
     except DocxError as exc:
         raise ImportRefused(path, "damaged_docx", str(exc)) from exc
     return _finish(raw, raw, None, "docx", str(path))

@@ -39,8 +39,12 @@ class CleanResult:
     removed: list[str] = field(default_factory=list)
 
 
-def clean_web_text(text: str) -> CleanResult:
-    """Normalise line ends and trailing spaces, then remove web-page junk around the speech."""
+def clean_web_text(text: str, repeated_title: bool = True) -> CleanResult:
+    """Normalise line ends and trailing spaces, then remove web-page junk around the speech.
+
+    `repeated_title=False` for Word documents: a line or table row equal to the first line is
+    the document's own text there, not a page header shown twice.
+    """
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")]
     removed: list[str] = []
     kept: list[str] = []
@@ -54,7 +58,8 @@ def clean_web_text(text: str) -> CleanResult:
             continue
         kept.append(line)
     kept = _drop_teasers(kept, removed)
-    kept = _drop_repeated_title(kept, removed)
+    if repeated_title:
+        kept = _drop_repeated_title(kept, removed)
     while kept and not kept[0].strip():
         kept.pop(0)
     while kept and not kept[-1].strip():
