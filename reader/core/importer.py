@@ -19,7 +19,8 @@ from reader.core.docx_reader import DocxError, DocxTooLarge, read_docx
 from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
-from reader.core.webclean import clean_web_text, html_to_text
+from reader.core.webclean import clean_web_text
+from reader.core.webpage import WebPage, extract_page
 
 log = logging.getLogger(__name__)
 
@@ -159,13 +160,14 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
         raise ImportRefused(path, "encoding", str(exc), kind=exc.encoding if encoding else "") from exc
     if _control_share(raw) > MAX_CONTROL_SHARE:
         raise ImportRefused(path, "binary", "control characters")
-    return _finish(raw, html_to_text(raw) if fmt == "html" else raw, used, fmt, str(path))
+    page = extract_page(raw) if fmt == "html" else None
+    return _finish(raw, page.text if page else raw, used, fmt, str(path), page)
 
 
 def load_text(text: str, source: str = "", fmt: str = "paste") -> ImportedText:
     """Import pasted text (web pages copied from a browser); fmt="html" converts HTML first."""
-    body = html_to_text(text) if fmt == "html" else text
-    return _finish(text, body, None, fmt, source)
+    page = extract_page(text) if fmt == "html" else None
+    return _finish(text, page.text if page else text, None, fmt, source, page)
 
 
 def iter_import_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -205,14 +207,19 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
         raise
 
 
-def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str) -> ImportedText:
-    """Clean the text, refuse it if nothing is left, and guess its metadata."""
+def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str,
+            page: WebPage | None = None) -> ImportedText:
+    """Clean the text, refuse it if nothing is left, and guess its metadata (a web page's own details first)."""
     if not _visible(body):
         raise ImportRefused(source, "empty")
     cleaned = clean_web_text(body, repeated_title=fmt != "docx")
     if not _visible(cleaned.text):
         raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
-    return ImportedText(raw, cleaned.text, encoding, fmt, guess_metadata(cleaned.text), cleaned.removed, source)
+    metadata = guess_metadata(cleaned.text)
+    if page is not None:
+        metadata.update(title=page.title or metadata["title"], date=metadata["date"] or page.date,
+                        origin=page.source)
+    return ImportedText(raw, cleaned.text, encoding, fmt, metadata, cleaned.removed, source)
 
 
 def _read_limited(path: Path) -> bytes:

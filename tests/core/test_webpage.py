@@ -1,0 +1,91 @@
+"""Saved government web pages: the speech and its details come out, the site around it does not."""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core.importer import load_file, load_text
+from reader.core.webclean import clean_web_text
+from reader.core.webpage import extract_page
+
+_spec = importlib.util.spec_from_file_location("web_pages", Path(__file__).with_name("web_pages.py"))
+web_pages = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(web_pages)
+
+
+def _lines(text):
+    """Lines without the indents pages put before paragraphs (spaces, &nbsp;, full-width spaces)."""
+    return [re.sub(r"^[\s\u3000\xa0]+", "", line) for line in text.split("\n")]
+
+
+@pytest.mark.parametrize("name", sorted(web_pages.PAGES))
+def test_speech_and_details_come_out_of_every_layout(tmp_path, name):
+    make, details = web_pages.PAGES[name]
+    path = tmp_path / f"{name}.html"
+    path.write_bytes(make())
+    imported = load_file(path)
+    assert _lines(imported.text) == _lines(web_pages.expected_text())
+    for junk in web_pages.FURNITURE:
+        assert junk not in imported.text, junk
+    assert {key: imported.metadata[key] for key in ("title", "date")} == {k: details[k] for k in ("title", "date")}
+    assert imported.metadata["origin"] == details["source"]
+
+
+def test_lying_charsets_are_overruled_by_the_bytes(tmp_path):
+    for name, expected in (("table_layout", "gb18030"), ("pinyin_classes", "utf-8"), ("trs_editor", "gb18030")):
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(web_pages.PAGES[name][0]())
+        assert load_file(path).encoding == expected
+
+
+def test_form_wrapped_page_keeps_the_speech():
+    page = extract_page(web_pages.aspnet_form().decode("gbk"))
+    assert len(page.text) > 400 and "同志们：" in page.text and "再上新台阶！" in page.text
+
+
+def test_site_name_is_not_taken_for_a_title():
+    page = extract_page("<html><head><title>某县人民政府门户网站</title></head><body><div>"
+                        + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH) + "</div></body></html>")
+    assert page.title is None and page.date is None and page.source is None
+    assert page.text.startswith("同志们：")
+
+
+def test_page_of_only_links_keeps_its_text():
+    page = extract_page("<html><body><ul>" + "".join(f"<li><a href='/{i}'>第{i}条新闻标题</a></li>" for i in range(9))
+                        + "</ul></body></html>")
+    assert "第8条新闻标题" in page.text
+
+
+def test_pasted_html_goes_through_the_same_extraction():
+    imported = load_text(web_pages.html5_landmarks().decode("utf-8"), fmt="html")
+    assert _lines(imported.text) == _lines(web_pages.expected_text())
+    assert imported.metadata["origin"] == "新华网"
+
+
+def test_page_details_are_stored_with_the_speech(tmp_path, library):
+    path = tmp_path / "page.html"
+    path.write_bytes(web_pages.aspnet_form())
+    doc_id, _ = library.add_document(load_file(path))
+    info = library.get_document(doc_id)
+    assert (info.title, info.date, info.origin) == (web_pages.TITLE, "2024-03-05", "市政府办公室")
+    assert info.to_dict()["origin"] == "市政府办公室"
+
+
+def test_broken_markup_does_not_raise():
+    for markup in ("", "<", "<?xml version='1.0' encoding='gbk'?><html><body><p>同志们：好。</p></body></html>",
+                   "<html><body><form><p>只有一句话。</p></form>"):
+        extract_page(markup)
+
+
+def test_furniture_lines_in_pasted_text_are_removed():
+    text = "当前位置：首页 > 领导讲话\n同志们：\n今天开会。\n分享到：微信 微博\n京ICP备12345678号 网站标识码：1100000001"
+    result = clean_web_text(text)
+    assert result.text == "同志们：\n今天开会。"
+    assert len(result.removed) == 3
+
+
+def test_sentences_mentioning_the_furniture_words_stay():
+    text = "同志们：\n要把版权所有人的合法权益保护好，把分享到的经验用起来。\n当前位置很关键，我们不能放松。"
+    assert clean_web_text(text).text == text
