@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.docx_reader import DocxError, DocxTooLarge, read_docx
-from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
+from reader.core.encoding import EncodingError, decode_bytes, normalize_name, plausible_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
 from reader.core.webclean import clean_web_text
@@ -152,7 +152,7 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
         return _load_docx(path, kind)
     if kind:
         raise ImportRefused(path, "binary", f"magic number of {kind}", kind)
-    if b"\x00" in data and not _utf16_or_32(data):
+    if b"\x00" in data and not _utf16_or_32(data, encoding):
         raise ImportRefused(path, "binary", "NUL bytes")
     try:
         raw, used = _decode(data, encoding, fmt)
@@ -268,9 +268,15 @@ def _is_docx(path: Path) -> bool:
         return False
 
 
-def _utf16_or_32(data: bytes) -> bool:
-    """UTF-16/32 text (BOM or the NUL pattern), where NUL bytes are normal."""
-    return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or sniff_utf16(data) is not None
+def _utf16_or_32(data: bytes, encoding: str | None = None) -> bool:
+    """UTF-16/32 text (BOM, the NUL pattern, Chinese read as UTF-16, or the user says so), where NUL bytes are normal."""
+    if encoding:
+        try:
+            if normalize_name(encoding).startswith(("utf-16", "utf-32")):
+                return True
+        except EncodingError:
+            pass
+    return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or plausible_utf16(data) is not None
 
 
 def _visible(text: str) -> bool:
