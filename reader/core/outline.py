@@ -6,7 +6,10 @@ child level, and every style already used by an ancestor is left out below it. M
 at a line start or after a sentence boundary (。！？；：), so 全国第一， 2024年1、2月 and 1.5亿 are
 ignored, and a style counts only as a run 1, 2, 3 … (a lone marker only at a line start, with a
 short title). A run written inside a paragraph (…：一是…；二是…) stays inside that paragraph: its
-items may hold children only there, and a later paragraph's run becomes their sibling.
+items may hold children only there, and a later paragraph's run becomes their sibling; such items
+are marked `inline`, and each run of a level is numbered (`run`) so two lists restarting at 一是
+under one heading stay two groups. Appendices, attachments, glossaries and notes (附件1, 附录,
+名词解释, 脚注) after the body are parts of their own (`part="appendix"`), whose lists restart.
 
 Dropped approach: a global rank (一、 > （一） > 第一， > 一是 > 一要) mis-nests speeches such as
 002 (一、 > 一要 > 一是) and 000 (一、 > 第一， beside 二、 > （一） > 一要).
@@ -53,6 +56,13 @@ _MARKER_KINDS = ("dun", "paren", "part", "di", "verb", "pdigit", "digit")   # th
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _ENUM_STYLES = frozenset({"第，", "是", "要"})   # enumerations, not headings: shorter titles
 _MAX_TITLE = 60
+# an appendix, attachment, glossary or notes heading on a line of its own: 附件1 十件民生实事, 名词解释
+_APPENDIX_RE = re.compile(
+    rf"^{_SPACE}(?P<label>(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{{0,3}}|名词解释|名词注释|注释|脚注|尾注)"
+    r"(?P<title>[ \t\u3000:：]*[^\n。！？；]{0,40})$",
+    re.MULTILINE)
+# appendices are looked for only after this share of the text (a notice lists its attachments at the top)
+APPENDIX_MIN_SHARE = 0.25
 _LOOKBACK = 32   # how many open runs a line-start marker looks through (bounds pathological input)
 
 
@@ -67,6 +77,9 @@ class Section:
     end: int
     kind: str
     children: list["Section"] = field(default_factory=list)
+    inline: bool = False    # an item of a list written inside a paragraph (…。一是…；二是…)
+    part: str = "body"      # "body", or "appendix" for attachments, glossaries and notes after it
+    run: int = 0            # which run of numbering among its siblings (two lists restarting at 一是)
 
     def to_dict(self) -> dict:
         """The section and its subsections as plain data (`duidu outline --json`)."""
@@ -77,6 +90,9 @@ class Section:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "inline": self.inline,
+            "part": self.part,
+            "run": self.run,
             "children": [child.to_dict() for child in self.children],
         }
 
@@ -96,28 +112,64 @@ class _Marker:
 
 
 def parse_outline(text: str) -> list[Section]:
-    """The top-level sections of a speech: the opening, the headings (with children) and the closing."""
+    """The top-level sections of a speech: the opening, the headings (with children), the closing, the appendices."""
     if not text:
         return []
     one_line = "\n" not in text.strip()
     markers = _find_markers(text, one_line)
     starts = [m.start for m in markers]
     builder = _LevelBuilder(text, markers, starts, one_line)
-    closing = _closing_start(text, one_line)
-    hi = closing if closing is not None else len(text)
-    headings = builder.build(0, hi, 1, frozenset())
-    if closing is not None and (not headings or builder.continues_after(headings, closing)):
-        closing, hi = None, len(text)
+    parts = [] if one_line else _appendix_starts(text)
+    body_end = parts[0][0] if parts else len(text)
+    sections = _body(text, builder, body_end, one_line)
+    for i, (start, title_end, label, title) in enumerate(parts):
+        end = parts[i + 1][0] if i + 1 < len(parts) else len(text)
+        part = Section(1, label, title, start, end, "appendix", part="appendix")
+        part.children = builder.build(title_end, end, 2, frozenset())
+        for section in iter_sections(part.children):
+            section.part = "appendix"
+        sections.append(part)
+    return sections
+
+
+def _body(text: str, builder: "_LevelBuilder", hi: int, one_line: bool) -> list[Section]:
+    """The opening, headings and closing of the text before `hi`."""
+    closing = _closing_start(text, one_line, hi)
+    end = closing if closing is not None else hi
+    headings = builder.build(0, end, 1, frozenset())
+    if closing is not None and (not headings or builder.continues_after(headings, closing, hi)):
+        closing = None
         headings = builder.build(0, hi, 1, frozenset())
     if not headings:
-        return [Section(1, "", "", 0, len(text), "opening")]
+        return [Section(1, "", "", 0, hi, "opening")]
     sections = []
     if headings[0].start > 0:
         sections.append(Section(1, "", "", 0, headings[0].start, "opening"))
     sections.extend(headings)
     if closing is not None:
-        sections.append(Section(1, "", "", closing, len(text), "closing"))
+        sections.append(Section(1, "", "", closing, hi, "closing"))
     return sections
+
+
+def _appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end of its heading, label, title) of each appendix, glossary or notes part after the body.
+
+    Only short heading lines in the last three quarters of the text count: a speech that mentions
+    an attachment in a sentence (请见附件) or a notice that lists them at its top keeps its outline.
+    """
+    found = []
+    for match in _APPENDIX_RE.finditer(text):
+        if match.start() < APPENDIX_MIN_SHARE * len(text):
+            continue
+        label, title = match.group("label").strip(), match.group("title").strip(" \t\u3000:：")
+        title_end = match.end()
+        if not title:   # "附件1" alone on its line: the next line names it
+            following = re.match(r"\n[ \t\u3000]*([^\n。！？]{1,40})(?=\n|$)", text[title_end:])
+            if following and not _MARKER_RE.match(following.group(1)):
+                title = following.group(1).strip()
+                title_end += following.end()
+        found.append((match.start("label"), title_end, label, title))
+    return found
 
 
 def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
@@ -146,9 +198,11 @@ def path_label(path: list[Section]) -> str:
     """The markers along a path, such as "二、（三）" or "一、第四"; empty for the opening and the closing.
 
     A marker's trailing comma or colon (第四， 第一个问题：) is left out: in a citation it reads as
-    part of the sentence; 一、 keeps its 、 because that is how the number is written.
+    part of the sentence; 一、 keeps its 、 because that is how the number is written. An appendix
+    part names itself first: "附件1 三、".
     """
-    return "".join(s.label.rstrip("，,：:") for s in path if s.kind == "heading")
+    return "".join(s.label + " " if s.kind == "appendix" else s.label.rstrip("，,：:")
+                   for s in path if s.kind in ("heading", "appendix")).rstrip()
 
 
 def _find_markers(text: str, one_line: bool) -> list[_Marker]:
@@ -201,10 +255,10 @@ def _chinese_number(numeral: str) -> int | None:
     return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(units, 0)
 
 
-def _closing_start(text: str, one_line: bool) -> int | None:
-    """Where the closing paragraph (the last one opening with 同志们，) starts, if there is one."""
+def _closing_start(text: str, one_line: bool, hi: int) -> int | None:
+    """Where the closing paragraph (the last one before `hi` opening with 同志们，) starts, if there is one."""
     found = None
-    for match in _CLOSING_RE.finditer(text):
+    for match in _CLOSING_RE.finditer(text, 0, hi):
         if one_line or match.group("line") is not None:
             found = match.start("salute")
     return found
@@ -251,20 +305,21 @@ class _LevelBuilder:
         runs = self._runs(pool)
         if not runs:
             return []
-        items = self._choose_items(runs)
+        items, run_of = self._choose_items(runs)
         sections = []
         for i, marker in enumerate(items):
             end = items[i + 1].start if i + 1 < len(items) else hi
             inner_end = end if self._holds_lines(marker) else min(end, marker.line_end)
-            section = Section(level, marker.label, self._title(marker, end), marker.start, end, "heading")
+            section = Section(level, marker.label, self._title(marker, end), marker.start, end, "heading",
+                              inline=not self._holds_lines(marker), run=run_of[marker.start])
             section.children = self.build(marker.end, inner_end, level + 1, ancestors | {marker.style})
             sections.append(section)
         return sections
 
-    def continues_after(self, headings: list[Section], offset: int) -> bool:
-        """Whether the top-level sequence goes on after `offset` (so that was no closing paragraph)."""
+    def continues_after(self, headings: list[Section], offset: int, hi: int) -> bool:
+        """Whether the top-level sequence goes on between `offset` and `hi` (so that was no closing paragraph)."""
         last = self.markers[bisect.bisect_left(self.starts, headings[-1].start)]
-        after = self.markers[bisect.bisect_left(self.starts, offset):]
+        after = self.markers[bisect.bisect_left(self.starts, offset):bisect.bisect_left(self.starts, hi)]
         return any(m.style == last.style and m.number == last.number + 1 for m in after)
 
     def _title(self, marker: _Marker, end: int) -> str:
@@ -308,8 +363,9 @@ class _LevelBuilder:
         title_end = stop.start() if stop else reach
         return bool(self.text[marker.end:title_end].strip()) and (stop is not None or reach == marker.line_end)
 
-    def _choose_items(self, runs: list[list[_Marker]]) -> list[_Marker]:
-        """The markers of this level: the leading style's runs, plus other runs in the gaps they leave."""
+    def _choose_items(self, runs: list[list[_Marker]]) -> tuple[list[_Marker], dict[int, int]]:
+        """The markers of this level (the leading style's runs, plus other runs in the gaps they leave),
+        and for each marker's start the index of its run in text order."""
 
         def priority(run: list[_Marker]) -> tuple:
             inline = not run[0].at_line_start
@@ -328,9 +384,10 @@ class _LevelBuilder:
                     self._in_gap(m, _nearest_before(m.start, leader, leader_starts, accepted)) for m in run):
                 continue   # it lies inside an item, so it belongs to that item's children
             accepted.append(run)
-        items = leader + [m for run in accepted for m in run]
-        items.sort(key=lambda m: m.start)
-        return items
+        chosen = sorted([leader, *accepted], key=lambda run: run[0].start)
+        run_of = {m.start: index for index, run in enumerate(chosen) for m in run}
+        items = sorted((m for run in chosen for m in run), key=lambda m: m.start)
+        return items, run_of
 
     def _in_gap(self, marker: _Marker, nearest: _Marker | None) -> bool:
         """Whether a marker lies beyond the reach of the item before it (an inline item ends with its line)."""

@@ -1,0 +1,42 @@
+"""The outline pane on outside texts: inline lists lighter, restarting runs grouped, appendices as parts."""
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtGui import QPalette
+
+from reader.core.importer import load_text
+
+_spec = importlib.util.spec_from_file_location(
+    "outline_texts", Path(__file__).resolve().parents[1] / "core" / "test_outline_parts.py")
+texts = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(texts)
+
+
+def _open(main_window, text):
+    doc_id, _ = main_window.library.add_document(load_text(text, source="report.txt"))
+    main_window.open_documents([doc_id])
+    return main_window.reading_pane
+
+
+def test_outline_pane_groups_runs_and_shows_inline_items_lighter(main_window, qtbot, tmp_path):
+    pane = _open(main_window, texts.TEXT)
+    model = pane.outline_model
+    captions = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert captions[-2:] == ["附件1 2024年十件民生实事", "名词解释"]
+    review = model.index(1, 0)
+    groups = [model.index(r, 0, review) for r in range(model.rowCount(review))]
+    assert [g.data() for g in groups] == ["一是 … 四是", "一是 … 四是"]
+    assert [model.rowCount(g) for g in groups] == [4, 4]
+    # a group row carries its run's first item, so clicking it goes there
+    assert model.section_at(groups[1]).title == "经济恢复基础还不牢固"
+    first_item = model.itemFromIndex(model.index(0, 0, groups[0]))
+    heading = model.itemFromIndex(review)
+    lighter = main_window.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert first_item.foreground().color() == lighter
+    assert heading.foreground().color() != lighter
+    # every item of the outline is still found from its section (the outline follows the scroll)
+    second_run_item = pane.sections[1].children[5]
+    assert model.section_at(model.index_of(second_run_item)) is second_run_item
+    pane.outline.expandAll()
+    main_window.grab().save(str(tmp_path / "outline.png"))
