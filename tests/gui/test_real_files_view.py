@@ -1,4 +1,4 @@
-"""The outline pane on outside texts: inline lists lighter, restarting runs grouped, appendices as parts."""
+"""Real files in the window: inline lists lighter, restarting runs grouped, appendices as parts, a page's source."""
 
 import importlib.util
 from pathlib import Path
@@ -40,3 +40,22 @@ def test_outline_pane_groups_runs_and_shows_inline_items_lighter(main_window, qt
     assert model.section_at(model.index_of(second_run_item)) is second_run_item
     pane.outline.expandAll()
     main_window.grab().save(str(tmp_path / "outline.png"))
+
+
+def test_details_dialog_shows_and_edits_where_a_page_comes_from(main_window, qtbot, tmp_path):
+    from reader.core.importer import load_file
+    from reader.gui.document_dialog import DocumentDialog
+
+    spec = importlib.util.spec_from_file_location("web_pages", Path(__file__).resolve().parents[1] / "core" / "web_pages.py")
+    web_pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(web_pages)
+    path = tmp_path / "page.html"
+    path.write_bytes(web_pages.aspnet_form())
+    doc_id, _ = main_window.library.add_document(load_file(path))
+    dialog = DocumentDialog(main_window.library.get_document(doc_id), main_window)
+    qtbot.addWidget(dialog)
+    assert dialog.origin.text() == "市政府办公室" and dialog.date.text() == "2024-03-05"
+    dialog.origin.setText("市人民政府办公室")
+    assert dialog.changes() == {"origin": "市人民政府办公室"}
+    main_window.library.update_metadata(doc_id, **dialog.changes())
+    assert main_window.library.get_document(doc_id).origin == "市人民政府办公室"
