@@ -88,6 +88,12 @@ class _BodyWalker:
                 self.table(child)
             elif child.tag in (w("sdt"), w("customXml"), w("sdtContent"), w("ins"), w("moveTo")):
                 self.blocks(child)
+            elif child.tag == f"{{{MC}}}AlternateContent":
+                # paragraphs wrapped whole: one branch, the first that holds any
+                for branch in sorted(child, key=lambda b: b.tag != f"{{{MC}}}Choice"):
+                    if branch.find(w("p")) is not None or branch.find(w("tbl")) is not None:
+                        self.blocks(branch)
+                        break
 
     def _inner(self) -> _BodyWalker:
         """A walker for a cell or a text box, sharing the numbering and the note references."""

@@ -83,12 +83,22 @@ def _text_len(text: str | None) -> int:
 def _drop_furniture(root: etree._Element) -> None:
     """Remove blocks named as navigation, breadcrumb, share bar, related links or footer, unless they hold the speech."""
     total = _text_len(root.text_content()) or 1
+    sentences = _sentences(root.text_content())
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE.search(names) and _text_len(element.text_content()) < 0.3 * total:
+        if not _FURNITURE.search(names):
+            continue
+        text = element.text_content()
+        # a wrapper named "print-area" or "header-content" that holds the speech stays
+        if _text_len(text) < 0.3 * total and (not sentences or _sentences(text) < 0.3 * sentences):
             element.drop_tree()
+
+
+def _sentences(text: str) -> int:
+    """How many sentences end in a text."""
+    return len(re.findall("[。！？]", text))
 
 
 def _own_text(element: etree._Element) -> str:
@@ -152,18 +162,24 @@ def _meta(root: etree._Element, names: tuple[str, ...]) -> str | None:
 def _title(root: etree._Element) -> str | None:
     """The article's title: its meta tag, its <h1>, a block named "title", else the part of <title> that is not the site's name."""
     found = [_meta(root, _META_TITLE)]
-    found += [h.text_content() for h in root.iter("h1")]
+    found += [h.text_content() for h in root.iter("h1") if not _is_link(h)]
     found += [e.text_content() for e in root.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body", "title")
               and _TITLE_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}")]
     page_title = root.find(".//title")
     if page_title is not None and page_title.text:
         found += [part for part in _TITLE_SPLIT.split(page_title.text.strip()) if not _SITE_NAME.search(part)]
-    found += [h.text_content() for h in root.iter("h2")]
+    found += [h.text_content() for h in root.iter("h2") if not _is_link(h)]
     for title in found:
         title = " ".join((title or "").split())
-        if 4 <= len(title) <= 80:
+        if 4 <= len(title) <= 80 and not _SITE_NAME.search(title):
             return title
     return None
+
+
+def _is_link(element: etree._Element) -> bool:
+    """A heading that is only a link (the site's logo in an <h1>)."""
+    links = sum(_text_len(a.text_content()) for a in element.iter("a"))
+    return links > 0 and links >= _text_len(element.text_content())
 
 
 def _date(root: etree._Element, page_text: str) -> str | None:

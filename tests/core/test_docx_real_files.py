@@ -224,3 +224,12 @@ def test_total_of_parts_is_limited(tmp_path, monkeypatch):
     path = _bomb(tmp_path / "big.docx", 5 * 1024 * 1024)
     with pytest.raises(DocxTooLarge):
         read_docx(path)
+
+
+def test_paragraphs_wrapped_in_alternate_content_are_read_once(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("前文。")
+    doc.element.body.insert(1, parse_xml(
+        f'<mc:AlternateContent {nsdecls("w")} {MC}><mc:Choice Requires="w14"><w:p><w:r><w:t>新式段落。</w:t></w:r></w:p>'
+        f'</mc:Choice><mc:Fallback><w:p><w:r><w:t>新式段落。</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>'))
+    assert read_docx(_save(doc, tmp_path)) == "前文。\n新式段落。"

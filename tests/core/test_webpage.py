@@ -89,3 +89,18 @@ def test_furniture_lines_in_pasted_text_are_removed():
 def test_sentences_mentioning_the_furniture_words_stay():
     text = "同志们：\n要把版权所有人的合法权益保护好，把分享到的经验用起来。\n当前位置很关键，我们不能放松。"
     assert clean_web_text(text).text == text
+
+
+def test_logo_heading_and_site_title_are_not_the_title():
+    page = extract_page("<html><head><title>首页 - 某市人民政府门户网站</title></head><body>"
+                        "<h1 class='logo'><a href='/'>某市人民政府门户网站</a></h1><div class='nav'><a>首页</a></div>"
+                        "<div class='article'><div class='tit'>在全市安全生产工作会议上的讲话</div>"
+                        + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH) + "</div></body></html>")
+    assert page.title == "在全市安全生产工作会议上的讲话"
+
+
+def test_a_wrapper_named_like_furniture_keeps_the_speech():
+    nav = "".join(f"<li><a href='/{i}'>栏目名称第{i}个栏目入口链接</a></li>" for i in range(60))
+    page = extract_page(f"<html><body><ul class='menu'>{nav}</ul><div id='print-area'><h1>{web_pages.TITLE}</h1>"
+                        + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH) + "</div></body></html>")
+    assert _lines(page.text) == _lines(web_pages.expected_text())
