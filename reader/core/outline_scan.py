@@ -60,7 +60,9 @@ def appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
     """
     found = []
     for match in _APPENDIX_RE.finditer(text):
-        if match.start() < APPENDIX_MIN_SHARE * len(text):
+        # the notes a Word document's import puts after the body ("脚注" then "[1] …") may outweigh it
+        notes = match.group("label") in ("脚注", "尾注") and text.startswith("\n[1] ", match.end())
+        if match.start() < APPENDIX_MIN_SHARE * len(text) and not (notes and match.start() > 0):
             continue
         label, title = match.group("label").strip(), match.group("title").strip(" \t\u3000:：")
         title_end = match.end()

@@ -104,3 +104,9 @@ def test_national_reports_keep_their_headings():
         else:
             assert not parts, year
         assert top[-1 - len(parts)].kind in ("heading", "closing", "opening")
+
+
+def test_word_notes_longer_than_the_body_are_still_a_part():
+    text = "一、引言\n正文很短。\n二、结语\n谢谢。\n脚注\n" + "".join(f"[{i}] 很长的一条注释，说明引文出处和背景。\n" for i in range(1, 9))
+    top = parse_outline(text)
+    assert [(s.kind, s.label) for s in top] == [("heading", "一、"), ("heading", "二、"), ("appendix", "脚注")]

@@ -104,3 +104,16 @@ def test_a_wrapper_named_like_furniture_keeps_the_speech():
     page = extract_page(f"<html><body><ul class='menu'>{nav}</ul><div id='print-area'><h1>{web_pages.TITLE}</h1>"
                         + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH) + "</div></body></html>")
     assert _lines(page.text) == _lines(web_pages.expected_text())
+
+
+@pytest.mark.parametrize("line", ["关闭小煤矿", "（二）保护版权所有人的合法权益", "打印机采购要公开透明", "收藏家协会换届",
+                                  "上一篇文章写到这里", "当前位置很关键"])
+def test_short_speech_lines_that_start_like_furniture_stay(line):
+    text = f"同志们：\n{line}\n今天开会。"
+    assert clean_web_text(text).text == text
+
+
+@pytest.mark.parametrize("line", ["【打印本页】【关闭窗口】", "打印 | 关闭", "版权所有：某市人民政府", "Copyright © 2024 某市",
+                                  "上一篇：全市工作会议召开", "【字体：大 中 小】", "您的位置：首页 > 领导讲话"])
+def test_furniture_lines_go(line):
+    assert clean_web_text(f"同志们：\n{line}\n今天开会。").text == "同志们：\n今天开会。"
