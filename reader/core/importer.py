@@ -19,7 +19,7 @@ from reader.core.docx_reader import DocxError, DocxTooLarge, read_docx
 from reader.core.encoding import EncodingError, decode_bytes, normalize_name, plausible_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
-from reader.core.webclean import clean_web_text
+from reader.core.webclean import clean_web_text, html_to_text
 from reader.core.webpage import WebPage, extract_page
 
 log = logging.getLogger(__name__)
@@ -216,10 +216,15 @@ def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str,
     if not _visible(cleaned.text):
         raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
     metadata = guess_metadata(cleaned.text)
+    removed = cleaned.removed
     if page is not None:
         metadata.update(title=page.title or metadata["title"], date=metadata["date"] or page.date,
                         origin=page.source)
-    return ImportedText(raw, cleaned.text, encoding, fmt, metadata, cleaned.removed, source)
+        # what the page showed around the speech, so the reader sees it and can have it back
+        kept = {line.strip() for line in cleaned.text.split("\n")} | {line.strip() for line in removed}
+        removed = [line.strip() for line in html_to_text(raw).split("\n") if line.strip() and line.strip() not in kept]
+        removed += cleaned.removed
+    return ImportedText(raw, cleaned.text, encoding, fmt, metadata, removed, source)
 
 
 def _read_limited(path: Path) -> bytes:

@@ -117,3 +117,27 @@ def test_short_speech_lines_that_start_like_furniture_stay(line):
                                   "上一篇：全市工作会议召开", "【字体：大 中 小】", "您的位置：首页 > 领导讲话"])
 def test_furniture_lines_go(line):
     assert clean_web_text(f"同志们：\n{line}\n今天开会。").text == "同志们：\n今天开会。"
+
+
+def test_what_the_page_showed_around_the_speech_is_listed_as_removed(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(web_pages.aspnet_form())
+    imported = load_file(path)
+    removed = "\n".join(imported.removed)
+    for junk in ("当前位置", "分享到", "网站标识码", "市政府召开常务会议研究部署重点工作", "发布时间"):
+        assert junk in removed, junk
+    assert not any(line in removed.split("\n") for line in web_pages.SPEECH)
+
+
+def test_cleaning_of_a_page_can_be_undone_and_redone(tmp_path, library):
+    from reader.core.library_ops import set_cleaning
+
+    path = tmp_path / "page.html"
+    path.write_bytes(web_pages.table_layout())
+    doc_id, _ = library.add_document(load_file(path))
+    cleaned = library.get_document(doc_id).text
+    set_cleaning(library, doc_id, False)
+    whole = library.get_document(doc_id)
+    assert "网站标识码" in whole.text and "同志们：" in whole.text and not whole.removed
+    set_cleaning(library, doc_id, True)
+    assert library.get_document(doc_id).text == cleaned
