@@ -38,6 +38,8 @@ _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|article-title|bt|biaoti|wz_bt|t
 _SITE_NAME = re.compile(r"(?:人民政府|政府网|门户网站|网站|网|首页|^领导讲话|^新闻中心)$")
 _META_DATE = ("PubDate", "publishdate", "pubdate", "article:published_time", "firstpublishedtime")
 _META_SOURCE = ("ContentSource", "source")
+# a parent of the chosen block is taken instead when it holds this many times its sentences
+CLIMB_SENTENCES = 1.25
 
 
 @dataclass
@@ -129,11 +131,27 @@ def _main_block(root: etree._Element) -> etree._Element | None:
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    # a block that is mostly links (a list of headlines) is not a speech
-    links = sum(_text_len(a.text_content()) for a in best.iter("a"))
-    if links > 0.5 * (_text_len(best.text_content()) or 1):
-        return None
-    return best
+    if _link_share(best) > 0.5:
+        return None   # a block that is mostly links (a list of headlines) is not a speech
+    # a speech split over sibling blocks (pages, a lead paragraph apart): climb while that adds sentences
+    while True:
+        parent = best.getparent()
+        if parent is None or parent.tag in ("body", "html") or _link_share(parent) > 0.35:
+            return best
+        if _own_sentences(parent) < CLIMB_SENTENCES * max(_own_sentences(best), 1):
+            return best
+        best = parent
+
+
+def _link_share(element: etree._Element) -> float:
+    """Share of an element's text that sits inside links."""
+    links = sum(_text_len(a.text_content()) for a in element.iter("a"))
+    return links / (_text_len(element.text_content()) or 1)
+
+
+def _own_sentences(element: etree._Element) -> int:
+    """Sentences of an element outside links."""
+    return _sentences(element.text_content()) - sum(_sentences(a.text_content()) for a in element.iter("a"))
 
 
 def _drop_link_lists(block: etree._Element) -> None:

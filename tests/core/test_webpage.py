@@ -141,3 +141,14 @@ def test_cleaning_of_a_page_can_be_undone_and_redone(tmp_path, library):
     assert "网站标识码" in whole.text and "同志们：" in whole.text and not whole.removed
     set_cleaning(library, doc_id, True)
     assert library.get_document(doc_id).text == cleaned
+
+
+def test_speech_split_over_sibling_blocks_comes_out_whole():
+    first, rest = web_pages.SPEECH[:4], web_pages.SPEECH[4:]
+    page = extract_page(
+        f"<html><body><div class='nav'><a>首页</a><a>政务公开</a></div><div class='wrap'><h1>{web_pages.TITLE}</h1>"
+        "<div class='page1'>" + "".join(f"<p>{line}</p>" for line in first) + "</div>"
+        "<div class='page2'>" + "".join(f"<p>{line}</p>" for line in rest) + "</div>"
+        "<div class='pager'><a>上一页</a><a>1</a><a>2</a><a>下一页</a></div></div>"
+        "<div class='sidebar'><ul>" + "".join(f"<li><a>要闻{i}</a></li>" for i in range(8)) + "</ul></div></body></html>")
+    assert _lines(page.text) == _lines(web_pages.expected_text())
