@@ -30,7 +30,9 @@ _FURNITURE = re.compile(
 _PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "u", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SENTENCE_MARKS = re.compile("[，。；：！？、]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]\s*")
+# the page's own labels first: a bare 时间： may be a meeting's time inside the text
+_DATE_LABELS = (re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间|成文日期)\s*[:：]\s*"),
+                re.compile(r"(?:时间|日期)\s*[:：]\s*"))
 _SOURCE = re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s:：|｜　]{2,30})")
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*")
 _META_TITLE = ("ArticleTitle", "og:title")
@@ -204,7 +206,7 @@ def _is_link(element: etree._Element) -> bool:
 def _date(root: etree._Element, page_text: str) -> str | None:
     """The publication date: a meta tag, else the first date after 发布时间：/日期： in the page."""
     candidates = [_meta(root, _META_DATE) or ""]
-    candidates += [page_text[m.end():m.end() + 24] for m in _DATE_LABEL.finditer(page_text)]
+    candidates += [page_text[m.end():m.end() + 24] for label in _DATE_LABELS for m in label.finditer(page_text)]
     for raw in candidates:
         match = _DATE.match(raw.strip())
         if match:

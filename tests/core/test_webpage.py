@@ -152,3 +152,10 @@ def test_speech_split_over_sibling_blocks_comes_out_whole():
         "<div class='pager'><a>上一页</a><a>1</a><a>2</a><a>下一页</a></div></div>"
         "<div class='sidebar'><ul>" + "".join(f"<li><a>要闻{i}</a></li>" for i in range(8)) + "</ul></div></body></html>")
     assert _lines(page.text) == _lines(web_pages.expected_text())
+
+
+def test_the_page_date_beats_a_time_inside_the_text():
+    page = extract_page("<html><body><div class='info'>来源：市政府办 日期：2024-05-06</div><div id='zoom'>"
+                        "<p>会议时间：2023年1月2日。</p>" + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH)
+                        + "</div><div>发布时间：2024-05-07 08:00</div></body></html>")
+    assert page.date == "2024-05-07"
