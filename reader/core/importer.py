@@ -29,6 +29,7 @@ SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".html
 # share of control characters above which decoded "text" is really binary
 MAX_CONTROL_SHARE = 0.01
 
+_CJK_CHECKED = ("gb18030", "big5")   # readings the cascade accepts only when their hanzi are plausible
 _META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -196,8 +197,9 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
         text, name = decode_bytes(data)
     except EncodingError:
         text, name = "", ""
-    # UTF-8 Chinese often also decodes as gb18030, so a BOM or valid UTF-8 beats the page's claim
-    if name.startswith("utf"):
+    # UTF-8 Chinese often also decodes as gb18030, so a BOM or valid UTF-8 beats the page's claim; and
+    # GBK and Big5 bytes decode as each other, so the plausibility-checked reading beats a claim of the other
+    if name.startswith("utf") or name in _CJK_CHECKED and _declared_name(declared.group(1)) in _CJK_CHECKED:
         return text, name
     try:
         return decode_bytes(data, declared.group(1))
@@ -205,6 +207,14 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
         if name:
             return text, name
         raise
+
+
+def _declared_name(name: str) -> str:
+    """A page's declared charset as a codec name, or "" when Python does not know it."""
+    try:
+        return normalize_name(name)
+    except EncodingError:
+        return ""
 
 
 def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str,

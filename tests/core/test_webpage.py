@@ -159,3 +159,14 @@ def test_the_page_date_beats_a_time_inside_the_text():
                         "<p>会议时间：2023年1月2日。</p>" + "".join(f"<p>{line}</p>" for line in web_pages.SPEECH)
                         + "</div><div>发布时间：2024-05-07 08:00</div></body></html>")
     assert page.date == "2024-05-07"
+
+
+def test_gbk_and_big5_pages_claiming_each_other_are_read_by_their_bytes(tmp_path):
+    body = "".join(f"<p>{line}</p>" for line in web_pages.SPEECH)
+    gbk = tmp_path / "gbk.html"
+    gbk.write_bytes(f'<html><head><meta charset="big5"></head><body>{body}</body></html>'.encode("gbk"))
+    assert load_file(gbk).encoding == "gb18030" and "优化营商环境" in load_file(gbk).text
+    traditional = "同志們：今天召開全市優化營商環境工作會議，總結去年工作，安排今年任務。各級各部門要把優化營商環境擺上重要議事日程。"
+    big5 = tmp_path / "big5.html"
+    big5.write_bytes(f'<html><head><meta charset="gb2312"></head><body><p>{traditional}</p></body></html>'.encode("big5"))
+    assert load_file(big5).encoding == "big5" and load_file(big5).text == traditional
