@@ -141,10 +141,9 @@ def sniff_utf16(data: bytes) -> str | None:
 
 def plausible_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when BOM-less bytes decode to Chinese prose: nearly all of it text, much of it hanzi."""
-    if sniff_utf16(data):
-        return sniff_utf16(data)
-    if len(data) < 8:
-        return None
+    sniffed = sniff_utf16(data)
+    if sniffed or len(data) < 8:
+        return sniffed
     sample = data[:40000]
     for name in ("utf-16-le", "utf-16-be"):
         try:
@@ -163,10 +162,11 @@ def _latin_name(data: bytes) -> str | None:
 
     charset-normalizer read such English as cp775 (Baltic); GBK and Big5 put their high bytes in pairs.
     """
-    high = [i for i, byte in enumerate(data) if byte >= 0x80]
-    if not high or len(high) > LATIN_MAX_HIGH_SHARE * len(data):
+    sample = data[:65536]   # a sample decides; the whole text is then decoded strictly
+    high = [i for i, byte in enumerate(sample) if byte >= 0x80]
+    if not high or len(high) > LATIN_MAX_HIGH_SHARE * len(sample):
         return None
-    alone = sum(1 for i in high if (i == 0 or data[i - 1] < 0x80) and (i + 1 == len(data) or data[i + 1] < 0x80))
+    alone = sum(1 for i in high if (i == 0 or sample[i - 1] < 0x80) and (i + 1 == len(sample) or sample[i + 1] < 0x80))
     if alone < 0.8 * len(high):
         return None
     for name in ("cp1252", "latin-1"):
