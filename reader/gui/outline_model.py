@@ -45,9 +45,10 @@ class OutlineModel(QStandardItemModel):
         self._add(self.invisibleRootItem(), sections)
 
     def _add(self, parent: QStandardItem, sections: list[Section]) -> None:
-        """Rows for sections; an inline list that restarts (一是… then 一是… again) gets one group row per run."""
+        """Rows for sections; under a heading, lists that restart (一是… then 一是… again) get one group row per run."""
         runs = [list(run) for _, run in groupby(sections, key=lambda s: s.run)]
-        if len(runs) > 1 and all(s.inline for s in sections):
+        restarts = len({run[0].label for run in runs}) < len(runs)
+        if restarts and parent is not self.invisibleRootItem():
             for run in runs:
                 group = self._item(run_caption(run), run[0], lighter=True)
                 parent.appendRow(group)

@@ -59,3 +59,14 @@ def test_details_dialog_shows_and_edits_where_a_page_comes_from(main_window, qtb
     assert dialog.changes() == {"origin": "市人民政府办公室"}
     main_window.library.update_metadata(doc_id, **dialog.changes())
     assert main_window.library.get_document(doc_id).origin == "市人民政府办公室"
+
+
+def test_line_start_lists_that_restart_are_grouped_too(main_window):
+    text = ("一、工作安排\n要做好以下工作：\n1.抓规划。\n2.抓建设。\n3.抓管理。\n存在的问题有：\n1.资金不足。\n2.人才短缺。\n"
+            "二、保障措施\n（一）加强领导。\n（二）强化考核。\n")
+    pane = _open(main_window, text)
+    model = pane.outline_model
+    first = model.index(0, 0)
+    assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == ["1. … 3.", "1. … 2."]
+    second = model.index(1, 0)
+    assert [model.index(r, 0, second).data() for r in range(model.rowCount(second))] == ["（一）加强领导", "（二）强化考核"]
