@@ -104,7 +104,8 @@ def cmd_outline(args) -> int:
 
     def walk(nodes, depth):
         for node in nodes:
-            head = names.get(node.kind) or f"{node.label}{node.title}"
+            head = names.get(node.kind) or (f"{node.label} {node.title}" if node.kind == "appendix"
+                                             else f"{node.label}{node.title}")
             lines.append(f"{'  ' * depth}{head}  [{node.start}-{node.end}]")
             walk(node.children, depth + 1)
 

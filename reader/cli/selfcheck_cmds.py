@@ -92,6 +92,19 @@ def check_corpus_outline(_tmp: Path) -> str:
     return f"{first.name}: {len(imported.text)} characters ({imported.encoding}), {len(sections)} sections"
 
 
+def check_web_page(_tmp: Path) -> str:
+    """A saved government page (lxml.html in the build): the speech, its title and its date come out."""
+    from reader.core.importer import load_text
+
+    page = ("<html><head><title>领导讲话_某市人民政府</title></head><body><form><div class='nav'><a>首页</a></div>"
+            "<h1>在全市工作会议上的讲话</h1><div>发布时间：2024-03-05 来源：市政府办公室</div>"
+            "<div id='zoom'><p>同志们：</p><p>今天召开会议，安排部署今年工作。</p></div></form></body></html>")
+    imported = load_text(page, fmt="html")
+    if "今天召开会议" not in imported.text or imported.metadata.get("date") != "2024-03-05":
+        raise AssertionError(f"web page extraction failed: {imported.text!r} {imported.metadata}")
+    return f"{imported.metadata['title']} ({imported.metadata['date']}, {imported.metadata['origin']})"
+
+
 def check_library(tmp: Path) -> str:
     """SQLite with the store's schema (FTS5 included) in a fresh library folder."""
     from reader.core.importer import load_text
@@ -178,7 +191,7 @@ def check_qt(tmp: Path) -> str:
     return f"Qt {QLibraryInfo.version().toString()} on {app.platformName()}"
 
 
-CHECKS = [check_assets, check_translation, check_jieba, check_corpus_outline, check_library,
+CHECKS = [check_assets, check_translation, check_jieba, check_corpus_outline, check_web_page, check_library,
           check_reuse, check_diff, check_docx, check_qt]
 
 

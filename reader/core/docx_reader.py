@@ -1,114 +1,77 @@
-"""Read the text of a .docx as Word shows it: tracked insertions kept, deletions dropped, list numbers restored.
+"""Read the text of a .docx as Word shows it: tracked insertions kept, deletions dropped, list numbers restored,
+text boxes read once, footnotes and endnotes kept after the body, symbol-font characters mapped.
 
 python-docx's `paragraph.text` silently drops runs inside `w:ins` and the automatic numbering
-(一、 and （一） held in `w:numPr`), python-docx #1123 and #92, so we walk the XML ourselves.
+(一、 and （一） held in `w:numPr`), python-docx #1123 and #92, so we walk the XML ourselves. A text
+box sits in mc:AlternateContent twice (DrawingML in mc:Choice, VML in mc:Fallback): exactly one
+branch is read, or its text is lost or doubled.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
 import zipfile
 from dataclasses import dataclass, field
 from os import PathLike
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOC = R + "/officeDocument"
+from reader.core.docx_numbering import ListCounter, NumberingDefinitions, chinese_count, format_number
+from reader.core.docx_package import MC, DocxError, DocxTooLarge, Parts, w
+from reader.core.docx_symbols import map_run_text, sym_char, symbol_font
 
-# a part larger than this once unzipped is a zip bomb, not a speech
-MAX_PART_BYTES = 200 * 1024 * 1024
+__all__ = ["DocxError", "DocxTooLarge", "read_docx", "chinese_count", "format_number"]
 
-# subtrees whose text Word does not show inline: deletions, moved-away text, drawings
-# (text boxes would be duplicated by mc:Fallback), field instructions
+_SYMEX = "{http://schemas.microsoft.com/office/word/2015/wordml/symex}"
+# subtrees whose text Word does not show inline: deletions, moved-away text, embedded objects,
+# field instructions, properties, a note's own number mark
 _SKIP = {
-    f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object",
-    f"{{{MC}}}AlternateContent", f"{{{W}}}instrText", f"{{{W}}}delText", f"{{{W}}}rPr",
-    f"{{{W}}}pPr", f"{{{W}}}footnoteReference", f"{{{W}}}endnoteReference",
+    w("del"), w("moveFrom"), w("object"), w("instrText"), w("delText"), w("rPr"), w("pPr"),
+    w("footnoteRef"), w("endnoteRef"), w("separator"), w("continuationSeparator"),
 }
-
-
-class DocxError(ValueError):
-    """The file is not a readable .docx (not a zip, no main document, broken XML)."""
-
-
-def w(tag: str) -> str:
-    """The Clark name of a WordprocessingML tag."""
-    return f"{{{W}}}{tag}"
+_NOTE_REFS = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
+# the heading of the notes kept after the body, per kind (a part of its own in the outline)
+NOTE_HEADINGS = {"footnote": "脚注", "endnote": "尾注"}
 
 
 def read_docx(path: str | PathLike) -> str:
-    """The document's text, paragraphs as lines, table rows as tab-separated lines."""
+    """The document's text, paragraphs as lines, table rows as tab-separated lines, text boxes after
+    their anchor paragraph, footnotes and endnotes as numbered notes after the body."""
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _Parts(archive)
+            parts = Parts(archive)
             body = parts.body()
             numbering = NumberingDefinitions.from_xml(parts.optional("numbering"), parts.optional("styles"))
+            notes = {kind: parts.optional(f"{kind}s") for kind in NOTE_HEADINGS}
     except zipfile.BadZipFile as exc:
         raise DocxError(f"not a zip archive: {exc}") from exc
-    except (OSError, KeyError, RuntimeError, NotImplementedError) as exc:
+    except (OSError, KeyError, RuntimeError, NotImplementedError, EOFError) as exc:
         raise DocxError(f"cannot read the archive: {exc}") from exc
     walker = _BodyWalker(ListCounter(numbering))
     walker.blocks(body)
-    return "\n".join(walker.lines)
+    return "\n".join(walker.lines + _note_lines(notes, walker))
 
 
-class _Parts:
-    """Find and parse the parts of a package through its relationships."""
-
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive = archive
-        self.names = set(archive.namelist())
-        self.main = self._main_document()
-
-    def _main_document(self) -> str:
-        """The main document part: from _rels/.rels, else the usual word/document.xml."""
-        if "_rels/.rels" in self.names:
-            rels = self._parse("_rels/.rels")
-            for rel in rels.iter(f"{{{_REL}}}Relationship"):
-                if rel.get("Type") == _OFFICE_DOC:
-                    target = rel.get("Target", "").lstrip("/")
-                    if target in self.names:
-                        return target
-        if "word/document.xml" in self.names:
-            return "word/document.xml"
-        raise DocxError("no word/document.xml in the archive")
-
-    def body(self) -> etree._Element:
-        """The w:body element of the main document."""
-        root = self._parse(self.main)
-        body = root.find(w("body"))
-        if body is None:
-            raise DocxError("the main document has no w:body")
-        return body
-
-    def optional(self, kind: str) -> etree._Element | None:
-        """The numbering or styles part, if the document has one."""
-        folder = posixpath.dirname(self.main)
-        rels_name = posixpath.join(folder, "_rels", posixpath.basename(self.main) + ".rels")
-        name = posixpath.join(folder, f"{kind}.xml")
-        if rels_name in self.names:
-            for rel in self._parse(rels_name).iter(f"{{{_REL}}}Relationship"):
-                if rel.get("Type") == f"{R}/{kind}" and rel.get("TargetMode") != "External":
-                    target = rel.get("Target", "")
-                    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                        posixpath.join(folder, target))
-                    break
-        return self._parse(name) if name in self.names else None
-
-    def _parse(self, name: str) -> etree._Element:
-        """Parse one part safely (no entities, no network), refusing zip bombs."""
-        if self.archive.getinfo(name).file_size > MAX_PART_BYTES:
-            raise DocxError(f"{name} is too large once unzipped")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        try:
-            return etree.fromstring(self.archive.read(name), parser)
-        except (etree.XMLSyntaxError, ValueError) as exc:
-            raise DocxError(f"{name} is not well-formed XML: {exc}") from exc
+def _note_lines(notes: dict[str, etree._Element | None], walker: _BodyWalker) -> list[str]:
+    """Each kind of note under its heading, "[1] text", in the order the body refers to them."""
+    lines: list[str] = []
+    for kind, root in notes.items():
+        if root is None:
+            continue
+        texts = {}
+        for note in root.findall(w(kind)):
+            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            inner = _BodyWalker(walker.counter)
+            inner.blocks(note)
+            text = " ".join(line.strip() for line in inner.lines if line.strip())
+            if text:
+                texts[note.get(w("id"), "")] = text
+        order = [ref for k, ref in walker.refs if k == kind and ref in texts]
+        order = list(dict.fromkeys(order)) + [ref for ref in texts if ref not in order]
+        if order:
+            lines.append(NOTE_HEADINGS[kind])
+            lines.extend(f"[{n}] {texts[ref]}" for n, ref in enumerate(order, start=1))
+    return lines
 
 
 @dataclass
@@ -117,16 +80,27 @@ class _BodyWalker:
 
     counter: ListCounter
     lines: list[str] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)   # (kind, id) of note references, in order
 
     def blocks(self, parent: etree._Element) -> None:
         """Paragraphs and tables in document order, through content controls and custom XML."""
         for child in parent:
             if child.tag == w("p"):
-                self.lines.append(self.paragraph(child))
+                self.paragraph(child)
             elif child.tag == w("tbl"):
                 self.table(child)
             elif child.tag in (w("sdt"), w("customXml"), w("sdtContent"), w("ins"), w("moveTo")):
                 self.blocks(child)
+            elif child.tag == f"{{{MC}}}AlternateContent":
+                # paragraphs wrapped whole: one branch, the first that holds any
+                for branch in sorted(child, key=lambda b: b.tag != f"{{{MC}}}Choice"):
+                    if branch.find(w("p")) is not None or branch.find(w("tbl")) is not None:
+                        self.blocks(branch)
+                        break
+
+    def _inner(self) -> _BodyWalker:
+        """A walker for a cell or a text box, sharing the numbering and the note references."""
+        return _BodyWalker(self.counter, refs=self.refs)
 
     def table(self, tbl: etree._Element) -> None:
         """One line per row, cells separated by tabs; nested tables follow their row."""
@@ -135,40 +109,92 @@ class _BodyWalker:
                 continue
             cells = []
             for cell in row.findall(w("tc")):
-                inner = _BodyWalker(self.counter)
+                inner = self._inner()
                 inner.blocks(cell)
                 cells.append(" ".join(line for line in inner.lines if line.strip()))
             self.lines.append("\t".join(cells))
 
-    def paragraph(self, p: etree._Element) -> str:
-        """The paragraph's visible text, prefixed with its list number if it has one."""
+    def paragraph(self, p: etree._Element) -> None:
+        """The paragraph's visible text, prefixed with its list number; then its text boxes' lines."""
         parts: list[str] = []
-        _collect(p, parts)
+        boxes: list[str] = []
+        self._collect(p, parts, boxes, None)
         text = "".join(parts)
         label = self.counter.label(p)
-        return label + text if label else text
+        if text.strip() or label or not boxes:
+            self.lines.append(label + text if label else text)
+        self.lines.extend(boxes)
+
+    def _collect(self, element: etree._Element, out: list[str], boxes: list[str], font: dict | None) -> None:
+        """Append the visible text below `element` to out (text boxes' lines to boxes), skipping hidden subtrees."""
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == w("t"):
+                out.append(map_run_text(font, child.text or "") if font else child.text or "")
+            elif tag == w("tab") and element.tag == w("r"):
+                out.append("\t")
+            elif tag in (w("br"), w("cr")):
+                out.append("\n")
+            elif tag == w("noBreakHyphen"):
+                out.append("-")
+            elif tag == w("sym"):
+                out.append(sym_char(child.get(w("font")), child.get(w("char"))))
+            elif tag == f"{_SYMEX}symEx":
+                out.append(sym_char(None, child.get(f"{_SYMEX}char")))
+            elif tag in _NOTE_REFS:
+                self.refs.append((_NOTE_REFS[tag], child.get(w("id"), "")))
+            elif tag == w("r"):
+                if not _hidden(child):
+                    self._collect(child, out, boxes, _run_font(child) or font)
+            elif tag == f"{{{MC}}}AlternateContent":
+                self._alternate(child, out, boxes, font)
+            elif tag in (w("drawing"), w("pict")):
+                for box in _text_boxes(child):
+                    inner = self._inner()
+                    inner.blocks(box)
+                    boxes.extend(line for line in inner.lines if line.strip())
+            elif tag == w("p"):
+                continue  # a stray paragraph inside a run: text boxes are read through their drawing
+            else:
+                self._collect(child, out, boxes, font)
+
+    def _alternate(self, element: etree._Element, out: list[str], boxes: list[str], font: dict | None) -> None:
+        """Read exactly one branch of mc:AlternateContent: the first mc:Choice, or mc:Fallback if it shows nothing."""
+        branches = [b for b in element if b.tag in (f"{{{MC}}}Choice", f"{{{MC}}}Fallback")]
+        branches.sort(key=lambda b: b.tag != f"{{{MC}}}Choice")
+        for branch in branches:
+            refs = len(self.refs)
+            text: list[str] = []
+            found: list[str] = []
+            self._collect(branch, text, found, font)
+            if "".join(text).strip() or found:
+                out.extend(text)
+                boxes.extend(found)
+                return
+            del self.refs[refs:]   # a branch not taken must not count its note references
 
 
-def _collect(element: etree._Element, out: list[str]) -> None:
-    """Append the visible text below `element`, skipping deletions and other hidden subtrees."""
-    for child in element:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == w("t"):
-            out.append(child.text or "")
-        elif tag == w("tab") and element.tag == w("r"):
-            out.append("\t")
-        elif tag in (w("br"), w("cr")):
-            out.append("\n")
-        elif tag == w("noBreakHyphen"):
-            out.append("-")
-        elif tag == w("r") and _hidden(child):
-            continue
-        elif tag == w("p"):
-            continue  # a paragraph nested in a run belongs to a text box
-        else:
-            _collect(child, out)
+def _text_boxes(drawing: etree._Element) -> list[etree._Element]:
+    """The outermost w:txbxContent elements of a drawing or VML picture (wps:txbx or v:textbox)."""
+    found = []
+    stack = list(drawing)
+    while stack:
+        node = stack.pop(0)
+        if node.tag == w("txbxContent"):
+            found.append(node)
+        elif isinstance(node.tag, str):
+            stack[:0] = list(node)
+    return found
+
+
+def _run_font(run: etree._Element) -> dict | None:
+    """The symbol table of a run set in Symbol or Wingdings, else None."""
+    fonts = run.find(f"{w('rPr')}/{w('rFonts')}")
+    if fonts is None:
+        return None
+    return symbol_font(fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or fonts.get(w("cs")))
 
 
 def _hidden(run: etree._Element) -> bool:
@@ -186,257 +212,3 @@ def _ancestor_table(element: etree._Element) -> etree._Element | None:
     while parent is not None and parent.tag != w("tbl"):
         parent = parent.getparent()
     return parent
-
-
-# ---- automatic numbering: numbering.xml levels, counted the way Word counts them ----
-
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
-
-
-@dataclass
-class Level:
-    """One level of a list: number format, label template ('%1、'), start value, restart rule."""
-
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 = never
-    legal: bool = False  # w:isLgl: show every level's number in decimal
-    suffix: str = "tab"
-
-
-@dataclass
-class NumberingDefinitions:
-    """numbering.xml and the list settings of paragraph styles."""
-
-    abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
-    nums: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
-    overrides: dict[str, dict[int, Level]] = field(default_factory=dict)
-    start_overrides: dict[str, dict[int, int]] = field(default_factory=dict)
-    style_numpr: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
-
-    @classmethod
-    def from_xml(cls, numbering: etree._Element | None, styles: etree._Element | None) -> NumberingDefinitions:
-        """Parse the numbering and styles parts (either may be missing)."""
-        defs = cls()
-        if styles is not None:
-            defs._read_styles(styles)
-        if numbering is None:
-            return defs
-        links: dict[str, str] = {}
-        for abstract in numbering.findall(w("abstractNum")):
-            aid = abstract.get(w("abstractNumId"), "")
-            defs.abstract[aid] = {_int(lvl.get(w("ilvl")), 0): _level(lvl) for lvl in abstract.findall(w("lvl"))}
-            link = _val(abstract, "numStyleLink")
-            if link and not defs.abstract[aid]:
-                links[aid] = link
-        for num in numbering.findall(w("num")):
-            nid = num.get(w("numId"), "")
-            defs.nums[nid] = _val(num, "abstractNumId") or ""
-            for override in num.findall(w("lvlOverride")):
-                ilvl = _int(override.get(w("ilvl")), 0)
-                start = _int(_val(override, "startOverride"), None)
-                if start is not None:
-                    defs.start_overrides.setdefault(nid, {})[ilvl] = start
-                lvl = override.find(w("lvl"))
-                if lvl is not None:
-                    defs.overrides.setdefault(nid, {})[ilvl] = _level(lvl)
-        # a list style: the abstract definition only points at a style whose numId holds the levels
-        for aid, link in links.items():
-            nid = defs.style_numpr.get(link, (None, None))[0]
-            if nid and defs.nums.get(nid) in defs.abstract:
-                defs.abstract[aid] = defs.abstract[defs.nums[nid]]
-        return defs
-
-    def _read_styles(self, styles: etree._Element) -> None:
-        """Each paragraph style's numId and ilvl, inherited through w:basedOn."""
-        own: dict[str, tuple[str | None, int | None]] = {}
-        based: dict[str, str] = {}
-        for style in styles.findall(w("style")):
-            sid = style.get(w("styleId"), "")
-            parent = _val(style, "basedOn")
-            if parent:
-                based[sid] = parent
-            numpr = style.find(f"{w('pPr')}/{w('numPr')}")
-            if numpr is not None:
-                own[sid] = (_val(numpr, "numId"), _int(_val(numpr, "ilvl"), None))
-        for sid in set(own) | set(based):
-            current, seen = sid, set()
-            num_id, ilvl = None, None
-            while current and current not in seen:
-                seen.add(current)
-                cid, clvl = own.get(current, (None, None))
-                num_id = num_id if num_id is not None else cid
-                ilvl = ilvl if ilvl is not None else clvl
-                current = based.get(current)
-            self.style_numpr[sid] = (num_id, ilvl)
-
-    def level(self, num_id: str, ilvl: int) -> Level | None:
-        """The level definition used by list `num_id` at depth `ilvl`."""
-        if ilvl in self.overrides.get(num_id, {}):
-            return self.overrides[num_id][ilvl]
-        levels = self.abstract.get(self.nums.get(num_id, ""))
-        return levels.get(ilvl) if levels else None
-
-
-class ListCounter:
-    """Count list paragraphs per numId and level, and render their labels."""
-
-    def __init__(self, defs: NumberingDefinitions):
-        self.defs = defs
-        self.counts: dict[str, dict[int, int]] = {}
-
-    def label(self, p: etree._Element) -> str:
-        """The label Word shows before paragraph `p` ("一、", "（一）", "1."), or ""."""
-        num_id, ilvl = self._numpr(p)
-        if not num_id or num_id == "0":
-            return ""
-        level = self.defs.level(num_id, ilvl)
-        if level is None:
-            return ""
-        counts = self.counts.get(num_id)
-        if counts is None:
-            counts = self.counts[num_id] = {}
-        if ilvl in counts:
-            counts[ilvl] += 1
-        else:
-            counts[ilvl] = self.defs.start_overrides.get(num_id, {}).get(ilvl, level.start)
-        for deeper in [d for d in counts if d > ilvl]:
-            rule = (self.defs.level(num_id, deeper) or Level()).restart
-            if rule is None or (rule != 0 and ilvl < rule):
-                del counts[deeper]
-        return self._render(num_id, ilvl, level, counts)
-
-    def _numpr(self, p: etree._Element) -> tuple[str | None, int]:
-        """numId and ilvl from the paragraph, falling back to its style."""
-        ppr = p.find(w("pPr"))
-        num_id = ilvl = None
-        if ppr is not None:
-            numpr = ppr.find(w("numPr"))
-            if numpr is not None:
-                num_id = _val(numpr, "numId")
-                ilvl = _int(_val(numpr, "ilvl"), None)
-            style = _val(ppr, "pStyle")
-            if style and (num_id is None or ilvl is None):
-                s_num, s_lvl = self.defs.style_numpr.get(style, (None, None))
-                num_id = num_id if num_id is not None else s_num
-                ilvl = ilvl if ilvl is not None else s_lvl
-        return num_id, min(max(ilvl or 0, 0), 8)
-
-    def _render(self, num_id: str, ilvl: int, level: Level, counts: dict[int, int]) -> str:
-        """Fill %1..%9 of the template with the current counts."""
-        if level.fmt == "none":
-            return ""
-        if level.fmt == "bullet":
-            label = "".join("•" if 0xE000 <= ord(ch) <= 0xF8FF else ch for ch in level.text)
-        else:
-            def fill(match: re.Match) -> str:
-                """One %n placeholder, in its own level's number format."""
-                depth = int(match.group(1)) - 1
-                lvl = self.defs.level(num_id, depth) or Level()
-                value = counts.get(depth, lvl.start)
-                fmt = "decimal" if level.legal and depth < ilvl else lvl.fmt
-                return format_number(value, fmt)
-
-            label = re.sub(r"%([1-9])", fill, level.text)
-        if not label:
-            return ""
-        if level.suffix == "space" or (level.suffix == "tab" and label[-1].isalnum()):
-            label += " "  # Word puts a tab here; in plain text a space reads better
-        return label
-
-
-def _val(element: etree._Element, child: str, default: str | None = None) -> str | None:
-    """The w:val attribute of a child element."""
-    node = element.find(w(child))
-    return default if node is None else node.get(w("val"), default)
-
-
-def _int(raw: str | None, default: int | None) -> int | None:
-    """An integer attribute, or `default` when missing or malformed."""
-    try:
-        return int(raw) if raw is not None else default
-    except ValueError:
-        return default
-
-
-def _level(lvl: etree._Element) -> Level:
-    """Parse one w:lvl."""
-    legal = lvl.find(w("isLgl"))
-    return Level(
-        fmt=_val(lvl, "numFmt", "decimal") or "decimal",
-        text=_val(lvl, "lvlText", "") or "",
-        start=_int(_val(lvl, "start"), 1),
-        restart=_int(_val(lvl, "lvlRestart"), None),
-        legal=legal is not None and legal.get(w("val"), "true") not in ("0", "false", "off"),
-        suffix=_val(lvl, "suff", "tab") or "tab",
-    )
-
-
-def format_number(value: int, fmt: str) -> str:
-    """Render a list counter in a Word number format (chineseCounting 11 -> 十一)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "taiwaneseCounting", "koreanCounting", "ideographLegalTraditional"):
-        return chinese_count(value)
-    if fmt == "chineseLegalSimplified":
-        return chinese_count(value, _CN_LEGAL, "拾佰仟")
-    if fmt in ("ideographTraditional",):
-        return _TIANGAN[(value - 1) % 10]
-    if fmt == "ideographZodiac":
-        return _DIZHI[(value - 1) % 12]
-    if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
-        return "".join(_CN_DIGITS[int(d)] for d in str(value))
-    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
-        return "".join(chr(0xFF10 + int(d)) for d in str(value))
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= value <= 20:
-        return chr(0x2460 + value - 1)
-    if fmt == "decimalEnclosedParen" and 1 <= value <= 20:
-        return chr(0x2474 + value - 1)
-    if fmt == "decimalEnclosedFullstop" and 1 <= value <= 20:
-        return chr(0x2488 + value - 1)
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
-    return str(value)
-
-
-def chinese_count(value: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    """Chinese counting numerals: 1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五."""
-    if value <= 0 or value >= 10000:
-        return str(value)
-    zero = "零" if digits is _CN_DIGITS else digits[0]
-    out = ""
-    parts = [(value // 1000, units[2]), (value // 100 % 10, units[1]), (value // 10 % 10, units[0]), (value % 10, "")]
-    pending_zero = False
-    for digit, unit in parts:
-        if digit == 0:
-            pending_zero = bool(out)
-            continue
-        if pending_zero:
-            out += zero
-            pending_zero = False
-        out += digits[digit] + unit
-    if 10 <= value < 20 and digits is _CN_DIGITS:
-        out = out[1:]  # 十一, not 一十一
-    return out
-
-
-def _roman(value: int) -> str:
-    """Roman numerals for 1..3999."""
-    if not 0 < value < 4000:
-        return str(value)
-    out = ""
-    for amount, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= amount:
-            out += symbol
-            value -= amount
-    return out

@@ -27,6 +27,11 @@ _BOMS = (
 GB_PLAUSIBLE_SHARE = 0.6
 # share of characters that must look like Chinese or ASCII text in a BOM-less UTF-16 reading
 UTF16_PLAUSIBLE_SHARE = 0.95
+# share of hanzi needed to take NUL-less bytes for UTF-16 (random bytes rarely decode to texty hanzi)
+UTF16_HANZI_SHARE = 0.5
+# Latin-1 text is mostly ASCII: at most this share of its bytes are accented letters or marks
+LATIN_MAX_HIGH_SHARE = 0.2
+_LATIN_EXTRA = set("“”‘’–—…«»°£€§©®·•¡¿ ×÷¢¥¶½¼¾")
 # how a codec says that the bytes stopped in the middle of a character
 _CUT_REASONS = {"unexpected end of data", "truncated data", "incomplete multibyte sequence"}
 
@@ -71,6 +76,13 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
         return decode_cut(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Chinese UTF-16 has too few NULs for the sniffer (only newlines and digits carry them)
+    utf16 = plausible_utf16(data)
+    if utf16:
+        return decode_cut(data, utf16), utf16
+    latin = _latin_name(data)
+    if latin:
+        return data.decode(latin), latin
     for name, plausible in (("gb18030", _gb_plausible), ("big5", _big5_plausible)):
         try:
             text = decode_cut(data, name)
@@ -125,6 +137,46 @@ def sniff_utf16(data: bytes) -> str | None:
         return None
     good = sum(1 for ch in text[:20000] if _texty(ch))
     return name if good >= UTF16_PLAUSIBLE_SHARE * min(len(text), 20000) else None
+
+
+def plausible_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when BOM-less bytes decode to Chinese prose: nearly all of it text, much of it hanzi."""
+    sniffed = sniff_utf16(data)
+    if sniffed or len(data) < 8:
+        return sniffed
+    sample = data[:40000]
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = decode_cut(sample[: len(sample) // 2 * 2], name)
+        except UnicodeDecodeError:
+            continue
+        texty = sum(1 for ch in text if _texty(ch) and ch != "\x00")
+        hanzi = sum(1 for ch in text if _is_hanzi(ch))
+        if texty >= UTF16_PLAUSIBLE_SHARE * len(text) and hanzi >= UTF16_HANZI_SHARE * len(text):
+            return name
+    return None
+
+
+def _latin_name(data: bytes) -> str | None:
+    """'cp1252' (or 'latin-1') for Western European text: accented letters standing alone between ASCII letters.
+
+    charset-normalizer read such English as cp775 (Baltic); GBK and Big5 put their high bytes in pairs.
+    """
+    sample = data[:65536]   # a sample decides; the whole text is then decoded strictly
+    high = [i for i, byte in enumerate(sample) if byte >= 0x80]
+    if not high or len(high) > LATIN_MAX_HIGH_SHARE * len(sample):
+        return None
+    alone = sum(1 for i in high if (i == 0 or sample[i - 1] < 0x80) and (i + 1 == len(sample) or sample[i + 1] < 0x80))
+    if alone < 0.8 * len(high):
+        return None
+    for name in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if all(ch in _LATIN_EXTRA or ch.isalpha() and ord(ch) <= 0x24F for ch in text if ord(ch) >= 0x80):
+            return name
+    return None
 
 
 def _decode_override(data: bytes, override: str) -> tuple[str, str]:

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.docx_reader import DocxError, read_docx
-from reader.core.encoding import EncodingError, decode_bytes, sniff_utf16
+from reader.core.docx_reader import DocxError, DocxTooLarge, read_docx
+from reader.core.encoding import EncodingError, decode_bytes, normalize_name, plausible_utf16
 from reader.core.locale import pick
 from reader.core.metadata import guess_metadata
 from reader.core.webclean import clean_web_text, html_to_text
+from reader.core.webpage import WebPage, extract_page
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".html
 # share of control characters above which decoded "text" is really binary
 MAX_CONTROL_SHARE = 0.01
 
+_CJK_CHECKED = ("gb18030", "big5")   # readings the cascade accepts only when their hanzi are plausible
 _META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -89,6 +91,9 @@ class ImportRefused(Exception):
             "encoding": ("its text encoding could not be recognised; choose the encoding by hand",
                          "无法识别文字编码，请手动选择编码"),
             "damaged_docx": ("the Word document is damaged", "Word 文档已损坏"),
+            "docx_too_large": ("the Word document unpacks to far more data than a document holds "
+                               "(a “zip bomb”), so it was not opened",
+                               "Word 文档解压后的数据量远超正常文档（疑似“压缩炸弹”），已拒绝打开"),
             "unsupported": (f"this file type is not supported ({suffix})", f"不支持此文件类型（{suffix}）"),
         }
         if self.reason == "encoding" and self.kind:
@@ -148,7 +153,7 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
         return _load_docx(path, kind)
     if kind:
         raise ImportRefused(path, "binary", f"magic number of {kind}", kind)
-    if b"\x00" in data and not _utf16_or_32(data):
+    if b"\x00" in data and not _utf16_or_32(data, encoding):
         raise ImportRefused(path, "binary", "NUL bytes")
     try:
         raw, used = _decode(data, encoding, fmt)
@@ -156,13 +161,14 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
         raise ImportRefused(path, "encoding", str(exc), kind=exc.encoding if encoding else "") from exc
     if _control_share(raw) > MAX_CONTROL_SHARE:
         raise ImportRefused(path, "binary", "control characters")
-    return _finish(raw, html_to_text(raw) if fmt == "html" else raw, used, fmt, str(path))
+    page = extract_page(raw) if fmt == "html" else None
+    return _finish(raw, page.text if page else raw, used, fmt, str(path), page)
 
 
 def load_text(text: str, source: str = "", fmt: str = "paste") -> ImportedText:
     """Import pasted text (web pages copied from a browser); fmt="html" converts HTML first."""
-    body = html_to_text(text) if fmt == "html" else text
-    return _finish(text, body, None, fmt, source)
+    page = extract_page(text) if fmt == "html" else None
+    return _finish(text, page.text if page else text, None, fmt, source, page)
 
 
 def iter_import_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -191,8 +197,9 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
         text, name = decode_bytes(data)
     except EncodingError:
         text, name = "", ""
-    # UTF-8 Chinese often also decodes as gb18030, so a BOM or valid UTF-8 beats the page's claim
-    if name.startswith("utf"):
+    # UTF-8 Chinese often also decodes as gb18030, so a BOM or valid UTF-8 beats the page's claim; and
+    # GBK and Big5 bytes decode as each other, so the plausibility-checked reading beats a claim of the other
+    if name.startswith("utf") or name in _CJK_CHECKED and _declared_name(declared.group(1)) in _CJK_CHECKED:
         return text, name
     try:
         return decode_bytes(data, declared.group(1))
@@ -202,14 +209,32 @@ def _decode(data: bytes, encoding: str | None, fmt: str) -> tuple[str, str]:
         raise
 
 
-def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str) -> ImportedText:
-    """Clean the text, refuse it if nothing is left, and guess its metadata."""
+def _declared_name(name: str) -> str:
+    """A page's declared charset as a codec name, or "" when Python does not know it."""
+    try:
+        return normalize_name(name)
+    except EncodingError:
+        return ""
+
+
+def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str,
+            page: WebPage | None = None) -> ImportedText:
+    """Clean the text, refuse it if nothing is left, and guess its metadata (a web page's own details first)."""
     if not _visible(body):
         raise ImportRefused(source, "empty")
-    cleaned = clean_web_text(body)
+    cleaned = clean_web_text(body, repeated_title=fmt != "docx")
     if not _visible(cleaned.text):
         raise ImportRefused(source, "empty", "nothing left after removing web-page junk")
-    return ImportedText(raw, cleaned.text, encoding, fmt, guess_metadata(cleaned.text), cleaned.removed, source)
+    metadata = guess_metadata(cleaned.text)
+    removed = cleaned.removed
+    if page is not None:
+        metadata.update(title=page.title or metadata["title"], date=metadata["date"] or page.date,
+                        origin=page.source)
+        # what the page showed around the speech, so the reader sees it and can have it back
+        kept = {line.strip() for line in cleaned.text.split("\n")} | {line.strip() for line in removed}
+        removed = [line.strip() for line in html_to_text(raw).split("\n") if line.strip() and line.strip() not in kept]
+        removed += cleaned.removed
+    return ImportedText(raw, cleaned.text, encoding, fmt, metadata, removed, source)
 
 
 def _read_limited(path: Path) -> bytes:
@@ -232,6 +257,8 @@ def _load_docx(path: Path, kind: str | None) -> ImportedText:
         raise ImportRefused(path, "unsupported", "Word 97-2003 .doc", "doc")
     try:
         raw = read_docx(path)
+    except DocxTooLarge as exc:
+        raise ImportRefused(path, "docx_too_large", str(exc)) from exc
     except DocxError as exc:
         raise ImportRefused(path, "damaged_docx", str(exc)) from exc
     return _finish(raw, raw, None, "docx", str(path))
@@ -256,9 +283,15 @@ def _is_docx(path: Path) -> bool:
         return False
 
 
-def _utf16_or_32(data: bytes) -> bool:
-    """UTF-16/32 text (BOM or the NUL pattern), where NUL bytes are normal."""
-    return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or sniff_utf16(data) is not None
+def _utf16_or_32(data: bytes, encoding: str | None = None) -> bool:
+    """UTF-16/32 text (BOM, the NUL pattern, Chinese read as UTF-16, or the user says so), where NUL bytes are normal."""
+    if encoding:
+        try:
+            if normalize_name(encoding).startswith(("utf-16", "utf-32")):
+                return True
+        except EncodingError:
+            pass
+    return data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or plausible_utf16(data) is not None
 
 
 def _visible(text: str) -> bool:

@@ -104,11 +104,14 @@ def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
     """Undo the removal of web-page junk (the raw text comes back), or clean again."""
     from reader.core.importer import ImportedText
     from reader.core.webclean import CleanResult, clean_web_text, html_to_text
+    from reader.core.webpage import extract_page
 
     doc = library.get_document(doc_id)
-    body = html_to_text(doc.raw_text) if doc.fmt == "html" else doc.raw_text
+    body = doc.raw_text
+    if doc.fmt == "html":   # cleaned: the page's main block; uncleaned: everything the page shows
+        body = extract_page(body).text if cleaned else html_to_text(body)
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
-    result = clean_web_text(body) if cleaned else CleanResult(body, [])
+    result = clean_web_text(body, repeated_title=doc.fmt != "docx") if cleaned else CleanResult(body, [])
     replace_text_and_reanchor(library, doc_id, ImportedText(doc.raw_text, result.text, doc.encoding,
                                                             doc.fmt or "txt", {}, result.removed, doc.source_path or ""))
 

@@ -12,7 +12,8 @@ import re
 # how many non-empty lines at the top may hold the title, byline and date line
 HEAD_LINES = 5
 
-_TITLE_END = r"(?:讲话|讲话稿|讲话提纲|发言|发言稿|致辞|贺词|主持词|报告|工作报告|动员讲话|总结讲话)"
+# simplified and traditional forms (a Big5 file says 講話, 報告)
+_TITLE_END = r"(?:[讲講][话話](?:稿|提[纲綱])?|[发發]言稿?|致[辞辭]|[贺賀][词詞]|主持[词詞]|[报報]告)"
 _TITLE = re.compile(rf"^(?P<title>[^。！？!?：:]{{2,80}}?{_TITLE_END})(?:\s*[（(][^（()）]{{1,24}}[)）])?$")
 _PLACEHOLDER = re.compile(r"[XＸxｘ×＊*□○△某]|[Xx]{2}")
 _CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
@@ -21,19 +22,29 @@ _FULL_DATE = re.compile(_YEAR + r"\s*年\s*(?P<m>\d{1,2}|[一二三四五六七�
 _YEAR_ONLY = re.compile(_YEAR + r"\s*年")
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
 _DATE_LINE = re.compile(r"^[（(]?\s*[^\s，。]{0,12}?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*[年\-./][^。！？]{0,20}[)）]?$")
-_PLACE_SUFFIX = "省市县区州盟旗"
-_PLACE = re.compile(rf"(?:^在?|(?<=[在于到—、，（(]))(?P<place>[\u4e00-\u9fff]{{2,5}}?[{_PLACE_SUFFIX}])")
+_PLACE_SUFFIX = "省市县区州盟旗縣區"
+# a place never starts with 在 ("在全县" is "at the whole county"): the lookahead stops the regex backtracking into it
+_PLACE = re.compile(rf"(?:^在?|(?<=[在于到—、，（(]))(?!在)(?P<place>[\u4e00-\u9fff]{{2,5}}?[{_PLACE_SUFFIX}])")
 _NOT_PLACES = {"城市", "都市", "超市", "门市", "集市", "股市", "楼市", "上市", "夜市", "城区", "社区", "园区",
                "片区", "景区", "地区", "辖区", "市区", "郊区", "山区", "街区", "矿区", "库区", "湾区", "新区"}
 _NOT_PLACE_START = set("全我本各该此其两三四五六七八九十多省市县区某新")
+# the salutation that opens the body: nothing below it is read
+_SALUTATION = ("同志们", "各位", "女士们", "尊敬的")
+# a title is at least this long ("告" alone is the end of a title wrapped onto two lines)
+MIN_TITLE = 4
 _BYLINE = re.compile(r"^[（(]?\s*[—─-]{1,2}\s*(?P<who>[^，。、\s]{2,24}?)\s*同志\s*在")
 _ROLE_END = re.compile(r"^.*(?:书记|省长|市长|县长|区长|州长|主任|部长|局长|厅长|主席|秘书长|委员|常委|总理|会长|院长|校长|镇长|乡长|理事长|董事长|总经理)")
 
 
 def guess_metadata(text: str) -> dict:
     """{'title', 'date', 'place', 'speaker'} read from the top of the speech; unknown values are None."""
-    head = [line.strip() for line in text.split("\n") if line.strip()][:HEAD_LINES]
-    bylines = [line for line in head if _BYLINE.match(line) or line.startswith(("——", "—"))]
+    head = []
+    for line in (line.strip() for line in text.split("\n")):
+        if line.startswith(_SALUTATION) or len(head) == HEAD_LINES:
+            break
+        if line:
+            head.append(line)
+    bylines = [line for line in head if _BYLINE.match(line) or _is_dash_byline(line)]
     title = _title(head, bylines)
     return {
         "title": title,
@@ -43,18 +54,27 @@ def guess_metadata(text: str) -> dict:
     }
 
 
+def _is_dash_byline(line: str) -> bool:
+    """A "——2021年3月5日在……会议上" line: short, no full stop (a dashed list item in the body has one)."""
+    return line.startswith(("——", "—")) and len(line) <= 60 and not re.search("[。！？]", line)
+
+
 def _title(head: list[str], bylines: list[str]) -> str | None:
-    """The first heading-like line that names a speech ("在……会议上的讲话"), or the line above a byline."""
+    """The first heading-like line that names a speech ("在……会议上的讲话"), or the line above a byline.
+
+    A title wrapped onto two lines ("政府工作报" / "告") is joined when the join names a speech.
+    """
     for index, line in enumerate(head):
-        if line.startswith(("同志们", "各位")):
-            break  # the salutation opens the body
-        if line.startswith(("——", "—")):
+        if line in bylines:
             continue
         below = head[index + 1] if index + 1 < len(head) else ""
+        if below and below not in bylines and len(below) < MIN_TITLE and _TITLE.match(line + below):
+            return line + below
+        if len(line) < MIN_TITLE:
+            continue
         if below in bylines and len(line) <= 40 and not re.search(r"[。！？：:]", line):
             return line
-        match = _TITLE.match(line)
-        if match:
+        if _TITLE.match(line):
             return line
     return None
 
@@ -63,8 +83,6 @@ def _date(head: list[str], title: str | None, bylines: list[str]) -> str | None:
     """The speech's date from the title, a byline or a date line under it, as ISO text."""
     candidates = [line for line in (title, *bylines) if line]
     for line in head:
-        if line.startswith(("同志们", "各位")):
-            break
         if _DATE_LINE.match(line) and line not in candidates:
             candidates.append(line)
     for line in candidates:

@@ -6,7 +6,10 @@ child level, and every style already used by an ancestor is left out below it. M
 at a line start or after a sentence boundary (。！？；：), so 全国第一， 2024年1、2月 and 1.5亿 are
 ignored, and a style counts only as a run 1, 2, 3 … (a lone marker only at a line start, with a
 short title). A run written inside a paragraph (…：一是…；二是…) stays inside that paragraph: its
-items may hold children only there, and a later paragraph's run becomes their sibling.
+items may hold children only there, and a later paragraph's run becomes their sibling; such items
+are marked `inline`, and each run of a level is numbered (`run`) so two lists restarting at 一是
+under one heading stay two groups. Appendices, attachments, glossaries and notes (附件1, 附录,
+名词解释, 脚注) after the body are parts of their own (`part="appendix"`), whose lists restart.
 
 Dropped approach: a global rank (一、 > （一） > 第一， > 一是 > 一要) mis-nests speeches such as
 002 (一、 > 一要 > 一是) and 000 (一、 > 第一， beside 二、 > （一） > 一要).
@@ -19,38 +22,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from reader.core.outline_scan import Marker as _Marker, appendix_starts, closing_start, find_markers
+
 __all__ = ["Section", "parse_outline", "iter_sections", "section_path", "path_label"]
 
-_NUMERAL = "[一二三四五六七八九十]{1,3}"
-_SPACE = "[ \t\u3000\xa0\ufeff]*"
-_SENTENCE_END = "。！？；：!?;:"
-
-
-def _marker_pattern(boundary: str, anywhere: str = "") -> re.Pattern:
-    """The marker regex: a marker after a line start, after one of `boundary`, or matching `anywhere`."""
-    return re.compile(
-        rf"(?:(?P<line>^)|(?<=[{boundary}]){anywhere}){_SPACE}(?P<marker>"
-        rf"(?P<dun>(?P<dun_n>{_NUMERAL})、)"
-        rf"|(?P<paren>[（(](?P<paren_n>{_NUMERAL})[）)])"
-        rf"|(?P<part>第(?P<part_n>{_NUMERAL})个?(?P<noun>问题|方面|部分))(?P<part_sep>[：:，,、]?)"
-        rf"|(?P<di>第(?P<di_n>{_NUMERAL})[，,、])"
-        rf"|(?P<verb>(?P<verb_n>{_NUMERAL})(?P<verb_w>[是要]))(?![一二三四五六七八九十、，,。；;：:])"
-        r"|(?P<pdigit>[（(](?P<pdigit_n>\d{1,2})[）)])"
-        r"|(?P<digit>(?P<digit_n>\d{1,2})(?P<digit_sep>[.．、]))(?![\d.．])"
-        r")",
-        re.MULTILINE,
-    )
-
-
-_MARKER_RE = _marker_pattern(_SENTENCE_END)
-# Joined into one line, a heading runs straight into its body ("…的领导（一）健全…", "…“护航员”一要…"):
-# there a closing quote or bracket also ends a heading, and （一） counts wherever it stands.
-_RUN_ON_MARKER_RE = _marker_pattern(_SENTENCE_END + "”’」』）)》", rf"|(?=[（(]{_NUMERAL}[）)])")
-_CLOSING_RE = re.compile(rf"(?:(?P<line>^)|(?<=[。！？!?])){_SPACE}(?P<salute>同志们[，,！!])", re.MULTILINE)
 _TITLE_STOP_RE = re.compile(r"[。：:！？!?；;\r\n]")
 _COMMA_RE = re.compile("[，,]")
-_MARKER_KINDS = ("dun", "paren", "part", "di", "verb", "pdigit", "digit")   # the regex's alternatives
-_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _ENUM_STYLES = frozenset({"第，", "是", "要"})   # enumerations, not headings: shorter titles
 _MAX_TITLE = 60
 _LOOKBACK = 32   # how many open runs a line-start marker looks through (bounds pathological input)
@@ -67,6 +44,9 @@ class Section:
     end: int
     kind: str
     children: list["Section"] = field(default_factory=list)
+    inline: bool = False    # an item of a list written inside a paragraph (…。一是…；二是…)
+    part: str = "body"      # "body", or "appendix" for attachments, glossaries and notes after it
+    run: int = 0            # which run of numbering among its siblings (two lists restarting at 一是)
 
     def to_dict(self) -> dict:
         """The section and its subsections as plain data (`duidu outline --json`)."""
@@ -77,46 +57,50 @@ class Section:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "inline": self.inline,
+            "part": self.part,
+            "run": self.run,
             "children": [child.to_dict() for child in self.children],
         }
 
 
-@dataclass(frozen=True)
-class _Marker:
-    """A possible heading marker found in the text."""
-
-    start: int
-    end: int          # after the marker and any separator, where the title begins
-    label: str
-    style: str
-    number: int
-    at_line_start: bool
-    line: int         # index of the line the marker is on
-    line_end: int     # offset of the end of that line
-
-
 def parse_outline(text: str) -> list[Section]:
-    """The top-level sections of a speech: the opening, the headings (with children) and the closing."""
+    """The top-level sections of a speech: the opening, the headings (with children), the closing, the appendices."""
     if not text:
         return []
     one_line = "\n" not in text.strip()
-    markers = _find_markers(text, one_line)
+    markers = find_markers(text, one_line)
     starts = [m.start for m in markers]
     builder = _LevelBuilder(text, markers, starts, one_line)
-    closing = _closing_start(text, one_line)
-    hi = closing if closing is not None else len(text)
-    headings = builder.build(0, hi, 1, frozenset())
-    if closing is not None and (not headings or builder.continues_after(headings, closing)):
-        closing, hi = None, len(text)
+    parts = [] if one_line else appendix_starts(text)
+    body_end = parts[0][0] if parts else len(text)
+    sections = _body(text, builder, body_end, one_line)
+    for i, (start, title_end, label, title) in enumerate(parts):
+        end = parts[i + 1][0] if i + 1 < len(parts) else len(text)
+        part = Section(1, label, title, start, end, "appendix", part="appendix")
+        part.children = builder.build(title_end, end, 2, frozenset())
+        for section in iter_sections(part.children):
+            section.part = "appendix"
+        sections.append(part)
+    return sections
+
+
+def _body(text: str, builder: "_LevelBuilder", hi: int, one_line: bool) -> list[Section]:
+    """The opening, headings and closing of the text before `hi`."""
+    closing = closing_start(text, one_line, hi)
+    end = closing if closing is not None else hi
+    headings = builder.build(0, end, 1, frozenset())
+    if closing is not None and (not headings or builder.continues_after(headings, closing, hi)):
+        closing = None
         headings = builder.build(0, hi, 1, frozenset())
     if not headings:
-        return [Section(1, "", "", 0, len(text), "opening")]
+        return [Section(1, "", "", 0, hi, "opening")]
     sections = []
     if headings[0].start > 0:
         sections.append(Section(1, "", "", 0, headings[0].start, "opening"))
     sections.extend(headings)
     if closing is not None:
-        sections.append(Section(1, "", "", closing, len(text), "closing"))
+        sections.append(Section(1, "", "", closing, hi, "closing"))
     return sections
 
 
@@ -146,68 +130,11 @@ def path_label(path: list[Section]) -> str:
     """The markers along a path, such as "二、（三）" or "一、第四"; empty for the opening and the closing.
 
     A marker's trailing comma or colon (第四， 第一个问题：) is left out: in a citation it reads as
-    part of the sentence; 一、 keeps its 、 because that is how the number is written.
+    part of the sentence; 一、 keeps its 、 because that is how the number is written. An appendix
+    part names itself first: "附件1 三、".
     """
-    return "".join(s.label.rstrip("，,：:") for s in path if s.kind == "heading")
-
-
-def _find_markers(text: str, one_line: bool) -> list[_Marker]:
-    """Every marker that stands at a line start or after a sentence boundary, in text order."""
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    markers = []
-    for match in (_RUN_ON_MARKER_RE if one_line else _MARKER_RE).finditer(text):
-        found = _read_marker(match)
-        if found is None:
-            continue
-        label, style, number, end = found
-        start = match.start("marker")
-        line = bisect.bisect_left(newlines, start)
-        line_end = newlines[line] if line < len(newlines) else len(text)
-        markers.append(_Marker(start, end, label, style, number,
-                               match.group("line") is not None, line, line_end))
-    return markers
-
-
-def _read_marker(match: re.Match) -> tuple[str, str, int, int] | None:
-    """Label, style, number and end of a marker match, or None if its number is not a number."""
-    kind = next(name for name in _MARKER_KINDS if match.group(name) is not None)
-    label = match.group(kind)
-    end = match.end(kind)
-    raw = match.group(f"{kind}_n")
-    number = int(raw) if kind in ("pdigit", "digit") else _chinese_number(raw)
-    if not number:
-        return None
-    if kind == "part":
-        style = "第个" + match.group("noun")
-        end = match.end("part_sep")
-    elif kind == "di":
-        style = "第，"
-    elif kind == "verb":
-        style = match.group("verb_w")
-    elif kind == "digit":
-        style = "1、" if match.group("digit_sep") == "、" else "1."
-    else:
-        style = kind
-    return label, style, number, end
-
-
-def _chinese_number(numeral: str) -> int | None:
-    """The value of a Chinese numeral from 一 to 九十九, or None for malformed ones (一一, 十十)."""
-    if "十" not in numeral:
-        return _DIGITS.get(numeral)
-    tens, _, units = numeral.partition("十")
-    if (tens and tens not in _DIGITS) or (units and units not in _DIGITS):
-        return None
-    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(units, 0)
-
-
-def _closing_start(text: str, one_line: bool) -> int | None:
-    """Where the closing paragraph (the last one opening with 同志们，) starts, if there is one."""
-    found = None
-    for match in _CLOSING_RE.finditer(text):
-        if one_line or match.group("line") is not None:
-            found = match.start("salute")
-    return found
+    return "".join(s.label + " " if s.kind == "appendix" else s.label.rstrip("，,：:")
+                   for s in path if s.kind in ("heading", "appendix")).rstrip()
 
 
 def _run_to_extend(runs: list[list[_Marker]], marker: _Marker) -> int | None:
@@ -251,20 +178,21 @@ class _LevelBuilder:
         runs = self._runs(pool)
         if not runs:
             return []
-        items = self._choose_items(runs)
+        items, run_of = self._choose_items(runs)
         sections = []
         for i, marker in enumerate(items):
             end = items[i + 1].start if i + 1 < len(items) else hi
             inner_end = end if self._holds_lines(marker) else min(end, marker.line_end)
-            section = Section(level, marker.label, self._title(marker, end), marker.start, end, "heading")
+            section = Section(level, marker.label, self._title(marker, end), marker.start, end, "heading",
+                              inline=not self._holds_lines(marker), run=run_of[marker.start])
             section.children = self.build(marker.end, inner_end, level + 1, ancestors | {marker.style})
             sections.append(section)
         return sections
 
-    def continues_after(self, headings: list[Section], offset: int) -> bool:
-        """Whether the top-level sequence goes on after `offset` (so that was no closing paragraph)."""
+    def continues_after(self, headings: list[Section], offset: int, hi: int) -> bool:
+        """Whether the top-level sequence goes on between `offset` and `hi` (so that was no closing paragraph)."""
         last = self.markers[bisect.bisect_left(self.starts, headings[-1].start)]
-        after = self.markers[bisect.bisect_left(self.starts, offset):]
+        after = self.markers[bisect.bisect_left(self.starts, offset):bisect.bisect_left(self.starts, hi)]
         return any(m.style == last.style and m.number == last.number + 1 for m in after)
 
     def _title(self, marker: _Marker, end: int) -> str:
@@ -308,8 +236,9 @@ class _LevelBuilder:
         title_end = stop.start() if stop else reach
         return bool(self.text[marker.end:title_end].strip()) and (stop is not None or reach == marker.line_end)
 
-    def _choose_items(self, runs: list[list[_Marker]]) -> list[_Marker]:
-        """The markers of this level: the leading style's runs, plus other runs in the gaps they leave."""
+    def _choose_items(self, runs: list[list[_Marker]]) -> tuple[list[_Marker], dict[int, int]]:
+        """The markers of this level (the leading style's runs, plus other runs in the gaps they leave),
+        and for each marker's start the index of its run in text order."""
 
         def priority(run: list[_Marker]) -> tuple:
             inline = not run[0].at_line_start
@@ -328,9 +257,10 @@ class _LevelBuilder:
                     self._in_gap(m, _nearest_before(m.start, leader, leader_starts, accepted)) for m in run):
                 continue   # it lies inside an item, so it belongs to that item's children
             accepted.append(run)
-        items = leader + [m for run in accepted for m in run]
-        items.sort(key=lambda m: m.start)
-        return items
+        chosen = sorted([leader, *accepted], key=lambda run: run[0].start)
+        run_of = {m.start: index for index, run in enumerate(chosen) for m in run}
+        items = sorted((m for run in chosen for m in run), key=lambda m: m.start)
+        return items, run_of
 
     def _in_gap(self, marker: _Marker, nearest: _Marker | None) -> bool:
         """Whether a marker lies beyond the reach of the item before it (an inline item ends with its line)."""

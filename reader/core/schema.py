@@ -98,6 +98,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX similarity_pair_b ON similarity_pair (doc_b);
     CREATE TABLE similarity_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # issue 15: where a web page says the speech comes from (来源：…), one of the speech's details
+    """
+    ALTER TABLE documents ADD COLUMN origin TEXT;
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

@@ -65,6 +65,7 @@ class DocumentInfo:
     encoding: str | None = None
     content_hash: str = ""
     imported_at: str = ""
+    origin: str | None = None   # where a web page says the speech comes from (来源)
 
     def display_title(self) -> str:
         """The title, or a stand-in naming the source file when the speech has none."""
@@ -78,7 +79,7 @@ class DocumentInfo:
         """A JSON-ready record, as `duidu list --json` prints it."""
         return {"id": self.id, "title": self.title, "date": self.date, "place": self.place,
                 "speaker": self.speaker, "chars": self.char_count, "source": self.source_path,
-                "format": self.fmt, "encoding": self.encoding}
+                "format": self.fmt, "encoding": self.encoding, "origin": self.origin}
 
 
 @dataclass
@@ -96,7 +97,7 @@ def content_hash(text: str) -> str:
 
 
 INFO_COLUMNS = ("id, title, date, place, speaker, char_count, source_path, fmt, encoding, "
-                "content_hash, imported_at")
+                "content_hash, imported_at, origin")
 
 
 class Library:
@@ -224,11 +225,12 @@ class Library:
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
-                " encoding, raw_text, text, removed, char_count, imported_at, bundled)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " encoding, raw_text, text, removed, char_count, imported_at, bundled, origin)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
-                 json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled)))
+                 json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled),
+                 meta.get("origin")))
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -256,8 +258,8 @@ class Library:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def update_metadata(self, doc_id: int, **fields) -> None:
-        """Edit title, date, place or speaker (the guesses are only a start)."""
-        allowed = {k: v for k, v in fields.items() if k in ("title", "date", "place", "speaker")}
+        """Edit title, date, place, speaker or origin (the guesses are only a start)."""
+        allowed = {k: v for k, v in fields.items() if k in ("title", "date", "place", "speaker", "origin")}
         if not allowed:
             return
         if not self.has_document(doc_id):

@@ -26,6 +26,15 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]", re.IGNORECASE)
 _SOURCE_LABELS = r"来源|出处|作者|编辑|责任编辑|更新时间|发布时间|发布日期|发表时间|时间|日期|浏览次数|阅读次数|点击数|字体"
 _SOURCE_LABEL = re.compile(rf"(?:^|\s)(?:{_SOURCE_LABELS})\s*[:：]")
 _SOURCE_START = re.compile(r"^\s*(?:来源|出处|更新时间|发布时间|发布日期|责任编辑)\s*[:：]")
+# short lines that are a page's furniture: breadcrumb, share bar, print/close buttons, footer
+_FURNITURE = re.compile(
+    r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]"
+    r"|^\s*【?\s*(?:分享到|分享至|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|纠错)\s*(?:[:：】【]|\s|$)"
+    r"|ICP\s*备|网站标识码|公网安备|版权所有\s*(?:[:：©(（]|$)|Copyright\s*(?:©|\(c\)|\d)|©"
+    r"|(?:主办单位|承办单位|技术支持)\s*[:：]"
+    r"|^\s*[【\[]?\s*字[体号]\s*[:：]\s*[大中小]"
+    r"|^\s*扫一扫|^\s*(?:上一篇|下一篇)\s*[:：]"
+    r"|^\s*(?:相关链接|相关新闻|相关文章|相关阅读|相关信息|相关稿件)\s*[:：]?\s*$")
 _ELLIPSIS = ("...", "…", "。。。")
 _SENTENCE_END = "。！？!?；;：:，,"
 _SPACE = re.compile(r"\s+")
@@ -39,8 +48,12 @@ class CleanResult:
     removed: list[str] = field(default_factory=list)
 
 
-def clean_web_text(text: str) -> CleanResult:
-    """Normalise line ends and trailing spaces, then remove web-page junk around the speech."""
+def clean_web_text(text: str, repeated_title: bool = True) -> CleanResult:
+    """Normalise line ends and trailing spaces, then remove web-page junk around the speech.
+
+    `repeated_title=False` for Word documents: a line or table row equal to the first line is
+    the document's own text there, not a page header shown twice.
+    """
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")]
     removed: list[str] = []
     kept: list[str] = []
@@ -49,12 +62,13 @@ def clean_web_text(text: str) -> CleanResult:
         removed.extend(marks)
         if marks and not line.strip():
             continue
-        if _is_site_line(line) or _is_source_line(line):
+        if _is_site_line(line) or _is_source_line(line) or _is_furniture_line(line):
             removed.append(line)
             continue
         kept.append(line)
     kept = _drop_teasers(kept, removed)
-    kept = _drop_repeated_title(kept, removed)
+    if repeated_title:
+        kept = _drop_repeated_title(kept, removed)
     while kept and not kept[0].strip():
         kept.pop(0)
     while kept and not kept[-1].strip():
@@ -85,6 +99,13 @@ def _is_source_line(line: str) -> bool:
         return False
     labels = len(_SOURCE_LABEL.findall(stripped))
     return labels >= 2 or (labels == 1 and bool(_SOURCE_START.match(stripped)) and len(stripped) <= 40)
+
+
+def _is_furniture_line(line: str) -> bool:
+    """A short line of page furniture (当前位置：, 分享到：, ICP备, 网站标识码, 【打印本页】)."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= MAX_JUNK_LEN and "。" not in stripped and bool(
+        _FURNITURE.search(stripped))
 
 
 def _squeeze(text: str) -> str:
@@ -132,7 +153,9 @@ def _drop_repeated_title(lines: list[str], removed: list[str]) -> list[str]:
 
 # ---- HTML to text ----
 
-_DROP_TAGS = {"script", "style", "nav", "header", "footer", "head", "noscript", "template", "svg", "iframe", "aside", "form"}
+# not <form>: ASP.NET sites wrap the whole page, speech included, in one
+_DROP_TAGS = {"script", "style", "nav", "header", "footer", "head", "noscript", "template", "svg", "iframe", "aside",
+              "select", "button", "textarea"}
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "table", "section", "article", "main", "blockquote", "pre", "hr", "figure", "figcaption",

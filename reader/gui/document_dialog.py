@@ -25,6 +25,7 @@ class DocumentDialog(QDialog):
         self.date.setPlaceholderText(self.tr("e.g. 2022, 2022-08 or 2022-08-04"))
         self.place = QLineEdit(document.place or "")
         self.speaker = QLineEdit(document.speaker or "")
+        self.origin = QLineEdit(document.origin or "")   # a web page's 来源
         self.encoding = QComboBox()
         self.encoding.setEditable(True)
         self.encoding.addItems(ENCODINGS)
@@ -44,6 +45,7 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Place"), self.place)
         form.addRow(self.tr("Speaker"), self.speaker)
+        form.addRow(self.tr("Published by"), self.origin)
         form.addRow(self.tr("Source"), source)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow("", self.cleaned)
@@ -57,7 +59,7 @@ class DocumentDialog(QDialog):
     def changes(self) -> dict:
         """The fields the reader changed: metadata, 'encoding' and 'cleaned'."""
         changed = {}
-        for name in ("title", "date", "place", "speaker"):
+        for name in ("title", "date", "place", "speaker", "origin"):
             value = getattr(self, name).text().strip() or None
             if value != getattr(self.document, name):
                 changed[name] = value

@@ -39,7 +39,7 @@ class LibraryActionsMixin:
             return
         changes = dialog.changes()
         try:
-            fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker")}
+            fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker", "origin")}
             self.library.update_metadata(doc_id, **fields)
             if "encoding" in changes:
                 reencode_document(self.library, doc_id, changes["encoding"])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication
 
 from reader.core.outline import Section
 
@@ -16,7 +19,14 @@ def section_caption(section: Section) -> str:
         return QCoreApplication.translate("OutlineModel", "Opening")
     if section.kind == "closing":
         return QCoreApplication.translate("OutlineModel", "Closing")
+    if section.kind == "appendix":
+        return f"{section.label} {section.title}".strip()
     return f"{section.label}{section.title}"
+
+
+def run_caption(run: list[Section]) -> str:
+    """A group row for one run of an inline list: "一是 … 四是"."""
+    return f"{run[0].label} … {run[-1].label}" if len(run) > 1 else run[0].label
 
 
 class OutlineModel(QStandardItemModel):
@@ -35,14 +45,42 @@ class OutlineModel(QStandardItemModel):
         self._add(self.invisibleRootItem(), sections)
 
     def _add(self, parent: QStandardItem, sections: list[Section]) -> None:
+        """Rows for sections; under a heading, lists that restart (一是… then 一是… again) get one group row per run."""
+        runs = [list(run) for _, run in groupby(sections, key=lambda s: s.run)]
+        restarts = len({run[0].label for run in runs}) < len(runs)
+        if restarts and parent is not self.invisibleRootItem():
+            for run in runs:
+                group = self._item(run_caption(run), run[0], lighter=True)
+                parent.appendRow(group)
+                self._add_rows(group, run)
+            return
+        self._add_rows(parent, sections)
+
+    def _add_rows(self, parent: QStandardItem, sections: list[Section]) -> None:
         for section in sections:
-            item = QStandardItem(section_caption(section))
-            item.setEditable(False)
-            item.setData(section, SECTION_ROLE)
-            item.setToolTip(section_caption(section))
+            item = self._item(section_caption(section), section, lighter=section.inline)
             parent.appendRow(item)
             self._index_of[(section.start, section.end, section.level)] = item.index()
             self._add(item, section.children)
+
+    @staticmethod
+    def _item(caption: str, section: Section, lighter: bool) -> QStandardItem:
+        """One row (a group row carries its run's first section, so clicking it goes there).
+
+        Items of a list inside a paragraph are shown lighter, so that the headings' structure stays clear.
+        """
+        item = QStandardItem(caption)
+        item.setEditable(False)
+        item.setData(section, SECTION_ROLE)
+        item.setToolTip(caption)
+        if lighter:
+            palette = QApplication.palette()
+            item.setForeground(QBrush(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)))
+        if section.kind == "appendix":
+            font = QFont()
+            font.setItalic(True)
+            item.setFont(font)
+        return item
 
     def index_of(self, section: Section) -> QModelIndex:
         """The model index of a section (invalid if it is not in this outline)."""

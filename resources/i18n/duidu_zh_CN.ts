@@ -268,6 +268,11 @@
     </message>
     <message>
         <location filename="../../reader/gui/document_dialog.py" line="47" />
+        <source>Published by</source>
+        <translation>发布来源</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/document_dialog.py" line="47" />
         <source>Source</source>
         <translation>来源文件</translation>
     </message>

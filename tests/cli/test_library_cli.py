@@ -40,7 +40,7 @@ def test_text_is_the_string_offsets_index(capsys):
     nodes = json.loads(outline)
     heading = next(n for n in nodes if n["kind"] == "heading")
     assert out[heading["start"]:heading["start"] + 2] == heading["label"]
-    assert {"level", "label", "title", "start", "end", "kind", "children"} == set(heading)
+    assert {"level", "label", "title", "start", "end", "kind", "inline", "part", "run", "children"} == set(heading)
 
 
 def test_a_file_already_in_the_library_resolves_to_it(capsys):

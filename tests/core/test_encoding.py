@@ -79,3 +79,37 @@ def test_normalize_name(name, normal):
 def test_sniff_utf16_needs_evidence():
     assert sniff_utf16("讲话".encode("gb18030")) is None
     assert sniff_utf16("abc\n".encode("utf-16-le")) == "utf-16-le"
+
+
+REPORT_HEAD = ("政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n国务院总理　李克强\n各位代表：\n"
+               "现在，我代表国务院，向大会报告政府工作，请予审议。一、2020年工作回顾。过去一年是极不平凡的一年。")
+
+
+@pytest.mark.parametrize("name", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom_is_detected(name):
+    assert decode_bytes(REPORT_HEAD.encode(name)) == (REPORT_HEAD, name)
+    one_line = "这是没有换行也没有数字的一段连续中文句子内容"   # hardly a NUL byte in it
+    assert decode_bytes(one_line.encode(name)) == (one_line, name)
+
+
+def test_utf16_without_bom_imports_with_and_without_override(tmp_path):
+    from reader.core.importer import load_file
+
+    path = tmp_path / "report.txt"
+    path.write_bytes(REPORT_HEAD.encode("utf-16-le"))
+    assert load_file(path).text == REPORT_HEAD
+    assert load_file(path, encoding="utf-16-le").encoding == "utf-16-le"
+    assert load_file(path, encoding="UTF-16LE").text == REPORT_HEAD
+
+
+def test_latin1_english_is_not_read_as_baltic():
+    english = "The café served crème brûlée; the naïve façade of the résumé.\nSeñor Müller bought Äpfel."
+    text, name = decode_bytes(english.encode("latin-1"))
+    assert text == english and name in ("cp1252", "latin-1")
+    quoted = "“Smart quotes” – and a dash… in Windows English, with café.".encode("cp1252")
+    assert decode_bytes(quoted) == (quoted.decode("cp1252"), "cp1252")
+
+
+@pytest.mark.parametrize("text", ["会议", "我们今天开会。", "Meeting in 北京 today", "国务院总理李克强在会上讲话。"])
+def test_short_gbk_is_still_gbk_not_latin_or_utf16(text):
+    assert decode_bytes(text.encode("gbk")) == (text, "gb18030")

@@ -331,7 +331,8 @@ def test_arabic_and_bracketed_arabic_markers():
 def test_text_without_headings_is_one_opening():
     text = "同志们：\n今天的会开得很好。\n同志们，让我们共同努力！\n"
     assert [s.to_dict() for s in parse_outline(text)] == [
-        {"level": 1, "label": "", "title": "", "start": 0, "end": len(text), "kind": "opening", "children": []},
+        {"level": 1, "label": "", "title": "", "start": 0, "end": len(text), "kind": "opening",
+         "inline": False, "part": "body", "run": 0, "children": []},
     ]
 
 
@@ -351,7 +352,7 @@ def test_a_closing_candidate_followed_by_more_headings_is_not_the_closing():
 
 def test_to_dict_is_recursive_plain_data():
     first = parse_outline(speech("000"))[1].to_dict()
-    assert list(first) == ["level", "label", "title", "start", "end", "kind", "children"]
+    assert list(first) == ["level", "label", "title", "start", "end", "kind", "inline", "part", "run", "children"]
     assert first["children"][0]["label"] == "第一，"
     assert first["children"][0]["children"] == []
 
