@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "reader.cli.shared_cmds",
     "reader.cli.excerpt_cmds",
     "reader.cli.compare_cmds",
+    "reader.cli.align_cmds",
     "reader.cli.overview_cmds",
     "reader.cli.selfcheck_cmds",
 ]
