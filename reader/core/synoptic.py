@@ -168,7 +168,7 @@ STYLES = {
     "ins": "color:#0040a0;text-decoration:underline;background-color:#e2ecfa",
     "a_only": "background-color:#fbeaea",
     "b_only": "background-color:#e8effa",
-    "moved": "color:#5a3d00;background-color:#f6edd2",
+    "moved": "color:#4a2a70;background-color:#eee6f7",
 }
 
 
@@ -183,12 +183,14 @@ def cell_html(pieces: list[Piece]) -> str:
 
 
 def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group], *,
-               quiet: bool = False, hide_same: bool = False, font_css: str = "",
-               notes: dict[int, tuple[str, str]] | None = None, numbered: bool = False) -> str:
+               quiet: bool = False, hide: set[int] | frozenset = frozenset(), font_css: str = "",
+               notes: dict[int, tuple[str, str]] | None = None, numbered: bool = False,
+               lang: str | None = None) -> str:
     """The synoptic table as HTML: titles as headers, a row per section heading, a row per aligned pair.
 
     numbered adds a narrow first column with each row's number as an anchor (row-N) for the view;
-    notes holds extra text per row (a moved sentence's link), already HTML.
+    notes holds extra text per row (a moved sentence's link), already HTML; rows in hide (identical
+    ones) are left out, each run of them replaced by a line saying how many.
     """
     notes = notes or {}
     span = 3 if numbered else 2
@@ -205,11 +207,11 @@ def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: li
         hidden = 0
         for k in group.rows:
             row = alignment.rows[k]
-            if hide_same and row.kind == "same":
+            if k in hide:
                 hidden += 1
                 continue
             if hidden:
-                out.append(_hidden_row(hidden, span))
+                out.append(_hidden_row(hidden, span, lang))
                 hidden = 0
             left, right = row_pieces(alignment, row, quiet)
             note_a, note_b = notes.get(k, ("", ""))
@@ -217,15 +219,15 @@ def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: li
             out.append(f'<tr>{number}<td valign="top">{cell_html(left)}{note_a}</td>'
                        f'<td valign="top">{cell_html(right)}{note_b}</td></tr>')
         if hidden:
-            out.append(_hidden_row(hidden, span))
+            out.append(_hidden_row(hidden, span, lang))
     out.append("</table>")
     return "\n".join(out)
 
 
-def _hidden_row(count: int, span: int) -> str:
+def _hidden_row(count: int, span: int, lang: str | None) -> str:
     from reader.core.locale import pick
 
-    text = pick(f"… {count} identical sentence(s) hidden …", f"……省略相同语句 {count} 句……")
+    text = pick(f"… {count} identical sentence(s) hidden …", f"……省略相同语句 {count} 句……", lang)
     return f'<tr><td colspan="{span}" style="color:#777777;text-align:center">{html.escape(text)}</td></tr>'
 
 

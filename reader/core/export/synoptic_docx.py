@@ -28,8 +28,8 @@ from reader.core.synoptic import Group, Piece, row_pieces
 
 RED = RGBColor(0xB0, 0x00, 0x00)
 BLUE = RGBColor(0x00, 0x40, 0xA0)
-BROWN = RGBColor(0x5A, 0x3D, 0x00)
-SHADES = {"a_only": "FBEAEA", "b_only": "E8EFFA", "moved": "F6EDD2", "head": "D9D9D9", "group": "EEEEEE"}
+VIOLET = RGBColor(0x4A, 0x2A, 0x70)
+SHADES = {"a_only": "FBEAEA", "b_only": "E8EFFA", "moved": "EEE6F7", "head": "D9D9D9", "group": "EEEEEE"}
 BODY_PT = 10.5     # 五号
 HEAD_PT = 12       # 小四
 
@@ -146,7 +146,7 @@ class _TableWriter:
         elif mark == "ins":
             run.font.color.rgb, run.font.underline = BLUE, WD_UNDERLINE.SINGLE
         elif mark in ("moved", "note"):
-            run.font.color.rgb = BROWN
+            run.font.color.rgb = VIOLET
             run.font.italic = mark == "note"
         return run
 
