@@ -102,11 +102,23 @@ def row_pieces(alignment: SentenceAlignment, row: Row, quiet: bool = False) -> t
 
 @dataclass
 class Group:
-    """Rows under one section heading: the captions of the sections on each side."""
+    """Rows under one section heading: the captions of the sections on each side.
+
+    heading is set when the first row is the two sections' own heading lines: that row is then
+    shown as the section row, rather than the same words twice.
+    """
 
     caption_a: str
     caption_b: str
     rows: list[int] = field(default_factory=list)
+    heading: bool = False
+
+
+def _heads_both(row: Row, section_a: Section | None, section_b: Section | None) -> bool:
+    """Whether a row pairs the heading lines of two numbered sections."""
+    return (row.a is not None and row.b is not None and section_a is not None and section_b is not None
+            and section_a.kind == section_b.kind == "heading"
+            and row.a[0] == section_a.start and row.b[0] == section_b.start)
 
 
 def section_caption(section: Section | None, lang: str | None = None) -> str:
@@ -136,7 +148,8 @@ def group_rows(alignment: SentenceAlignment, sections_a: list[Section], sections
         if not groups or sec_a is not current_a or sec_b is not current_b:
             if groups and not groups[-1].rows:
                 groups.pop()
-            groups.append(Group(section_caption(sec_a, lang), section_caption(sec_b, lang)))
+            groups.append(Group(section_caption(sec_a, lang), section_caption(sec_b, lang),
+                                heading=_heads_both(row, sec_a, sec_b)))
             current_a, current_b = sec_a, sec_b
         groups[-1].rows.append(k)
     return groups
@@ -199,7 +212,7 @@ def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: li
     out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
            f'style="border-collapse:collapse;border-color:#b8b8b8;{font_css}">', f"<tr>{head_cells}</tr>"]
     for group in groups:
-        if group.caption_a or group.caption_b:
+        if (group.caption_a or group.caption_b) and not group.heading:
             caption = html.escape(group.caption_a)
             if group.caption_b and group.caption_b != group.caption_a:
                 caption += " ↔ " + html.escape(group.caption_b)
@@ -216,8 +229,9 @@ def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: li
             left, right = row_pieces(alignment, row, quiet)
             note_a, note_b = notes.get(k, ("", ""))
             number = f'<td style="color:#777777"><a name="row-{k}"></a>{k + 1}</td>' if numbered else ""
-            out.append(f'<tr>{number}<td valign="top">{cell_html(left)}{note_a}</td>'
-                       f'<td valign="top">{cell_html(right)}{note_b}</td></tr>')
+            cell = '<td valign="top">' if not (group.heading and k == group.rows[0]) else \
+                '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
+            out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')
         if hidden:
             out.append(_hidden_row(hidden, span, lang))
     out.append("</table>")
@@ -256,8 +270,11 @@ def build_synoptic(text_a: str, sections_a: list[Section], text_b: str, sections
     if section_a is not None and section_b is not None:
         alignment = SentenceAlignment(text_a, text_b, (section_a.start, section_a.end),
                                       (section_b.start, section_b.end), loose)
-        group = Group(section_path(sections_a, section_a, lang), section_path(sections_b, section_b, lang),
-                      list(range(len(alignment.rows))))
+        caption_a, caption_b = section_path(sections_a, section_a, lang), section_path(sections_b, section_b, lang)
+        rows = list(range(len(alignment.rows)))
+        top_level = "›" not in caption_a + caption_b
+        group = Group(caption_a, caption_b, rows,
+                      heading=bool(rows) and top_level and _heads_both(alignment.rows[0], section_a, section_b))
         return alignment, [group]
     alignment = SentenceAlignment(text_a, text_b, loose=loose)
     return alignment, group_rows(alignment, sections_a, sections_b, lang)

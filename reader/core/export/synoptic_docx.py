@@ -57,7 +57,7 @@ def build_synoptic_docx(alignment: SentenceAlignment, titles: tuple[str, str], g
     for cell, text in zip(head, titles):
         writer.cell_text(cell, [(text, "")], fonts.heiti, HEAD_PT, shade=SHADES["head"])
     for group in groups:
-        if group.caption_a or group.caption_b:
+        if (group.caption_a or group.caption_b) and not group.heading:
             cells = writer.row(table, width)
             merged = cells[0].merge(cells[1])
             caption = group.caption_a if group.caption_b in ("", group.caption_a) else \
@@ -71,7 +71,10 @@ def build_synoptic_docx(alignment: SentenceAlignment, titles: tuple[str, str], g
                 if row.kind == "moved" and side:
                     pieces = pieces + [(pick(" (moved)", "（位置移动）", lang), "note")]
                 shade = SHADES.get(row.kind) if side and row.kind in SHADES else None
-                writer.cell_text(cell, pieces, fonts.songti, BODY_PT, shade=shade)
+                if group.heading and k == group.rows[0]:   # the sections' own headings stand as the section row
+                    writer.cell_text(cell, pieces, fonts.heiti, BODY_PT, shade=SHADES["group"])
+                else:
+                    writer.cell_text(cell, pieces, fonts.songti, BODY_PT, shade=shade)
     props = document.core_properties
     props.title, props.author, props.comments = title, "Duidu", ""
     props.created = props.modified = datetime.now(timezone.utc).replace(tzinfo=None)
