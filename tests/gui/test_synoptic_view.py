@@ -124,7 +124,7 @@ def compare(main_window, qtbot):
 
 def choose_section(compare, label):
     speech = compare.panes[0].speech
-    section = next(s for s in speech.sections if s.label == label)
+    section = next(s for s in speech.sections if s.label == label or s.kind == label)
     index = speech.outline_model.index_of(section)
     speech.outline.setCurrentIndex(index)
     speech._on_outline_clicked(index)
@@ -153,11 +153,6 @@ def test_ctrl_d_opens_the_section_side_by_side(compare, qtbot, tmp_path):
     assert all(section.start <= r.a[0] < section.end for r in rows if r.a)
     assert dialog.view.groups[0].caption_a.startswith("二、")
     assert "changed" in dialog.view.summary.text()
-    # the old character diff is one click away
-    dialog.char_diff_button.click()
-    diff = next(w for w in compare.findChildren(DiffDialog))
-    qtbot.waitUntil(lambda: diff.diffs is not None, timeout=60000)
-    assert diff.text_a == compare.documents[0].text[section.start:section.end]
     # copy: HTML table and tab-separated text
     mime = dialog.copy_table()
     assert "<table" in mime.html() and QGuiApplication.clipboard().mimeData().hasHtml()
@@ -179,4 +174,17 @@ def test_whole_speeches(compare, qtbot):
     assert sum(r.a_parts for r in al.rows) == len(al.a) and sum(r.b_parts for r in al.rows) == len(al.b)
     assert len(dialog.view.groups) > 3
     assert not dialog.char_diff_button.isVisible()
+    dialog.close()
+
+
+def test_the_character_diff_is_one_click_away(compare, qtbot):
+    section = choose_section(compare, "closing")     # a short section: the character diff is quick
+    dialog = compare.show_synoptic()
+    assert dialog.char_diff_button.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: dialog.view.alignment is not None, timeout=30000)
+    dialog.char_diff_button.click()
+    diff = next(w for w in compare.findChildren(DiffDialog))
+    qtbot.waitUntil(lambda: diff.diffs is not None, timeout=60000)
+    assert diff.text_a == compare.documents[0].text[section.start:section.end]
+    diff.close()
     dialog.close()
