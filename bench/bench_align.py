@@ -100,6 +100,26 @@ def main() -> None:
         print(f"  {len(al.a)} × {len(al.b)} sentences, {len(al.rows)} rows: {al.summary()}")
         pairs = timed("naive all pairs + full DP", lambda: naive(x, y))
         print(f"  naive scored {pairs:,} pairs")
+        timed("synoptic view: table drawn", lambda: draw(al))
+
+
+def draw(alignment) -> None:
+    """Build the view's table (every changed pair diffed) and lay it out in a QTextBrowser, offscreen."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.synoptic import group_rows
+    from reader.gui.synoptic_view import SynopticView
+
+    app = QApplication.instance() or QApplication([])
+    view = SynopticView()
+    view.resize(1180, 700)
+    view.set_alignment(alignment, ("A", "B"), group_rows(alignment, [], []))
+    view.show()
+    app.processEvents()
+    view.close()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.outline import Section
 from reader.core.reuse.normalize import PLACEHOLDER, normalize
@@ -19,14 +20,24 @@ from reader.core.sentence_align import Row, SentenceAlignment
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 LONG_EQUAL = 4          # an equal run this long always shows as kept
-MAX_PAIR_CHARS = 20_000 # a pair longer than this is shown as replaced rather than diffed
+MAX_PAIR_CHARS = 4_000  # a longer pair is shown as replaced: with no timeout its diff could take seconds
 
 # piece marks: "" kept, "del" deleted from A, "ins" inserted in B, "quiet" a punctuation or
 # placeholder difference shown plain, "a_only"/"b_only"/"moved" a whole unmatched sentence
 Piece = tuple[str, str]
 
 
+@lru_cache(maxsize=8192)
+def _cached_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_pair_diff(a, b))
+
+
 def pair_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, text) turning a into b (cached: the view redraws the same pairs when an option changes)."""
+    return list(_cached_diff(a, b))
+
+
+def _pair_diff(a: str, b: str) -> list[tuple[int, str]]:
     """(op, text) turning a into b, with short equal runs folded into longer edits around them."""
     if a == b:
         return [(EQUAL, a)] if a else []
