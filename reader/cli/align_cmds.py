@@ -66,7 +66,7 @@ def cmd_align(args) -> int:
             raise CliError(pick(f"Section {args.section} of the first speech has no counterpart in the second.",
                                 f"第一篇的“{args.section}”一节在第二篇中没有对应的一节。"))
     alignment, groups = build_synoptic(doc_a.text, sections_a, doc_b.text, sections_b, section_a, section_b,
-                                       args.loose)
+                                       args.loose, links=links)
     if args.output:
         try:
             path = export_synoptic_docx(alignment, (doc_a.display_title(), doc_b.display_title()), groups,

@@ -25,6 +25,7 @@ MOVED_MIN_KEYS = 6 # a short sentence (同志们：) is too common to be said to
 JOIN_GAIN = 0.08   # joining a neighbour must raise the pair's similarity by this much
 MAX_PARTS = 3      # sentences one side may join into a row
 DENSE_LIMIT = 6_000_000   # above this many sentence pairs, count shared bigrams sparsely
+PIN_WEIGHT = 3.0   # a pinned pair (the headings of aligned sections) outweighs a few sentence pairs
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,23 @@ class SentenceAlignment:
     """The rows aligning text_a[span_a] with text_b[span_b], in reading order of both."""
 
     def __init__(self, text_a: str, text_b: str, span_a: tuple[int, int] | None = None,
-                 span_b: tuple[int, int] | None = None, loose: bool = False):
+                 span_b: tuple[int, int] | None = None, loose: bool = False,
+                 pinned: list[tuple[int, int]] | None = None):
         self.text_a, self.text_b, self.loose = text_a, text_b, loose
         self.a = SentenceText(text_a, *(span_a or (0, len(text_a))))
         self.b = SentenceText(text_b, *(span_b or (0, len(text_b))))
-        self.rows: list[Row] = _build_rows(self.a, self.b, loose)
+        self.rows: list[Row] = _build_rows(self.a, self.b, loose, self._pinned(pinned or []))
+
+    def _pinned(self, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentence index pairs for (A offset, B offset) pairs that both start a sentence, kept in order."""
+        first_a = {s.start: k for k, s in enumerate(self.a.sentences)}
+        first_b = {s.start: k for k, s in enumerate(self.b.sentences)}
+        pairs = sorted((first_a[x], first_b[y]) for x, y in offsets if x in first_a and y in first_b)
+        kept: list[tuple[int, int]] = []
+        for x, y in pairs:
+            if not kept or (x > kept[-1][0] and y > kept[-1][1]):
+                kept.append((x, y))
+        return kept
 
     def summary(self) -> Summary:
         """Counts of the rows by kind."""
@@ -84,9 +97,10 @@ class SentenceAlignment:
         return [i for i, r in enumerate(self.rows) if r.kind != "same"]
 
 
-def align_sentences(text_a: str, text_b: str, span_a=None, span_b=None, loose: bool = False) -> SentenceAlignment:
-    """Align two texts (or a section of each) sentence by sentence."""
-    return SentenceAlignment(text_a, text_b, span_a, span_b, loose)
+def align_sentences(text_a: str, text_b: str, span_a=None, span_b=None, loose: bool = False,
+                    pinned: list[tuple[int, int]] | None = None) -> SentenceAlignment:
+    """Align two texts (or a section of each) sentence by sentence; pinned (A, B) sentence starts always pair."""
+    return SentenceAlignment(text_a, text_b, span_a, span_b, loose, pinned)
 
 
 def dice_matrix(a: SentenceText, b: SentenceText) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -200,15 +214,20 @@ class _Joiner:
                     grown = True
 
 
-def _build_rows(a: SentenceText, b: SentenceText, loose: bool) -> list[Row]:
+def _build_rows(a: SentenceText, b: SentenceText, loose: bool, pinned: list[tuple[int, int]]) -> list[Row]:
     """Pairs in order, moved pairs, merges and splits, then the rows in the reading order of both texts."""
     i, j, dice = dice_matrix(a, b)
     keep = dice >= CANDIDATE
-    chain = heaviest_chain(i[keep], j[keep], dice[keep], len(b))
+    pin_i = np.array([x for x, _ in pinned], dtype=np.int64)
+    pin_j = np.array([y for _, y in pinned], dtype=np.int64)
+    chain = heaviest_chain(np.concatenate([i[keep], pin_i]), np.concatenate([j[keep], pin_j]),
+                           np.concatenate([dice[keep], np.full(len(pinned), PIN_WEIGHT)]), len(b))
     free_a = set(range(len(a))) - {x for x, _ in chain}
     free_b = set(range(len(b))) - {y for _, y in chain}
+    fixed = set(pinned)
     groups = [[x, x + 1, y, y + 1] for x, y in chain]
-    _Joiner(a, b).grow(groups, free_a, free_b)
+    # a pinned pair stays one line to one line: headings are never merged with the text under them
+    _Joiner(a, b).grow([g for g in groups if (g[0], g[2]) not in fixed], free_a, free_b)
     moved = _moved_pairs(a, i, j, dice, free_a, free_b)
     return _assemble(a, b, groups, moved, free_a, free_b, loose)
 

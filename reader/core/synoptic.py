@@ -276,16 +276,30 @@ def clipboard_payload(alignment: SentenceAlignment, titles: tuple[str, str], gro
 
 def build_synoptic(text_a: str, sections_a: list[Section], text_b: str, sections_b: list[Section],
                    section_a: Section | None = None, section_b: Section | None = None, loose: bool = False,
-                   lang: str | None = None) -> tuple[SentenceAlignment, list[Group]]:
-    """Align two aligned sections (under one heading row) or two whole speeches (a heading row per section)."""
+                   lang: str | None = None, links: list[tuple[int, int]] | None = None,
+                   ) -> tuple[SentenceAlignment, list[Group]]:
+    """Align two aligned sections (under one heading row) or two whole speeches (a heading row per section).
+
+    The headings of the two sections, or of the top-level sections the outline alignment pairs
+    (reader.core.align, with the reader's corrections in links), are pinned together, so a reworded
+    heading faces its counterpart. Subsection pairs are left to the sentences: the outline pairs
+    them on weaker evidence, and a wrong pin would push real matches aside.
+    """
+    from reader.core.align import SectionAlignment
+
     if section_a is not None and section_b is not None:
+        pinned = [(section_a.start, section_b.start)] if section_a.kind == section_b.kind == "heading" else []
         alignment = SentenceAlignment(text_a, text_b, (section_a.start, section_a.end),
-                                      (section_b.start, section_b.end), loose)
+                                      (section_b.start, section_b.end), loose, pinned)
         caption_a, caption_b = section_path(sections_a, section_a, lang), section_path(sections_b, section_b, lang)
         rows = list(range(len(alignment.rows)))
         top_level = "›" not in caption_a + caption_b
         group = Group(caption_a, caption_b, rows,
                       heading=bool(rows) and top_level and _heads_both(alignment.rows[0], section_a, section_b))
         return alignment, [group]
-    alignment = SentenceAlignment(text_a, text_b, loose=loose)
+    outline = SectionAlignment(text_a, sections_a, text_b, sections_b, links) if sections_a and sections_b else None
+    top_a = {id(s) for s in sections_a}
+    pinned = [(x.start, y.start) for x, y in (outline.pairs if outline else [])
+              if id(x) in top_a and x.kind == y.kind == "heading"]
+    alignment = SentenceAlignment(text_a, text_b, loose=loose, pinned=pinned)
     return alignment, group_rows(alignment, sections_a, sections_b, lang)

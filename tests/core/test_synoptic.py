@@ -83,10 +83,15 @@ def test_sections_of_the_samples_group_and_caption(seed_texts):
     al, groups = build_synoptic(a, sa, b, sb, second_a, second_b, lang="zh")
     assert len(groups) == 1 and groups[0].caption_a.startswith("二、着力统筹推进")
     assert groups[0].rows == list(range(len(al.rows)))
+    # the reworded headings of the aligned sections face each other, and stand as the section row
+    first = al.rows[0]
+    assert (first.kind, first.a[0], first.b[0]) == ("changed", second_a.start, second_b.start)
+    assert groups[0].heading and (first.a_parts, first.b_parts) == (1, 1)
     assert all(second_a.start <= r.a[0] and r.a[1] <= second_a.end for r in al.rows if r.a)
     assert all(second_b.start <= r.b[0] and r.b[1] <= second_b.end for r in al.rows if r.b)
-    whole = align_sentences(a, b)
-    groups = group_rows(whole, sa, sb, lang="zh")
+    whole, groups = build_synoptic(a, sa, b, sb, lang="zh")
+    heading_row = next(r for r in whole.rows if r.a and r.a[0] == second_a.start)
+    assert heading_row.b[0] == second_b.start
     assert [k for g in groups for k in g.rows] == list(range(len(whole.rows)))
     assert groups[0].caption_a == "开头" and any(g.caption_a.startswith("三、") for g in groups)
 
