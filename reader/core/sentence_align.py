@@ -25,7 +25,7 @@ MOVED_MIN_KEYS = 6 # a short sentence (同志们：) is too common to be said to
 JOIN_GAIN = 0.08   # joining a neighbour must raise the pair's similarity by this much
 MAX_PARTS = 3      # sentences one side may join into a row
 DENSE_LIMIT = 6_000_000   # above this many sentence pairs, count shared bigrams sparsely
-PIN_WEIGHT = 3.0   # a pinned pair (the headings of aligned sections) outweighs a few sentence pairs
+PIN_WEIGHT = 0.6   # a pinned pair (headings of aligned sections) counts as a fair match: never two real ones
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,14 @@ def test_dice_matches_a_direct_count(seed_texts):
         for y in range(len(b)):
             if sets_a[x] & sets_b[y]:
                 assert (x, y) in found
+
+
+def test_a_pin_pairs_reworded_headings_but_never_displaces_real_matches():
+    a = "一、总体要求\n第一句讲城市更新行动要全面推进。第二句讲基础设施建设要补齐短板。"
+    b = "一、指导思想和目标任务\n第一句讲城市更新行动要全面推进。第二句讲基础设施建设要补齐短板。"
+    assert [r.kind for r in align_sentences(a, b).rows] == ["a_only", "b_only", "same", "same"]
+    assert [r.kind for r in align_sentences(a, b, pinned=[(0, 0)]).rows] == ["changed", "same", "same"]
+    wrong = align_sentences(a, b, pinned=[(0, b.index("第二句"))]).rows
+    assert [r.kind for r in wrong].count("same") == 2
+    # offsets that do not start a sentence are ignored
+    assert [r.kind for r in align_sentences(a, b, pinned=[(1, 1)]).rows] == ["a_only", "b_only", "same", "same"]
