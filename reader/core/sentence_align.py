@@ -24,7 +24,8 @@ MOVED = 0.5        # … and from which a pair out of order counts as a moved se
 MOVED_MIN_KEYS = 6 # a short sentence (同志们：) is too common to be said to have moved
 JOIN_GAIN = 0.08   # joining a neighbour must raise the pair's similarity by this much
 MAX_PARTS = 3      # sentences one side may join into a row
-DENSE_LIMIT = 6_000_000   # above this many sentence pairs, count shared bigrams sparsely
+DENSE_LIMIT = 4_000_000   # sentence pairs counted densely in one block
+BLOCK_PAIRS = 4_000_000   # bigram co-occurrences joined in one block
 PIN_WEIGHT = 0.6   # a pinned pair (headings of aligned sections) counts as a fair match: never two real ones
 
 
@@ -103,34 +104,51 @@ def align_sentences(text_a: str, text_b: str, span_a=None, span_b=None, loose: b
     return SentenceAlignment(text_a, text_b, span_a, span_b, loose, pinned)
 
 
-def dice_matrix(a: SentenceText, b: SentenceText) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, dice) for every pair of sentences sharing at least one bigram of keys."""
+def dice_matrix(a: SentenceText, b: SentenceText, min_dice: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, dice) for every pair of sentences sharing a bigram of keys, with dice >= min_dice.
+
+    The pairs are counted a block of A's sentences at a time, so memory stays bounded however
+    common the shared bigrams (的发, 发展 …) are.
+    """
     sid_a, gram_a = a.bigram_pairs()
     sid_b, gram_b = b.bigram_pairs()
     na, nb = len(a), len(b)
     size_a = np.bincount(sid_a, minlength=na)
     size_b = np.bincount(sid_b, minlength=nb)
     lo = np.searchsorted(gram_b, gram_a, side="left")
-    hi = np.searchsorted(gram_b, gram_a, side="right")
-    counts = hi - lo
+    counts = np.searchsorted(gram_b, gram_a, side="right") - lo
+    per_sentence = np.cumsum(np.bincount(sid_a, weights=counts, minlength=na))
+    found = ([], [], [])
+    first = 0
+    while first < na:
+        # the largest block of sentences whose pairs fit in one pass (at least one sentence)
+        base = per_sentence[first - 1] if first else 0.0
+        stop = max(first + 1, int(np.searchsorted(per_sentence, base + BLOCK_PAIRS, side="right")))
+        stop = min(stop, first + max(1, DENSE_LIMIT // max(nb, 1)), na)
+        inside = (sid_a >= first) & (sid_a < stop)
+        i, j, shared = _shared_bigrams(sid_a[inside] - first, lo[inside], counts[inside], sid_b, (stop - first) * nb, nb)
+        i += first
+        dice = 2.0 * shared / (size_a[i] + size_b[j])
+        keep = dice >= min_dice
+        for bucket, values in zip(found, (i[keep], j[keep], dice[keep])):
+            bucket.append(values)
+        first = stop
+    if not found[0]:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return tuple(np.concatenate(bucket) for bucket in found)
+
+
+def _shared_bigrams(sid, lo, counts, sid_b, cells: int, nb: int):
+    """(i, j, shared bigrams) for one block: the cross product of each bigram's A and B occurrences."""
     total = int(counts.sum())
-    empty = np.zeros(0, dtype=np.int64)
     if total == 0:
-        return empty, empty, np.zeros(0)
-    # the cross product of each bigram's A and B occurrences, without a Python loop
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     offsets = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-    j = sid_b[np.arange(total) + offsets]
-    i = np.repeat(sid_a, counts)
-    pair = i * nb + j
-    if na * nb <= DENSE_LIMIT:
-        shared = np.bincount(pair, minlength=na * nb)
-        pair = np.flatnonzero(shared)
-        shared = shared[pair]
-    else:
-        pair, shared = np.unique(pair, return_counts=True)
-    i, j = pair // nb, pair % nb
-    dice = 2.0 * shared / (size_a[i] + size_b[j])
-    return i, j, dice
+    pair = np.repeat(sid, counts) * nb + sid_b[np.arange(total) + offsets]
+    shared = np.bincount(pair, minlength=cells)
+    pair = np.flatnonzero(shared)
+    return pair // nb, pair % nb, shared[pair]
 
 
 def heaviest_chain(i: np.ndarray, j: np.ndarray, weight: np.ndarray, nb: int) -> list[tuple[int, int]]:
@@ -216,7 +234,7 @@ class _Joiner:
 
 def _build_rows(a: SentenceText, b: SentenceText, loose: bool, pinned: list[tuple[int, int]]) -> list[Row]:
     """Pairs in order, moved pairs, merges and splits, then the rows in the reading order of both texts."""
-    i, j, dice = dice_matrix(a, b)
+    i, j, dice = dice_matrix(a, b, min(CANDIDATE, MOVED))
     keep = dice >= CANDIDATE
     pin_i = np.array([x for x, _ in pinned], dtype=np.int64)
     pin_j = np.array([y for _, y in pinned], dtype=np.int64)

@@ -1427,7 +1427,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
         <source>Aligning sentences…</source>
-        <translation>正在逐句对齐……</translation>
+        <translation>正在逐句对齐…</translation>
     </message>
     <message>
         <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
@@ -1452,7 +1452,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
         <source>Export to Word…</source>
-        <translation>导出为 Word……</translation>
+        <translation>导出为 Word…</translation>
     </message>
     <message>
         <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
