@@ -239,7 +239,8 @@ def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: li
                 hidden = 0
             left, right = row_pieces(alignment, row, quiet)
             note_a, note_b = notes.get(k, ("", ""))
-            number = f'<td style="color:#777777"><a name="row-{k}"></a>{k + 1}</td>' if numbered else ""
+            joined = f"<br>{row.a_parts}:{row.b_parts}" if max(row.a_parts, row.b_parts) > 1 else ""
+            number = f'<td style="color:#777777"><a name="row-{k}"></a>{k + 1}{joined}</td>' if numbered else ""
             cell = '<td valign="top">' if not (group.heading and k == group.rows[0]) else \
                 '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
             out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')

@@ -114,3 +114,10 @@ def test_hidden_rows_are_counted():
     assert "2 identical sentence(s) hidden" in markup
     assert 'name="row-2"' in markup and 'name="row-0"' not in markup
     assert len(re.findall("<tr>", markup)) == 3    # header, the hidden line, the changed row
+
+
+def test_a_merge_is_marked_in_the_numbered_table():
+    al = align_sentences("我们要坚持问题导向，聚焦重点领域。扎实推进各项改革任务落地见效。",
+                         "我们要坚持问题导向，聚焦重点领域，扎实推进各项改革任务落地见效。")
+    assert (al.rows[0].a_parts, al.rows[0].b_parts) == (2, 1)
+    assert "1<br>2:1</td>" in table_html(al, ("A", "B"), group_rows(al, [], []), numbered=True)
