@@ -188,3 +188,11 @@ def test_the_character_diff_is_one_click_away(compare, qtbot):
     assert diff.text_a == compare.documents[0].text[section.start:section.end]
     diff.close()
     dialog.close()
+
+
+def test_closing_before_the_alignment_is_ready_is_harmless(compare, qtbot):
+    dialog = compare.show_synoptic(whole=True)
+    job = dialog.job
+    dialog.close()
+    qtbot.waitUntil(lambda: job not in compare.jobs.jobs, timeout=30000)   # its result arrives to no window
+    qtbot.wait(100)
