@@ -76,3 +76,13 @@ def test_unwritable_target_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError) as caught:
         export_synoptic_docx(alignment, ("a", "b"), groups, tmp_path / "missing" / "t.docx")
     assert "missing" in caught.value.message("en")
+
+
+def test_moved_sentences_say_where_they_went(tmp_path):
+    a = "第一句讲城市更新行动要全面推进。第二句讲基础设施建设要补齐短板。第三句讲生态环境保护要久久为功。"
+    b = "第三句讲生态环境保护要久久为功。第一句讲城市更新行动要全面推进。第二句讲基础设施建设要补齐短板。"
+    alignment, groups = build_synoptic(a, [], b, [])
+    path = export_synoptic_docx(alignment, ("甲", "乙"), groups, tmp_path / "m.docx", lang="zh")
+    cells = [c.text for row in docx.Document(str(path)).tables[0].rows for c in row.cells]
+    assert "第三句讲生态环境保护要久久为功。（由后文移来）" in cells
+    assert "第三句讲生态环境保护要久久为功。（已移至前文）" in cells

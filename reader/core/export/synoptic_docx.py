@@ -69,7 +69,7 @@ def build_synoptic_docx(alignment: SentenceAlignment, titles: tuple[str, str], g
             cells = writer.row(table, width)
             for cell, pieces, side in ((cells[0], left, row.a), (cells[1], right, row.b)):
                 if row.kind == "moved" and side:
-                    pieces = pieces + [(pick(" (moved)", "（位置移动）", lang), "note")]
+                    pieces = pieces + [(_moved_note(row, k, lang), "note")]
                 shade = SHADES.get(row.kind) if side and row.kind in SHADES else None
                 if group.heading and k == group.rows[0]:   # the sections' own headings stand as the section row
                     writer.cell_text(cell, pieces, fonts.heiti, BODY_PT, shade=SHADES["group"])
@@ -86,6 +86,15 @@ def export_synoptic_docx(alignment: SentenceAlignment, titles: tuple[str, str], 
     """Write the synoptic table to a .docx atomically; ExportError names the file when that fails."""
     document = build_synoptic_docx(alignment, titles, groups, **options)
     return atomic_write(path, lambda tmp: document.save(str(tmp)))
+
+
+def _moved_note(row, k: int, lang: str | None) -> str:
+    """Where a moved sentence went (on A's side) or came from (on B's): the table has no row numbers."""
+    later = row.counterpart is not None and row.counterpart > k
+    if row.a:
+        return pick(" (moved further down)", "（已移至后文）", lang) if later else pick(" (moved up)", "（已移至前文）", lang)
+    return pick(" (moved here from below)", "（由后文移来）", lang) if later else \
+        pick(" (moved here from above)", "（由前文移来）", lang)
 
 
 class _TableWriter:
