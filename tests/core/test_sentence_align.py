@@ -2,6 +2,7 @@
 
 import json
 import random
+import re
 
 import pytest
 
@@ -182,3 +183,32 @@ def test_a_pin_pairs_reworded_headings_but_never_displaces_real_matches():
     assert [r.kind for r in wrong].count("same") == 2
     # offsets that do not start a sentence are ignored
     assert [r.kind for r in align_sentences(a, b, pinned=[(1, 1)]).rows] == ["a_only", "b_only", "same", "same"]
+
+
+POOL = ["城市更新行动要全面推进。", "基础设施建设要补齐短板。", "生态环境保护要久久为功。", "XX县要抓好乡村振兴，",
+        "同志们：", "谢谢大家！", "要坚持问题导向；", "𠀀𠀁工程建设要加快。", "\n", "一、总体要求\n", "推进新型城镇化建设？"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_invariants_on_random_drafts(seed):
+    """Every sentence of each side is in exactly one row; unmoved rows keep both texts' order; links are mutual."""
+    rng = random.Random(seed)
+    a = "".join(rng.choice(POOL) for _ in range(rng.randrange(0, 14)))
+    parts = [p for p in re.split(r"(?<=[。！？；\n])", a) if p]
+    if seed % 3 == 0:
+        rng.shuffle(parts)           # sentences reordered: some become moved
+    b = "".join(p if rng.random() > 0.2 else rng.choice(POOL) for p in parts if rng.random() > 0.15)
+    al = align_sentences(a, b)
+    assert sum(r.a_parts for r in al.rows) == len(al.a) and sum(r.b_parts for r in al.rows) == len(al.b)
+    for side, spans in (("a", [r.a for r in al.rows if r.a and r.kind != "moved"]),
+                        ("b", [r.b for r in al.rows if r.b and r.kind != "moved"])):
+        assert spans == sorted(spans)
+        assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:]))
+    for k, row in enumerate(al.rows):
+        assert row.a is not None or row.b is not None
+        if row.kind == "moved":
+            other = al.rows[row.counterpart]
+            assert other.counterpart == k and (row.a is None) != (other.a is None)
+        if row.kind == "same":
+            assert a[row.a[0]:row.a[1]] == b[row.b[0]:row.b[1]]
+        assert 0.0 <= row.similarity <= 1.0
