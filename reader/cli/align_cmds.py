@@ -22,8 +22,10 @@ def register(subparsers) -> None:
                    help=pick("only this section of the first speech (e.g. 二、) and its counterpart in the second",
                              "只对齐第一篇的这一节（如“二、”）及第二篇中与之对应的一节"))
     p.add_argument("--json", action="store_true",
-                   help=pick("print the rows as JSON: a, b ([start, end] or null), kind, similarity",
-                             "以 JSON 输出各行：a、b（[起, 止] 或 null）、kind、similarity"))
+                   help=pick("print the rows as JSON: a, b ([start, end] or null), kind, similarity; a moved "
+                             "sentence also names its counterpart row, a merge or split its sentences [in A, in B]",
+                             "以 JSON 输出各行：a、b（[起, 止] 或 null）、kind、similarity；移动的句子另有 counterpart"
+                             "（对应行的序号），合并或拆分的行另有 sentences（[A 句数, B 句数]）"))
     p.add_argument("-o", "--output", metavar="FILE.docx", help=pick("write the Word synoptic table", "写出 Word 对照表"))
     p.add_argument("--landscape", action="store_true", help=pick("A4 landscape pages", "A4 横向页面"))
     p.add_argument("--loose", action="store_true",
