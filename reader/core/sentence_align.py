@@ -247,7 +247,7 @@ def _build_rows(a: SentenceText, b: SentenceText, loose: bool, pinned: list[tupl
     # a pinned pair stays one line to one line: headings are never merged with the text under them
     _Joiner(a, b).grow([g for g in groups if (g[0], g[2]) not in fixed], free_a, free_b)
     moved = _moved_pairs(a, i, j, dice, free_a, free_b)
-    return _assemble(a, b, groups, moved, free_a, free_b, loose)
+    return _assemble(a, b, groups, moved, loose)
 
 
 def _moved_pairs(a: SentenceText, i, j, dice, free_a: set[int], free_b: set[int]) -> dict[int, int]:
@@ -280,8 +280,7 @@ def _span(text: SentenceText, first: int, stop: int) -> tuple[int, int]:
     return text.sentences[first].start, text.sentences[stop - 1].end
 
 
-def _assemble(a: SentenceText, b: SentenceText, groups, moved: dict[int, int], free_a, free_b,
-              loose: bool) -> list[Row]:
+def _assemble(a: SentenceText, b: SentenceText, groups, moved: dict[int, int], loose: bool) -> list[Row]:
     """Walk both texts in order: before each aligned group, the A sentences then the B sentences left over."""
     rows: list[dict] = []
     moved_back = {y: x for x, y in moved.items()}
