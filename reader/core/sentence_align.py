@@ -21,7 +21,7 @@ from reader.core.sentences import SentenceText
 
 CANDIDATE = 0.34   # Dice of bigram sets from which two sentences may be aligned in order
 MOVED = 0.5        # … and from which a pair out of order counts as a moved sentence
-MOVED_MIN_KEYS = 6 # a short sentence (同志们：) is too common to be said to have moved
+MOVED_MIN_KEYS = 6  # a short sentence (同志们：) is too common to be said to have moved
 JOIN_GAIN = 0.08   # joining a neighbour must raise the pair's similarity by this much
 MAX_PARTS = 3      # sentences one side may join into a row
 DENSE_LIMIT = 4_000_000   # sentence pairs counted densely in one block
@@ -206,19 +206,19 @@ class _Joiner:
             while grown:
                 grown = False
                 current = self.similarity((group[0], group[1]), (group[2], group[3]))
-                options = []
+                options = []            # (which end of the group moves, by how much)
                 if group[1] - group[0] < MAX_PARTS:
                     if group[0] - 1 in free_a:
-                        options.append((0, -1, free_a))
+                        options.append((0, -1))
                     if group[1] in free_a:
-                        options.append((1, 1, free_a))
+                        options.append((1, 1))
                 if group[3] - group[2] < MAX_PARTS:
                     if group[2] - 1 in free_b:
-                        options.append((2, -1, free_b))
+                        options.append((2, -1))
                     if group[3] in free_b:
-                        options.append((3, 1, free_b))
+                        options.append((3, 1))
                 best = None
-                for slot, step, _free in options:
+                for slot, step in options:
                     trial = list(group)
                     trial[slot] += step
                     score = self.similarity((trial[0], trial[1]), (trial[2], trial[3]))
