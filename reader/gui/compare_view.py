@@ -500,8 +500,10 @@ class CompareView(QWidget):
             if pair is None:
                 return None
             i, j, section, partner = pair
-        dialog = SynopticDialog(self.documents[i], self.panes[i].speech.sections, self.documents[j],
-                                self.panes[j].speech.sections, self.jobs, self.settings, section, partner, self)
+        doc_a, doc_b = self.documents[i], self.documents[j]
+        links = self.library.section_links(doc_a.id, doc_b.id) if doc_a.id and doc_b.id else []
+        dialog = SynopticDialog(doc_a, self.panes[i].speech.sections, doc_b, self.panes[j].speech.sections,
+                                self.jobs, self.settings, section, partner, self, links)
         dialog.char_diff_requested.connect(self.show_section_diff)
         dialog.show()
         return dialog

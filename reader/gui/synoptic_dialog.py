@@ -27,7 +27,7 @@ class SynopticDialog(QDialog):
 
     def __init__(self, doc_a: Document, sections_a: list[Section], doc_b: Document, sections_b: list[Section],
                  jobs: JobRunner, settings=None, section_a: Section | None = None, section_b: Section | None = None,
-                 parent=None):
+                 parent=None, links: list[tuple[int, int]] | None = None):
         super().__init__(parent)
         self.setObjectName("synopticDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -73,7 +73,7 @@ class SynopticDialog(QDialog):
         self.resize(min(1180, size.width() - 40) if size else 1180, min(780, size.height() - 20) if size else 780)
         texts = (doc_a.text, sections_a, doc_b.text, sections_b, section_a, section_b)
         self.lang = lang = settings.interface_language() if settings else None
-        self.job = Job("synoptic", lambda progress, cancelled: build_synoptic(*texts, lang=lang))
+        self.job = Job("synoptic", lambda progress, cancelled: build_synoptic(*texts, lang=lang, links=links))
         self.job.succeeded.connect(self._show)
         self.job.failed.connect(self.status.setText)
         jobs.run(self.job)
