@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "reader.cli.excerpt_cmds",
     "reader.cli.tag_cmds",
     "reader.cli.compare_cmds",
+    "reader.cli.align_cmds",
     "reader.cli.overview_cmds",
     "reader.cli.selfcheck_cmds",
 ]

@@ -103,9 +103,13 @@ class CompareView(QWidget):
         self.prev_action.setShortcuts([QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.next_action = QAction(self.tr("Next Shared Passage"), self)
         self.next_action.setShortcuts([QKeySequence("Alt+Down"), QKeySequence("F8")])
-        self.diff_action = QAction(self.tr("Diff Section"), self)
+        self.diff_action = QAction(self.tr("Sentence by Sentence"), self)
         self.diff_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.diff_action.setToolTip(self.tr("Show exactly what changed between the current section and its counterpart"))
+        self.diff_action.setToolTip(self.tr("The current section and its counterpart side by side, sentence by sentence, "
+                                            "changes marked (Ctrl+D)"))
+        self.whole_action = QAction(self.tr("Whole Speeches Sentence by Sentence"), self)
+        self.whole_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.whole_action.setToolTip(self.tr("The two speeches side by side, sentence by sentence (Ctrl+Shift+D)"))
         self.min_chars = QSpinBox()
         self.min_chars.setObjectName("minChars")
         self.min_chars.setRange(6, 80)
@@ -131,7 +135,10 @@ class CompareView(QWidget):
             bar.addAction(action)
             bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         bar.addAction(self.diff_action)
-        for action in (self.prev_action, self.next_action, self.diff_action):
+        self.whole_action.setIcon(themed_icon("compare", self.palette()))
+        bar.addAction(self.whole_action)
+        bar.widgetForAction(self.whole_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for action in (self.prev_action, self.next_action, self.diff_action, self.whole_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.add_pane_action.triggered.connect(self.add_pane)
@@ -140,7 +147,8 @@ class CompareView(QWidget):
         self.min_chars.valueChanged.connect(self._on_min_chars_changed)
         self.prev_action.triggered.connect(lambda: self.step_passage(-1))
         self.next_action.triggered.connect(lambda: self.step_passage(1))
-        self.diff_action.triggered.connect(self.show_section_diff)
+        self.diff_action.triggered.connect(lambda: self.show_synoptic())
+        self.whole_action.triggered.connect(lambda: self.show_synoptic(whole=True))
 
     # --- documents and panes ---------------------------------------------------------------
 
@@ -470,15 +478,12 @@ class CompareView(QWidget):
         """The pane whose text has the keyboard focus."""
         return next((i for i, p in enumerate(self.panes) if p.speech.text_view.hasFocus()), None)
 
-    # --- section diff ------------------------------------------------------------------------
+    # --- section diff and synoptic view ------------------------------------------------------
 
-    @Slot()
-    def show_section_diff(self):
-        """Diff the active pane's current section against its counterpart in the next pane."""
+    def _current_pair(self):
+        """(pane, other pane, section, its counterpart) for the active pane's current section, or None."""
         if self.comparison is None or len(self.panes) < 2:
             return None
-        from reader.gui.diff_dialog import DiffDialog
-
         i = self.active_pane if self.active_pane < len(self.panes) else 0
         j = (i + 1) % len(self.panes)
         speech = self.panes[i].speech
@@ -486,8 +491,39 @@ class CompareView(QWidget):
         if section is None:
             return None
         partner = self.comparison.counterpart(i, section, j)
-        if partner is None:
+        return None if partner is None else (i, j, section, partner)
+
+    @Slot()
+    def show_section_diff(self):
+        """Diff the active pane's current section against its counterpart in the next pane."""
+        pair = self._current_pair()
+        if pair is None:
             return None
+        from reader.gui.diff_dialog import DiffDialog
+
+        i, j, section, partner = pair
         dialog = DiffDialog(self.documents[i], section, self.documents[j], partner, self.jobs, self)
+        dialog.show()
+        return dialog
+
+    def show_synoptic(self, whole: bool = False):
+        """The synoptic view of the current section and its counterpart (or of the two whole speeches)."""
+        if len(self.panes) < 2:
+            return None
+        from reader.gui.synoptic_dialog import SynopticDialog
+
+        if whole:
+            i = self.active_pane if self.active_pane < len(self.panes) else 0
+            j, section, partner = (i + 1) % len(self.panes), None, None
+        else:
+            pair = self._current_pair()
+            if pair is None:
+                return None
+            i, j, section, partner = pair
+        doc_a, doc_b = self.documents[i], self.documents[j]
+        links = self.library.section_links(doc_a.id, doc_b.id) if doc_a.id and doc_b.id else []
+        dialog = SynopticDialog(doc_a, self.panes[i].speech.sections, doc_b, self.panes[j].speech.sections,
+                                self.jobs, self.settings, section, partner, self, links)
+        dialog.char_diff_requested.connect(self.show_section_diff)
         dialog.show()
         return dialog

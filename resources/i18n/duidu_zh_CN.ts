@@ -110,13 +110,23 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="106" />
-        <source>Diff Section</source>
-        <translation>逐字比对本节</translation>
+        <source>Sentence by Sentence</source>
+        <translation>逐句对照</translation>
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="108" />
-        <source>Show exactly what changed between the current section and its counterpart</source>
-        <translation>逐字显示本节与对应章节的增删改动</translation>
+        <source>The current section and its counterpart side by side, sentence by sentence, changes marked (Ctrl+D)</source>
+        <translation>将本节与对应章节逐句左右对照，标出改动（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="110" />
+        <source>Whole Speeches Sentence by Sentence</source>
+        <translation>全文逐句对照</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="112" />
+        <source>The two speeches side by side, sentence by sentence (Ctrl+Shift+D)</source>
+        <translation>将两篇讲话全文逐句左右对照（Ctrl+Shift+D）</translation>
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="113" />
@@ -1417,6 +1427,107 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/actions.py" line="94" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>SynopticDialog</name>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Synoptic View</source>
+        <translation>对照视图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Sentence by sentence: %1 ↔ %2</source>
+        <translation>逐句对照：%1 ↔ %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Aligning sentences…</source>
+        <translation>正在逐句对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Character Diff</source>
+        <translation>逐字比对</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>The section's changes as one column of character edits</source>
+        <translation>以单栏逐字显示本节的增删改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Copy Table</source>
+        <translation>复制对照表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Export to Word…</source>
+        <translation>导出为 Word…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_dialog.py" line="1" />
+        <source>Export to Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+</context>
+<context>
+    <name>SynopticView</name>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>Ignore Punctuation and Placeholders</source>
+        <translation>忽略标点和占位符</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>Treat differences of punctuation and of placeholders (XX, **) as no change</source>
+        <translation>标点和占位符（XX、**）的差异不算改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>Hide Identical Sentences</source>
+        <translation>隐藏相同语句</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>Previous Change</source>
+        <translation>上一处改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>Next Change</source>
+        <translation>下一处改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>moved: see row %1</source>
+        <translation>已移动：见第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>moved here from row %1</source>
+        <translation>由第 %1 行移来</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>%1 sentences the same, %2 changed, %3 added, %4 removed, %5 moved</source>
+        <translation>相同 %1 句，改动 %2 句，新增 %3 句，删除 %4 句，移动 %5 句</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/synoptic_view.py" line="1" />
+        <source>; %1 merged or split</source>
+        <translation>；合并或拆分 %1 处</translation>
     </message>
 </context>
 </TS>

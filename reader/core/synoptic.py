@@ -1,0 +1,306 @@
+"""What each cell of a synoptic (对照) table shows: its text cut into kept, deleted and inserted pieces.
+
+The view, the Word table and the clipboard HTML all draw from here, so they mark the same
+characters. A changed pair is diffed with diff-match-patch on the two sentences only (short
+texts: fast and exact with no timeout). Its semantic clean-up can swallow a long shared run
+between larger edits (PITFALLS), so the clean-up here is our own: a short equal run (under
+LONG_EQUAL characters) is folded into the edits around it when they are longer; a longer one is
+never touched.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.core.outline import Section
+from reader.core.reuse.normalize import PLACEHOLDER, normalize
+from reader.core.sentence_align import Row, SentenceAlignment
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+LONG_EQUAL = 4          # an equal run this long always shows as kept
+MAX_PAIR_CHARS = 4_000  # a longer pair is shown as replaced: with no timeout its diff could take seconds
+
+# piece marks: "" kept, "del" deleted from A, "ins" inserted in B, "quiet" a punctuation or
+# placeholder difference shown plain, "a_only"/"b_only"/"moved" a whole unmatched sentence
+Piece = tuple[str, str]
+
+
+@lru_cache(maxsize=8192)
+def _cached_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_pair_diff(a, b))
+
+
+def pair_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, text) turning a into b (cached: the view redraws the same pairs when an option changes)."""
+    return list(_cached_diff(a, b))
+
+
+def _pair_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, text) turning a into b, with short equal runs folded into longer edits around them."""
+    if a == b:
+        return [(EQUAL, a)] if a else []
+    if len(a) + len(b) > MAX_PAIR_CHARS:
+        return [(op, t) for op, t in ((DELETE, a), (INSERT, b)) if t]
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return fold_short_equalities(dmp.diff_main(a, b, False))
+
+
+def fold_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Fold each equal run shorter than LONG_EQUAL into its neighbouring edits when both are longer."""
+    blocks: list[list] = []          # ["=", text] or ["~", deleted, inserted]
+    for op, text in diffs:
+        if not text:
+            continue
+        if op == EQUAL:
+            if blocks and blocks[-1][0] == "=":
+                blocks[-1][1] += text
+            else:
+                blocks.append(["=", text])
+        else:
+            if not blocks or blocks[-1][0] != "~":
+                blocks.append(["~", "", ""])
+            blocks[-1][1 if op == DELETE else 2] += text
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(blocks) - 1):
+            before, equal, after = blocks[k - 1], blocks[k], blocks[k + 1]
+            if equal[0] != "=" or len(equal[1]) >= LONG_EQUAL:
+                continue
+            if len(equal[1]) < max(len(before[1]), len(before[2])) and len(equal[1]) < max(len(after[1]), len(after[2])):
+                blocks[k - 1:k + 2] = [["~", before[1] + equal[1] + after[1], before[2] + equal[1] + after[2]]]
+                changed = True
+                break
+    out = []
+    for block in blocks:
+        if block[0] == "=":
+            out.append((EQUAL, block[1]))
+        else:
+            out += [(op, t) for op, t in ((DELETE, block[1]), (INSERT, block[2])) if t]
+    return out
+
+
+def is_mark_only(text: str) -> bool:
+    """True when a piece holds no wording: only punctuation, spaces or anonymising placeholders."""
+    return all(int(k) == PLACEHOLDER for k in normalize(text).keys)
+
+
+def row_pieces(alignment: SentenceAlignment, row: Row, quiet: bool = False) -> tuple[list[Piece], list[Piece]]:
+    """The left and right cells of a row as (text, mark) pieces; quiet shows punctuation-only edits plain."""
+    left_text = alignment.text_a[row.a[0]:row.a[1]] if row.a else ""
+    right_text = alignment.text_b[row.b[0]:row.b[1]] if row.b else ""
+    if row.kind == "same":
+        return [(left_text, "")], [(right_text, "")]
+    if row.kind != "changed":
+        mark = "moved" if row.kind == "moved" else "a_only" if row.a else "b_only"
+        return ([(left_text, mark)] if row.a else []), ([(right_text, mark)] if row.b else [])
+    left: list[Piece] = []
+    right: list[Piece] = []
+    for op, text in pair_diff(left_text, right_text):
+        if op == EQUAL:
+            left.append((text, ""))
+            right.append((text, ""))
+        else:
+            mark = "quiet" if quiet and is_mark_only(text) else ("del" if op == DELETE else "ins")
+            (left if op == DELETE else right).append((text, mark))
+    return left, right
+
+
+@dataclass
+class Group:
+    """Rows under one section heading: the captions of the sections on each side.
+
+    heading is set when the first row is the two sections' own heading lines: that row is then
+    shown as the section row, rather than the same words twice.
+    """
+
+    caption_a: str
+    caption_b: str
+    rows: list[int] = field(default_factory=list)
+    heading: bool = False
+
+
+def _heads_both(row: Row, section_a: Section | None, section_b: Section | None) -> bool:
+    """Whether a row pairs the heading lines of two numbered sections."""
+    return (row.a is not None and row.b is not None and section_a is not None and section_b is not None
+            and section_a.kind == section_b.kind == "heading"
+            and row.a[0] == section_a.start and row.b[0] == section_b.start)
+
+
+def section_caption(section: Section | None, lang: str | None = None) -> str:
+    """A section's marker and title, or the name of the opening or closing part."""
+    from reader.core.locale import pick
+
+    if section is None:
+        return ""
+    if section.kind == "opening":
+        return pick("Opening", "开头", lang)
+    if section.kind == "closing":
+        return pick("Closing", "结尾", lang)
+    return f"{section.label}{section.title}"
+
+
+def group_rows(alignment: SentenceAlignment, sections_a: list[Section], sections_b: list[Section],
+               lang: str | None = None) -> list[Group]:
+    """Rows grouped under the top-level section where each starts (A's side; B's for rows only in B)."""
+    def find(sections, offset):
+        return next((s for s in sections if s.start <= offset < s.end), None)
+
+    groups: list[Group] = []
+    current_a = current_b = None
+    for k, row in enumerate(alignment.rows):
+        sec_a = find(sections_a, row.a[0]) if row.a else current_a
+        sec_b = find(sections_b, row.b[0]) if row.b else current_b
+        if not groups or sec_a is not current_a or sec_b is not current_b:
+            if groups and not groups[-1].rows:
+                groups.pop()
+            groups.append(Group(section_caption(sec_a, lang), section_caption(sec_b, lang),
+                                heading=_heads_both(row, sec_a, sec_b)))
+            current_a, current_b = sec_a, sec_b
+        groups[-1].rows.append(k)
+    return groups
+
+
+def section_path(sections: list[Section], section: Section, lang: str | None = None) -> str:
+    """The headings from the top of the outline down to a section, joined by ›."""
+    path: list[Section] = []
+
+    def walk(nodes, trail):
+        for node in nodes:
+            if node is section or (node.start == section.start and node.level == section.level):
+                path.extend(trail + [node])
+                return True
+            if walk(node.children, trail + [node]):
+                return True
+        return False
+
+    walk(sections, [])
+    return " › ".join(section_caption(s, lang) for s in (path or [section]))
+
+
+# --- HTML: the clipboard copy, and (with numbers and links) the view --------------------------------
+
+STYLES = {
+    "": "",
+    "quiet": "",
+    "del": "color:#b00000;text-decoration:line-through;background-color:#fbe3e3",
+    "ins": "color:#0040a0;text-decoration:underline;background-color:#e2ecfa",
+    "a_only": "background-color:#fbeaea",
+    "b_only": "background-color:#e8effa",
+    "moved": "color:#4a2a70;background-color:#eee6f7",
+}
+
+
+def cell_html(pieces: list[Piece]) -> str:
+    """A cell's pieces as escaped HTML spans."""
+    parts = []
+    for text, mark in pieces:
+        body = html.escape(text).replace("\n", "<br>")
+        style = STYLES[mark]
+        parts.append(f'<span style="{style}">{body}</span>' if style else body)
+    return "".join(parts)
+
+
+def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group], *,
+               quiet: bool = False, hide: set[int] | frozenset = frozenset(), font_css: str = "",
+               notes: dict[int, tuple[str, str]] | None = None, numbered: bool = False,
+               lang: str | None = None) -> str:
+    """The synoptic table as HTML: titles as headers, a row per section heading, a row per aligned pair.
+
+    numbered adds a narrow first column with each row's number as an anchor (row-N) for the view;
+    notes holds extra text per row (a moved sentence's link), already HTML; rows in hide (identical
+    ones) are left out, each run of them replaced by a line saying how many.
+    """
+    notes = notes or {}
+    span = 3 if numbered else 2
+    head_cells = ("<th></th>" if numbered else "") + "".join(
+        f'<th width="{48 if numbered else 50}%" style="text-align:left">{html.escape(t)}</th>' for t in titles)
+    out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
+           f'style="border-collapse:collapse;border-color:#b8b8b8;{font_css}">', f"<tr>{head_cells}</tr>"]
+    for group in groups:
+        if (group.caption_a or group.caption_b) and not group.heading:
+            caption = html.escape(group.caption_a)
+            if group.caption_b and group.caption_b != group.caption_a:
+                caption += " ↔ " + html.escape(group.caption_b)
+            out.append(f'<tr><td colspan="{span}" style="background-color:#eeeeee;font-weight:bold">{caption}</td></tr>')
+        hidden = 0
+        for k in group.rows:
+            row = alignment.rows[k]
+            if k in hide:
+                hidden += 1
+                continue
+            if hidden:
+                out.append(_hidden_row(hidden, span, lang))
+                hidden = 0
+            left, right = row_pieces(alignment, row, quiet)
+            note_a, note_b = notes.get(k, ("", ""))
+            joined = f"<br>{row.a_parts}:{row.b_parts}" if max(row.a_parts, row.b_parts) > 1 else ""
+            number = f'<td style="color:#777777"><a name="row-{k}"></a>{k + 1}{joined}</td>' if numbered else ""
+            cell = '<td valign="top">' if not (group.heading and k == group.rows[0]) else \
+                '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
+            out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')
+        if hidden:
+            out.append(_hidden_row(hidden, span, lang))
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _hidden_row(count: int, span: int, lang: str | None) -> str:
+    from reader.core.locale import pick
+
+    text = pick(f"… {count} identical sentence(s) hidden …", f"……省略相同语句 {count} 句……", lang)
+    return f'<tr><td colspan="{span}" style="color:#777777;text-align:center">{html.escape(text)}</td></tr>'
+
+
+def clipboard_payload(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group],
+                      quiet: bool = False, font_css: str = "") -> tuple[str, str]:
+    """(html, plain) for copying the table: HTML that Word pastes as a table, and tab-separated text."""
+    markup = ('<html><head><meta charset="utf-8"></head><body>\n<!--StartFragment-->\n'
+              + table_html(alignment, titles, groups, quiet=quiet, font_css=font_css)
+              + "\n<!--EndFragment-->\n</body></html>")
+    lines = ["\t".join(titles)]
+    for group in groups:
+        if group.caption_a or group.caption_b:
+            lines.append(f"{group.caption_a}\t{group.caption_b}")
+        for k in group.rows:
+            row = alignment.rows[k]
+            a = alignment.text_a[row.a[0]:row.a[1]] if row.a else ""
+            b = alignment.text_b[row.b[0]:row.b[1]] if row.b else ""
+            lines.append(f"{a}\t{b}".replace("\n", " "))
+    return markup, "\n".join(lines) + "\n"
+
+
+def build_synoptic(text_a: str, sections_a: list[Section], text_b: str, sections_b: list[Section],
+                   section_a: Section | None = None, section_b: Section | None = None, loose: bool = False,
+                   lang: str | None = None, links: list[tuple[int, int]] | None = None,
+                   ) -> tuple[SentenceAlignment, list[Group]]:
+    """Align two aligned sections (under one heading row) or two whole speeches (a heading row per section).
+
+    The headings of the two sections, or of the top-level sections the outline alignment pairs
+    (reader.core.align, with the reader's corrections in links), are pinned together, so a reworded
+    heading faces its counterpart. Subsection pairs are left to the sentences: the outline pairs
+    them on weaker evidence, and a wrong pin would push real matches aside.
+    """
+    from reader.core.align import SectionAlignment
+
+    if section_a is not None and section_b is not None:
+        pinned = [(section_a.start, section_b.start)] if section_a.kind == section_b.kind == "heading" else []
+        alignment = SentenceAlignment(text_a, text_b, (section_a.start, section_a.end),
+                                      (section_b.start, section_b.end), loose, pinned)
+        caption_a, caption_b = section_path(sections_a, section_a, lang), section_path(sections_b, section_b, lang)
+        rows = list(range(len(alignment.rows)))
+        top_level = "›" not in caption_a + caption_b
+        group = Group(caption_a, caption_b, rows,
+                      heading=bool(rows) and top_level and _heads_both(alignment.rows[0], section_a, section_b))
+        return alignment, [group]
+    outline = SectionAlignment(text_a, sections_a, text_b, sections_b, links) if sections_a and sections_b else None
+    top_a = {id(s) for s in sections_a}
+    pinned = [(x.start, y.start) for x, y in (outline.pairs if outline else [])
+              if id(x) in top_a and x.kind == y.kind == "heading"]
+    alignment = SentenceAlignment(text_a, text_b, loose=loose, pinned=pinned)
+    return alignment, group_rows(alignment, sections_a, sections_b, lang)
