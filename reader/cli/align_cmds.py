@@ -17,7 +17,8 @@ def register(subparsers) -> None:
                               description=pick("Align two speeches sentence by sentence. Offsets index each text "
                                                "exactly as `duidu text` prints it.",
                                                "逐句对齐两篇讲话。偏移量与 `duidu text` 输出的文本逐字对应。"))
-    p.add_argument("documents", nargs=2, metavar="FILE_OR_ID")
+    p.add_argument("documents", nargs=2, metavar="FILE_OR_ID",
+                   help=pick("the two speeches, by id or file", "两篇讲话：编号或文件"))
     p.add_argument("--section", metavar="LABEL",
                    help=pick("only this section of the first speech (e.g. 二、) and its counterpart in the second",
                              "只对齐第一篇的这一节（如“二、”）及第二篇中与之对应的一节"))
