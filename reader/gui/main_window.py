@@ -18,6 +18,7 @@ from reader.gui.library_pane import LibraryPane
 from reader.gui.overview_view import OverviewView
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
+from reader.gui.theme import apply_color_scheme
 from reader.gui.workers import JobRunner
 
 log = logging.getLogger(__name__)
@@ -245,8 +246,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             self._apply_reading_font()
             self.compare_view.set_font_size(self.settings.get("reading/font_size"))
         if "ui/color_scheme" in changed:
-            from reader.gui.app import apply_color_scheme
-
             apply_color_scheme(self.settings.get("ui/color_scheme"))
         if changed & {"shared/min_chars", "shared/stock_threshold"}:
             self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
