@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -76,8 +77,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
     window.show()
-    if bundled:
-        window.bundled_job = window.import_bundled_in_background()
+    window.bundled_job = window.import_bundled_in_background() if bundled else None
     warm_up_in_background(window)
     return app, window
 
@@ -149,10 +149,29 @@ def run_or_grab(app: QApplication, window, screenshot: str | None) -> int:
     return code
 
 
-def grab_and_quit(app: QApplication, window, path: str) -> int:
-    """Render the window once everything queued has run, write it as PNG, exit."""
-    for _ in range(5):
+def view_complete(window) -> bool:
+    """Nothing visible is still being worked out: no job with progress runs and a comparison on screen is ready."""
+    if any(not getattr(job, "quiet", False) for job in window.jobs.jobs):
+        return False
+    return window.center.currentWidget() is not window.compare_view or window.compare_view.comparison is not None
+
+
+def settle(app: QApplication, window, timeout: float = 120.0) -> bool:
+    """Run events until the view is complete (a screenshot must not show "Finding shared passages…")."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         app.processEvents()
+        if view_complete(window):
+            for _ in range(5):   # the results' signals, then the layout and paint they cause
+                app.processEvents()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def grab_and_quit(app: QApplication, window, path: str) -> int:
+    """Render the window once the view is complete, write it as PNG, exit."""
+    settle(app, window)
     ok = window.grab().save(path)
     window.close()
     QTimer.singleShot(0, app.quit)
