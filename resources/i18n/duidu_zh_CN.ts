@@ -1231,6 +1231,22 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <translation>
             <numerusform>同时标注其他 %n 篇讲话中的相同段落</numerusform></translation>
     </message>
+    <message>
+        <source>Tags (tick one or more; tags used last time are in bold):</source>
+        <translation>标签（可勾选多个；上次用过的标签以粗体显示）：</translation>
+    </message>
+    <message>
+        <source>Tags (tick one or more):</source>
+        <translation>标签（可勾选多个）：</translation>
+    </message>
+    <message>
+        <source>No tags yet: name the first one below (e.g. 城市规划).</source>
+        <translation>还没有标签：请在下方输入第一个标签的名称（如“城市规划”）。</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
 </context>
 <context>
     <name>TaggingController</name>
