@@ -116,6 +116,7 @@ class CompareView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("compareSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)   # a long summary wraps; it must never set the window's minimum width
         for action, icon in ((self.add_pane_action, "add-pane"), (self.lock_action, "lock"),
                              (self.stock_action, "stock"), (self.prev_action, "prev"), (self.next_action, "next"),
                              (self.diff_action, "diff")):
@@ -154,6 +155,7 @@ class CompareView(QWidget):
             self._make_pane()
         while len(self.panes) > max(len(self.documents), 1):
             self._drop_pane(self.panes[-1])
+        self._apply_fonts()
         infos = self.library.list_documents()
         self._to_place = []
         for j, (pane, doc) in enumerate(zip(self.panes, self.documents)):
@@ -188,8 +190,6 @@ class CompareView(QWidget):
         pane.speech.text_view.viewport().installEventFilter(self)
         pane.speech.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pane.speech.outline.customContextMenuRequested.connect(lambda pos, p=pane: self._outline_menu(p, pos))
-        family, size = self.settings.get("reading/font_family"), self.settings.get("reading/font_size")
-        pane.speech.text_view.set_reading_font(family, size, self.settings.get("reading/line_spacing"))
         return pane
 
     def _drop_pane(self, pane: ComparePane) -> None:
@@ -307,6 +307,15 @@ class CompareView(QWidget):
         """Apply a reading font size to every pane."""
         size = max(8, min(40, size))
         self.settings.set("reading/font_size", size)
+        self._apply_fonts()
+
+    def pane_font_size(self) -> int:
+        """The reading size in each pane: a point smaller per pane beyond two, so four panes still hold a line."""
+        size = self.settings.get("reading/font_size")
+        return max(min(size, 10), size - max(0, len(self.panes) - 2))
+
+    def _apply_fonts(self) -> None:
+        size = self.pane_font_size()
         for pane in self.panes:
             pane.speech.text_view.set_reading_font(self.settings.get("reading/font_family"), size,
                                                    self.settings.get("reading/line_spacing"))

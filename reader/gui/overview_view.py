@@ -21,6 +21,7 @@ from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui.heatmap import HeatMap
 from reader.gui.hit_list import HitTree, TimelineWidget
 from reader.gui.library_actions import in_own_library
+from reader.gui.table_sizing import stretch_column
 from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -192,7 +193,8 @@ class OverviewView(QTabWidget):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        stretch_column(table, 0 if name == "phrases" else len(headers) - 1)   # the phrase, or the definition
         filter_box = QLineEdit(placeholderText=self.tr("Filter…"))
         filter_box.setClearButtonEnabled(True)
         filter_box.textChanged.connect(proxy.setFilterFixedString)

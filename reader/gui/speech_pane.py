@@ -18,6 +18,19 @@ SEARCH_LAYER = "search"
 SEARCH_COLOUR = "#3cb371"
 
 
+def heading_spans(sections: list[Section], text: str) -> list[tuple[int, int, int]]:
+    """(start, end, level) of the words of every numbered heading: the whole heading at levels 1–2, the marker below."""
+    spans = []
+    for section in sections:
+        if section.kind == "heading":
+            length = len(section.label) + (len(section.title) if section.level <= 2 else 0)
+            line_end = text.find("\n", section.start)
+            end = min(section.start + length, section.end, line_end if line_end >= 0 else len(text))
+            spans.append((section.start, end, section.level))
+        spans.extend(heading_spans(section.children, text))
+    return spans
+
+
 class SpeechPane(QWidget):
     """A header, the outline tree and the text of one speech."""
 
@@ -96,6 +109,7 @@ class SpeechPane(QWidget):
         self.outline_model.set_sections(self.sections)
         self.outline.expandToDepth(0)
         self.text_view.set_speech_text(document.text)
+        self.text_view.set_headings(heading_spans(self.sections, document.text))
         self.find_bar.set_text(document.text)
 
     def show_section(self, section: Section, mark: bool = True) -> None:

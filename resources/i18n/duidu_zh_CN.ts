@@ -1418,4 +1418,35 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <translation>帮助(&amp;H)</translation>
     </message>
 </context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>The library is empty</source>
+        <translation>文库是空的</translation>
+    </message>
+    <message>
+        <source>Import speeches (.txt in any Chinese encoding, .docx, saved web pages) with Import Files, or drop files and folders on this window.</source>
+        <translation>用“导入文件”导入讲话（任何中文编码的 .txt、.docx、保存的网页），或将文件和文件夹拖到本窗口。</translation>
+    </message>
+    <message>
+        <source>Nothing open yet</source>
+        <translation>尚未打开讲话</translation>
+    </message>
+    <message>
+        <source>• Double-click a speech in the library on the left to read it.</source>
+        <translation>• 在左侧文库中双击一篇讲话即可阅读。</translation>
+    </message>
+    <message>
+        <source>• Select two to four speeches (Ctrl+click) and choose Compare Selected Speeches to read them side by side, their sections in step and their shared phrasing highlighted.</source>
+        <translation>• 选中两至四篇讲话（按住 Ctrl 单击），再选“对照选中的讲话”即可并排阅读：各部分同步对齐，相同表述突出显示。</translation>
+    </message>
+    <message>
+        <source>• Corpus Overview shows which speeches are alike, the phrases they share, and a search of the whole library.</source>
+        <translation>• “语料总览”显示哪些讲话相近、它们共有的表述，并可检索整个文库。</translation>
+    </message>
+    <message>
+        <source>• Select text and press Ctrl+T to tag it as an excerpt; export excerpts to Word with their citations.</source>
+        <translation>• 选中文字后按 Ctrl+T 即可标注为摘录；摘录可连同出处导出到 Word。</translation>
+    </message>
+</context>
 </TS>
