@@ -86,6 +86,7 @@ def test_window_layout_is_restored(qtbot, sample_library, settings):
     first.close()
     second = MainWindow(sample_library, settings)
     qtbot.addWidget(second)
+    second.resize(first.size())   # the offscreen screen is smaller than the window restored on it
     second.show()
     restored = second.splitter.sizes()
     # the offscreen screen may give the window another width: the library keeps its own width
