@@ -123,7 +123,7 @@ class LibraryPane(QWidget):
         self.table.setAlternatingRowColors(True)
         # titles share their openings (在全市…工作会议上的讲话): keep the head and the tail
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        stretch_column(self.table, 0, cap=0.22)
+        stretch_column(self.table, 0, cap=0.3)
         header = self.table.horizontalHeader()
         header.setSectionHidden(3, True)   # the length is in the tooltip; a right-click on the header shows it
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

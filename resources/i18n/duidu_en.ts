@@ -121,4 +121,21 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+      <source> · %n undated speech(es) not shown</source>
+      <translation>
+        <numerusform> · %n undated speech not shown</numerusform>
+        <numerusform> · %n undated speeches not shown</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n use(s)</source>
+      <translation>
+        <numerusform>%n use</numerusform>
+        <numerusform>%n uses</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

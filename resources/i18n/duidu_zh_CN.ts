@@ -1022,6 +1022,10 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>“%1”: %2 hits in %3 speeches</source>
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
+    <message>
+        <source>Point at a cell to name the pair; click it to compare them.</source>
+        <translation>鼠标指向方格可显示是哪两篇讲话；单击即可对照阅读。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1269,6 +1273,30 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>No dated uses</source>
         <translation>没有注明日期的使用</translation>
     </message>
+    <message numerus="yes">
+        <source> · %n undated speech(es) not shown</source>
+        <translation><numerusform> · 另有 %n 篇无日期的讲话未显示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation><numerusform>使用 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a phrase to see where it was used</source>
+        <translation>选择一条表述，查看它在哪些讲话中出现</translation>
+    </message>
+    <message>
+        <source>Order in the library (the speeches have no dates) · height: number of uses</source>
+        <translation>文库中的顺序（讲话没有日期）· 高度：使用次数</translation>
+    </message>
+    <message>
+        <source>Speech date · one mark per speech, its height the number of uses</source>
+        <translation>讲话日期 · 每篇讲话一条标记，高度为使用次数</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -1447,6 +1475,13 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <source>• Select text and press Ctrl+T to tag it as an excerpt; export excerpts to Word with their citations.</source>
         <translation>• 选中文字后按 Ctrl+T 即可标注为摘录；摘录可连同出处导出到 Word。</translation>
+    </message>
+</context>
+<context>
+    <name>ColourScale</name>
+    <message>
+        <source>Colour: distinctive reuse, ‰ of the shorter speech found in the other (grey: the speech itself)</source>
+        <translation>颜色：特有的相同表述，占较短一篇的千分比（灰色：讲话本身）</translation>
     </message>
 </context>
 </TS>
