@@ -37,20 +37,26 @@ class Mark:
     date: str | None
 
 
-def place_marks(uses: list[tuple[str | None, int, int]], order: list[int] | None = None) -> tuple[list[Mark], str]:
-    """Marks for (date, doc id, count) uses, and the axis kind: "date", or "order" when no use is dated.
+def date_range(values: list[float]) -> tuple[float, float]:
+    """The axis for these dates: half a year (or a twentieth of the span) beyond the first and the last."""
+    low, high = min(values), max(values)
+    pad = max(0.5, 0.05 * (high - low))
+    return low - pad, high + pad
+
+
+def place_marks(uses: list[tuple[str | None, int, int]], order: list[int] | None = None
+                ) -> tuple[list[Mark], str, tuple[float, float]]:
+    """Marks for (date, doc id, count) uses, the axis kind ("date", or "order" when no use is dated) and its range.
 
     Undated uses among dated ones are left out of the axis (the caller says how many).
     """
     dated = [(date_value(date), date, doc, n) for date, doc, n in uses if date_value(date) is not None]
     if dated:
-        low, high = min(v for v, *_ in dated), max(v for v, *_ in dated)
-        if high - low < 1:   # all in one year: show that whole year, not one point
-            low, high = float(int(low)), float(int(low)) + 1
-        return [Mark((v - low) / (high - low), n, doc, date) for v, date, doc, n in dated], "date"
+        low, high = date_range([v for v, *_ in dated])
+        return [Mark((v - low) / (high - low), n, doc, date) for v, date, doc, n in dated], "date", (low, high)
     position = {doc: i for i, doc in enumerate(order or sorted(doc for _, doc, _ in uses))}
     last = max(len(position) - 1, 1)
-    return [Mark(position.get(doc, 0) / last, n, doc, date) for date, doc, n in uses], "order"
+    return [Mark(position.get(doc, 0) / last, n, doc, date) for date, doc, n in uses], "order", (0.0, 1.0)
 
 
 def year_ticks(low: float, high: float, room: int) -> list[int]:
@@ -80,12 +86,8 @@ class TimelineWidget(QWidget):
                  order: list[int] | None = None) -> None:
         """(date, doc id, count) of each speech using the phrase; titles name them in the tooltip."""
         self.titles = titles or {}
-        self.marks, self.axis = place_marks(uses, order)
+        self.marks, self.axis, self._range = place_marks(uses, order)
         self.undated = sum(1 for date, *_ in uses if date_value(date) is None) if self.axis == "date" else 0
-        values = [date_value(date) for date, *_ in uses if date_value(date) is not None]
-        if values:
-            low, high = min(values), max(values)
-            self._range = (float(int(low)), float(int(low)) + 1) if high - low < 1 else (low, high)
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -95,9 +97,10 @@ class TimelineWidget(QWidget):
         return QRectF(MARGIN, 20, max(self.width() - 2 * MARGIN, 10), max(self.height() - 44, 10))
 
     def mark_x(self, mark: Mark) -> float:
-        """The x of a mark in the widget (tests hover there)."""
+        """The x of a mark in the widget (tests hover there); speeches of the same date stand side by side."""
         plot = self._plot()
-        return plot.left() + mark.x * plot.width()
+        same = [m for m in self.marks if abs(m.x - mark.x) * plot.width() < 1]
+        return plot.left() + mark.x * plot.width() + 5 * (same.index(mark) - (len(same) - 1) / 2)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
