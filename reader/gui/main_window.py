@@ -202,8 +202,9 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         """Put 2–4 speeches (library documents or loose files) side by side."""
         self.compare_view.set_documents(documents)
         self.center.setCurrentWidget(self.compare_view)
-        if len(documents) > 2 and self.library_pane.width() > LIBRARY_MIN_WIDTH:
-            # three or four panes need the width more than the library's titles do
+        if (len(documents) > 2 and self.library_pane.width() > LIBRARY_MIN_WIDTH
+                and self.center.width() / len(documents) < 360):
+            # three or four narrow panes need the width more than the library's titles do
             sizes = self.splitter.sizes()
             self.splitter.setSizes([LIBRARY_MIN_WIDTH, sum(sizes) - LIBRARY_MIN_WIDTH])
         self._remember_recent([d.id for d in documents if d.id is not None])
