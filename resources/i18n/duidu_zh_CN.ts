@@ -1470,7 +1470,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <source>• Corpus Overview shows which speeches are alike, the phrases they share, and a search of the whole library.</source>
-        <translation>• “语料总览”显示哪些讲话相近、它们共有的表述，并可检索整个文库。</translation>
+        <translation>• “文库总览”显示哪些讲话相近、它们共有的表述，并可检索整个文库。</translation>
     </message>
     <message>
         <source>• Select text and press Ctrl+T to tag it as an excerpt; export excerpts to Word with their citations.</source>

@@ -117,3 +117,22 @@ def test_after_a_kill_the_next_start_shows_the_library(isolated_home, sample_lib
     current, empty, reading, library_visible, library_width, read_only = seen[0]
     assert current is empty or (current is reading and reading.document is not None)
     assert library_visible and library_width >= 220 and not read_only
+
+
+def test_column_widths_are_restored(qtbot, sample_library, settings):
+    from reader.gui.main_window import MainWindow
+
+    first = MainWindow(sample_library, settings)
+    qtbot.addWidget(first)
+    first.resize(1280, 800)
+    first.show()
+    header = first.library_pane.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 0)
+    header.resizeSection(1, 131)
+    first.close()
+    second = MainWindow(sample_library, settings)
+    qtbot.addWidget(second)
+    second.resize(1280, 800)
+    second.show()
+    qtbot.wait(50)   # rows arrive: the restored widths are not fitted to the contents again
+    assert second.library_pane.table.horizontalHeader().sectionSize(1) == 131
