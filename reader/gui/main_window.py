@@ -147,6 +147,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.overview.library_changed()
         count = self.library_pane.model.rowCount()
         self.empty_state.set_library_size(count)
+        if self.center.currentWidget() is self.reading_pane and self.reading_pane.document is None:
+            self.center.setCurrentWidget(self.empty_state)   # the speech being read was removed
         self.status_label.setText(self.tr("%n speech(es) in the library", "", count))
 
     @Slot(list)
