@@ -175,8 +175,10 @@ def seriate(scores: np.ndarray) -> list[int]:
     while left.any():
         sub = np.where(left[:, None] & left[None, :], s, -1.0)
         a, b = np.unravel_index(int(np.argmax(sub)), sub.shape)
-        chain = [int(a), int(b)]
-        left[[a, b]] = False
+        # the speeches left may share nothing with each other (only with those placed already): then the
+        # best "pair" is a zero on the diagonal, a == b, and the chain must hold that speech once, not twice
+        chain = [int(a)] if a == b or sub[a, b] <= 0 else [int(a), int(b)]
+        left[chain] = False
         while left.any():
             head, tail = s[chain[0]] * left, s[chain[-1]] * left
             h, t = int(np.argmax(head)), int(np.argmax(tail))

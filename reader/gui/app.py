@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
+from reader.core.locale import system_language
 from reader.core.paths import cache_dir, library_dir
 from reader.core.store import Library, LibraryError, open_library
 from reader.gui.icons import app_icon
+from reader.gui.platform_check import check_platform
 from reader.gui.settings import Settings
+from reader.gui.theme import apply_color_scheme
 from reader.gui.translations import install_translators
 
 
@@ -30,41 +34,6 @@ def setup_logging(folder) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-
-
-def dark_palette() -> QPalette:
-    """A dark palette for the Fusion style (where the platform offers none of its own)."""
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#2a2a2a",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-        QPalette.ColorRole.ToolTipText: "#f0f0f0", QPalette.ColorRole.Highlight: "#3d7bd9",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#7fb2ff",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a", QPalette.ColorRole.Mid: "#444444",
-        QPalette.ColorRole.Dark: "#1a1a1a", QPalette.ColorRole.Light: "#505050",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return palette
-
-
-def apply_color_scheme(choice: str) -> None:
-    """Light, dark, or follow the system: Qt 6.8+ asks the platform; where it cannot, Fusion's palette does."""
-    app = QApplication.instance()
-    hints = QGuiApplication.styleHints()
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice, Qt.ColorScheme.Unknown)
-    if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(scheme)
-    if app is None or choice not in ("light", "dark"):
-        return
-    is_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    if (choice == "dark") != is_dark:
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette() if choice == "dark" else app.style().standardPalette())
 
 
 def configure_jieba(cache: str) -> None:
@@ -86,6 +55,8 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
 
 def start_window(library_override: str | None = None, bundled: bool = True):
     """Create the application and the main window on the library; returns (app, window), or None after a message."""
+    if QApplication.instance() is None and not check_platform(system_language()):
+        return None   # Qt would abort on a missing system library: we said which, and how to install it
     app = QApplication.instance() or QApplication([sys.argv[0]])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -106,8 +77,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
     window.show()
-    if bundled:
-        window.bundled_job = window.import_bundled_in_background()
+    window.bundled_job = window.import_bundled_in_background() if bundled else None
     warm_up_in_background(window)
     return app, window
 
@@ -179,10 +149,29 @@ def run_or_grab(app: QApplication, window, screenshot: str | None) -> int:
     return code
 
 
-def grab_and_quit(app: QApplication, window, path: str) -> int:
-    """Render the window once everything queued has run, write it as PNG, exit."""
-    for _ in range(5):
+def view_complete(window) -> bool:
+    """Nothing visible is still being worked out: no job with progress runs and a comparison on screen is ready."""
+    if any(not getattr(job, "quiet", False) for job in window.jobs.jobs):
+        return False
+    return window.center.currentWidget() is not window.compare_view or window.compare_view.comparison is not None
+
+
+def settle(app: QApplication, window, timeout: float = 120.0) -> bool:
+    """Run events until the view is complete (a screenshot must not show "Finding shared passages…")."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         app.processEvents()
+        if view_complete(window):
+            for _ in range(5):   # the results' signals, then the layout and paint they cause
+                app.processEvents()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def grab_and_quit(app: QApplication, window, path: str) -> int:
+    """Render the window once the view is complete, write it as PNG, exit."""
+    settle(app, window)
     ok = window.grab().save(path)
     window.close()
     QTimer.singleShot(0, app.quit)

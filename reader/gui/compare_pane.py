@@ -5,11 +5,35 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QStyle, QStyleOptionComboBox, QStylePainter, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from reader.core.store import DocumentInfo
 from reader.gui.library_pane import DOC_IDS_MIME
 from reader.gui.speech_pane import SpeechPane
+
+
+class ElidingComboBox(QComboBox):
+    """A chooser that cuts a long title in the middle (its date stays visible) and shows it whole as a tooltip."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle,
+                                                           field.width() - 4)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def text_shown(self) -> str:
+        """The current title as painted (tests read it)."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle, field.width() - 4)
 
 
 class ComparePane(QWidget):
@@ -21,17 +45,19 @@ class ComparePane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.chooser = QComboBox()
+        self.chooser = ElidingComboBox()
         self.chooser.setObjectName("speechChooser")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(8)
+        self.chooser.view().setMinimumWidth(460)   # the list shows whole titles however narrow the pane
+        self.chooser.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setToolTip(self.tr("Remove this pane"))
         self.close_button.setAutoRaise(True)
         self.speech = SpeechPane(Qt.Orientation.Vertical)
         self.speech.header.hide()
-        self.speech.splitter.setSizes([140, 600])
+        self.speech.splitter.setSizes([230, 520])   # the outline shows a dozen rows
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.chooser, 1)
@@ -57,6 +83,7 @@ class ComparePane(QWidget):
             self.chooser.addItem(loose_title, None)
             index = self.chooser.count() - 1
         self.chooser.setCurrentIndex(index)
+        self.chooser.setToolTip(self.chooser.currentText())
         self.chooser.blockSignals(False)
 
     @Slot(int)

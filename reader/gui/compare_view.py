@@ -69,6 +69,7 @@ class CompareView(QWidget):
         self.comparison: Comparison | None = None
         self.spans: list[list[SharedSpan]] = []
         self.active_pane = 0
+        self._to_place: list[int] = []   # panes whose speech changed: placed when the comparison is ready
         self._sync_depth = 0
         self._generation = 0
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -119,6 +120,7 @@ class CompareView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("compareSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)   # a long summary wraps; it must never set the window's minimum width
         for action, icon in ((self.add_pane_action, "add-pane"), (self.lock_action, "lock"),
                              (self.stock_action, "stock"), (self.prev_action, "prev"), (self.next_action, "next"),
                              (self.diff_action, "diff")):
@@ -154,16 +156,22 @@ class CompareView(QWidget):
 
     def set_documents(self, documents: list[Document]) -> None:
         """Show these speeches side by side (2–4), then compute their comparison in the background."""
+        # the old comparison's alignments do not cover new panes: drop it before any pane scrolls or resizes
+        self.comparison = None
         self.documents = list(documents[:MAX_PANES])
         while len(self.panes) < len(self.documents):
             self._make_pane()
         while len(self.panes) > max(len(self.documents), 1):
             self._drop_pane(self.panes[-1])
+        self._apply_fonts()
         infos = self.library.list_documents()
-        for pane, doc in zip(self.panes, self.documents):
+        self._to_place = []
+        for j, (pane, doc) in enumerate(zip(self.panes, self.documents)):
             pane.set_choices(infos, doc.id, doc.display_title())
-            pane.speech.set_document(doc)
-        self.comparison = None
+            shown = pane.speech.document
+            if shown is None or shown.id != doc.id or shown.id is None or shown.text != doc.text:
+                pane.speech.set_document(doc)   # a pane keeping its speech keeps its place too
+                self._to_place.append(j)
         self.spans = [[] for _ in self.documents]
         self.summary.setText(self.tr("Finding shared passages…"))
         self.add_pane_action.setEnabled(len(self.documents) < MAX_PANES)
@@ -190,8 +198,6 @@ class CompareView(QWidget):
         pane.speech.text_view.viewport().installEventFilter(self)
         pane.speech.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pane.speech.outline.customContextMenuRequested.connect(lambda pos, p=pane: self._outline_menu(p, pos))
-        family, size = self.settings.get("reading/font_family"), self.settings.get("reading/font_size")
-        pane.speech.text_view.set_reading_font(family, size, self.settings.get("reading/line_spacing"))
         return pane
 
     def _drop_pane(self, pane: ComparePane) -> None:
@@ -246,7 +252,19 @@ class CompareView(QWidget):
             return
         self.comparison = comparison
         self.paint_shared()
+        self._place_new_panes()
         self.comparison_ready.emit(comparison)
+
+    def _place_new_panes(self) -> None:
+        """A pane that got a new speech opens where a kept pane is reading (when panes scroll in step)."""
+        placed, self._to_place = self._to_place, []
+        kept = next((i for i in range(len(self.panes)) if i not in placed), None)
+        if kept is None or not self.lock_action.isChecked() or self.panes[kept].speech.text_view.verticalScrollBar().value() == 0:
+            return
+        top = self.panes[kept].speech.text_view.top_offset()
+        with self._syncing():
+            for j in placed:
+                self.panes[j].speech.text_view.scroll_to_offset(self.comparison.map_offset(kept, top, j), margin=4)
 
     def paint_shared(self) -> None:
         """Highlight every shared span in every pane, and put its marks in the marker strips."""
@@ -297,6 +315,15 @@ class CompareView(QWidget):
         """Apply a reading font size to every pane."""
         size = max(8, min(40, size))
         self.settings.set("reading/font_size", size)
+        self._apply_fonts()
+
+    def pane_font_size(self) -> int:
+        """The reading size in each pane: a point smaller per pane beyond two, so four panes still hold a line."""
+        size = self.settings.get("reading/font_size")
+        return max(min(size, 10), size - max(0, len(self.panes) - 2))
+
+    def _apply_fonts(self) -> None:
+        size = self.pane_font_size()
         for pane in self.panes:
             pane.speech.text_view.set_reading_font(self.settings.get("reading/font_family"), size,
                                                    self.settings.get("reading/line_spacing"))
@@ -326,7 +353,8 @@ class CompareView(QWidget):
                     other.speech.show_section(partner)
 
     def _on_scrolled(self, pane: ComparePane) -> None:
-        if self._sync_depth or not self.lock_action.isChecked() or self.comparison is None:
+        if (self._sync_depth or not self.lock_action.isChecked() or self.comparison is None
+                or self.comparison.size != len(self.panes)):
             return
         i = self.panes.index(pane)
         top = pane.speech.text_view.top_offset()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComb
 
 from reader.core.codebook_types import CodebookError, Excerpt, Tag
 from reader.gui.codebook_editor import CodebookEditor
+from reader.gui.table_sizing import wrap_rows
 from reader.gui.tag_dialog import swatch
 
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,8 +136,7 @@ class ExcerptsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        wrap_rows(self.table, 3, {0: 0.15, 1: 0.17, 2: 0.12, 4: 0.11}, narrow_hidden=(2, 4))   # the excerpt's text wraps; nothing scrolls sideways
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         excerpt_buttons = QHBoxLayout()
         self.copy_button = self._button(self.tr("Copy"), self.tr("Copy the excerpts with their citations"),

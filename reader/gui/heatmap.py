@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import html
+import math
+
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from reader.core.similarity import SimilarityMatrix
 
-LABEL_WIDTH = 220
+LABEL_WIDTH = 220          # row labels, left of the cells
+COLUMN_LABEL = 130         # length of a rotated column label
+ANGLE = 60                 # column labels rise at this angle
+TOP = int(COLUMN_LABEL * math.sin(math.radians(ANGLE))) + 12
+RIGHT = int(COLUMN_LABEL * math.cos(math.radians(ANGLE))) + 8
+
+
+def as_plain_tooltip(text: str) -> str:
+    """A tooltip that shows speech titles as they are: escaped, so "<b>" in a title is never markup."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def cell_colour(score: float, top: float) -> QColor:
@@ -41,6 +53,7 @@ class HeatMap(QWidget):
 
     pair_clicked = Signal(int, int)
     zoom_changed = Signal(int)
+    hovered = Signal(int, int)   # the pair under the mouse (a == b on the diagonal)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,6 +64,12 @@ class HeatMap(QWidget):
         self.describe = lambda a, b: ""   # the overview supplies the tooltip text
         self._top = 0.0
         self._image: QImage | None = None
+        self.zoomed = False   # once the reader zooms, the map no longer fits itself to the window
+
+    @property
+    def top(self) -> float:
+        """The highest score off the diagonal: the deepest colour."""
+        return self._top
 
     def set_matrix(self, matrix: SimilarityMatrix) -> None:
         """Show a matrix."""
@@ -60,25 +79,42 @@ class HeatMap(QWidget):
         self._top = float(off_diagonal.max()) if off_diagonal.size else 0.0
         self._image = matrix_image(matrix.scores, self._top, self.palette().mid().color())
         self.cell = max(3, min(28, 700 // max(n, 1)))
+        if self.parentWidget() is not None and not self.zoomed:
+            self.fit_to(self.parentWidget().size())
         self.updateGeometry()
+        self.resize(self.sizeHint())
+        self.update()
+
+    def fit_to(self, room: QSize) -> None:
+        """Cells as large as the room allows (labels included), between 2 and 96 pixels."""
+        n = len(self.matrix.doc_ids) if self.matrix else 0
+        if n == 0:
+            return
+        width = room.width() - LABEL_WIDTH - RIGHT - 4
+        height = room.height() - TOP - 4
+        cell = max(2, min(96, min(width, height) // n))
+        if cell < 10:   # no labels at this size: the cells get their room too
+            cell = max(2, min(96, min(room.width() - 4, room.height() - 4) // n))
+        self.cell = cell
         self.resize(self.sizeHint())
         self.update()
 
     def set_cell_size(self, size: int) -> None:
         """Zoom: pixels per cell."""
         self.cell = max(2, min(60, size))
+        self.zoomed = True
         self.resize(self.sizeHint())
         self.update()
         self.zoom_changed.emit(self.cell)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         n = len(self.matrix.doc_ids) if self.matrix else 0
-        label = LABEL_WIDTH if self.cell >= 10 else 0
-        return QSize(label + n * self.cell + 2, label // 2 + n * self.cell + 2)
+        if self.cell < 10:
+            return QSize(n * self.cell + 2, n * self.cell + 2)
+        return QSize(LABEL_WIDTH + n * self.cell + RIGHT, TOP + n * self.cell + 2)
 
     def _origin(self) -> QPoint:
-        label = LABEL_WIDTH if self.cell >= 10 else 0
-        return QPoint(label, label // 2)
+        return QPoint(LABEL_WIDTH, TOP) if self.cell >= 10 else QPoint(0, 0)
 
     def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
         """(row, column) under a point."""
@@ -119,7 +155,7 @@ class HeatMap(QWidget):
             last_row = n if clip is None else min(n, (clip.bottom() - origin.y()) // cell + 1)
             for i in range(first_row, last_row):
                 label = self.matrix.labels[i]
-                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
+                text = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH - 8)
                 painter.drawText(QRect(2, origin.y() + i * cell, LABEL_WIDTH - 6, cell),
                                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
             painter.save()
@@ -128,10 +164,10 @@ class HeatMap(QWidget):
             for j in range(first_col, last_col):
                 label = self.matrix.labels[j]
                 painter.save()
-                painter.translate(origin.x() + j * cell + cell // 2 + 4, origin.y() - 4)
-                painter.rotate(-60)
-                painter.drawText(0, 0, metrics.elidedText(label.split(" ", 2)[-1], Qt.TextElideMode.ElideRight,
-                                                          int(LABEL_WIDTH * 0.55)))
+                painter.translate(origin.x() + j * cell + cell // 2 + metrics.ascent() // 3, origin.y() - 4)
+                painter.rotate(-ANGLE)
+                painter.drawText(0, 0, metrics.elidedText(label.split(" ", 2)[-1], Qt.TextElideMode.ElideMiddle,
+                                                          COLUMN_LABEL))
                 painter.restore()
             painter.restore()
 
@@ -143,13 +179,26 @@ class HeatMap(QWidget):
         painter.end()
         return image
 
+    def label_at(self, pos: QPoint) -> str | None:
+        """The whole label of the row whose (elided) label is under a point."""
+        if self.matrix is None or self.cell < 10 or pos.x() >= LABEL_WIDTH or pos.y() < TOP:
+            return None
+        row = (pos.y() - TOP) // self.cell
+        return self.matrix.labels[row] if 0 <= row < len(self.matrix.labels) else None
+
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        hit = self.cell_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        hit = self.cell_at(pos)
         if hit is None or self.matrix is None:
-            QToolTip.hideText()
+            label = self.label_at(pos)
+            if label is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPosition().toPoint(), as_plain_tooltip(label), self)
             return
         a, b = self.matrix.doc_ids[hit[0]], self.matrix.doc_ids[hit[1]]
-        QToolTip.showText(event.globalPosition().toPoint(), self.describe(a, b), self)
+        self.hovered.emit(a, b)
+        QToolTip.showText(event.globalPosition().toPoint(), as_plain_tooltip(self.describe(a, b)), self)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         hit = self.cell_at(event.position().toPoint())
@@ -163,3 +212,60 @@ class HeatMap(QWidget):
             event.accept()
         else:
             event.ignore()
+
+
+class ColourScale(QWidget):
+    """The key to the map's colours: white (nothing distinctive shared) to red (the library's most alike pair)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("colourScale")
+        self.top = 0.0
+        self.setMinimumHeight(36)
+
+    def set_top(self, top: float) -> None:
+        """The score of the deepest colour."""
+        self.top = top
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(520, 36)
+
+    def caption(self) -> str:
+        """What the colours mean, with the figure at the red end."""
+        return self.tr("Colour: distinctive reuse, ‰ of the shorter speech found in the other (grey: the speech "
+                       "itself)")
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        bar = QRectF(4, 2, min(220, self.width() * 0.35), 14)
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
+            gradient.setColorAt(stop, cell_colour(stop ** 2, 1.0))   # cell_colour takes the square root
+        painter.fillRect(bar, gradient)
+        painter.setPen(self.palette().mid().color())
+        painter.drawRect(bar)
+        painter.setPen(self.palette().text().color())
+        painter.drawText(QRectF(bar.left(), bar.bottom() + 1, 40, 16), Qt.AlignmentFlag.AlignLeft, "0")
+        painter.drawText(QRectF(bar.right() - 80, bar.bottom() + 1, 80, 16), Qt.AlignmentFlag.AlignRight,
+                         f"{self.top * 1000:.0f}‰")
+        left = bar.right() + 10
+        painter.drawText(QRectF(left, 0, self.width() - left, self.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                         self.caption())
+        painter.end()
+
+
+class MapArea(QScrollArea):
+    """The scroll area around the map: the map fits itself to it until the reader zooms."""
+
+    def __init__(self, heatmap: HeatMap, parent=None):
+        super().__init__(parent)
+        self.heatmap = heatmap
+        self.setWidget(heatmap)
+        self.setWidgetResizable(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self.heatmap.zoomed and self.heatmap.matrix is not None:
+            self.heatmap.fit_to(self.viewport().size())

@@ -7,9 +7,10 @@ import json
 from PySide6.QtCore import (QAbstractTableModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal,
                             Slot)
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
+from reader.gui.table_sizing import stretch_column
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -63,7 +64,8 @@ class LibraryModel(QAbstractTableModel):
                 return doc.display_title()
             return getattr(doc, column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return doc.source_path or doc.display_title()
+            return "\n".join(x for x in (doc.display_title(), doc.date, doc.place, f"{doc.char_count:,}",
+                                          doc.source_path) if x)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -119,10 +121,13 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
+        # titles share their openings (在全市…工作会议上的讲话): keep the head and the tail
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        stretch_column(self.table, 0, cap=0.3)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionHidden(3, True)   # the length is in the tooltip; a right-click on the header shows it
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -169,6 +174,17 @@ class LibraryPane(QWidget):
         menu.addAction(self.tr("Remove from Library…"),
                        lambda: self.remove_requested.emit(ids)).setEnabled(not self.read_only)
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos) -> None:
+        """Show or hide the date, place and length columns (the title always stays)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(1, self.model.columnCount()):
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(pos))
 
     def _remove_selected(self) -> None:
         ids = self.selected_ids()

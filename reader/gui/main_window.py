@@ -5,22 +5,25 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
 from reader.core.store import Library, LibraryError
 from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
+from reader.gui.empty_state import EmptyState
 from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
 from reader.gui.overview_view import OverviewView
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
+from reader.gui.theme import apply_color_scheme
 from reader.gui.workers import JobRunner
 
 log = logging.getLogger(__name__)
+LIBRARY_MIN_WIDTH = 220   # enough for a title's head and tail around "…" and its date
 
 
 class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
@@ -41,7 +44,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.reading_pane.setObjectName("readingPane")
         self.compare_view = CompareView(library, settings, self.jobs)
         self.center = QStackedWidget()
-        self.center.addWidget(self.reading_pane)
+        self.center.addWidget(self.reading_pane)   # the empty state goes in front once the actions exist
         self.center.addWidget(self.compare_view)
         self.overview = OverviewView(library, settings, self.jobs)
         self.center.addWidget(self.overview)
@@ -49,8 +52,12 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(self.center)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        # the library keeps its width when the window changes; the reading area takes the rest
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.library_pane.setMinimumWidth(LIBRARY_MIN_WIDTH)
         self.banner = QLabel(self.tr("Read-only: another copy of Duidu is using this library. You can read, "
                                      "compare and export; to import or tag, close the other copy and restart."))
         self.banner.setObjectName("readOnlyBanner")
@@ -67,7 +74,11 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self.empty_state = EmptyState([self.actions.import_files, self.actions.overview, self.actions.guide])
+        self.center.addWidget(self.empty_state)
+        self.center.setCurrentWidget(self.empty_state)
         self._build_excerpts()
+        self.excerpts_dock.setMinimumWidth(220)
         if library.read_only:
             self._disable_writing()
         self._apply_reading_font()
@@ -135,6 +146,9 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.library_pane.set_documents(self.library.list_documents())
         self.overview.library_changed()
         count = self.library_pane.model.rowCount()
+        self.empty_state.set_library_size(count)
+        if self.center.currentWidget() is self.reading_pane and self.reading_pane.document is None:
+            self.center.setCurrentWidget(self.empty_state)   # the speech being read was removed
         self.status_label.setText(self.tr("%n speech(es) in the library", "", count))
 
     @Slot(list)
@@ -190,6 +204,11 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         """Put 2–4 speeches (library documents or loose files) side by side."""
         self.compare_view.set_documents(documents)
         self.center.setCurrentWidget(self.compare_view)
+        if (len(documents) > 2 and self.library_pane.width() > LIBRARY_MIN_WIDTH
+                and self.center.width() / len(documents) < 360):
+            # three or four narrow panes need the width more than the library's titles do
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([LIBRARY_MIN_WIDTH, sum(sizes) - LIBRARY_MIN_WIDTH])
         self._remember_recent([d.id for d in documents if d.id is not None])
 
     def _disable_writing(self) -> None:
@@ -245,8 +264,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             self._apply_reading_font()
             self.compare_view.set_font_size(self.settings.get("reading/font_size"))
         if "ui/color_scheme" in changed:
-            from reader.gui.app import apply_color_scheme
-
             apply_color_scheme(self.settings.get("ui/color_scheme"))
         if changed & {"shared/min_chars", "shared/stock_threshold"}:
             self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
@@ -330,16 +347,19 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             self.resize(1280, 820)
         for widget in self._stateful_widgets():
             state = self.settings.state(widget.objectName() + "_state")
-            if state is not None:
-                widget.restoreState(state)
+            if state is not None and widget.restoreState(state) and isinstance(widget, QHeaderView):
+                widget.setProperty("restored", True)   # the reader's column widths: not fitted again
         if self.settings.state("mainSplitter_state") is None:
-            # first start: a narrow library, the reading area, a narrow excerpts dock
-            self.resizeDocks([self.excerpts_dock], [300], Qt.Orientation.Horizontal)
-            self.splitter.setSizes([300, 700])
-            self.reading_pane.splitter.setSizes([220, 560])
+            # first start: a library wide enough for its titles, the reading area, a narrow excerpts dock
+            dock, library = max(280, self.width() // 5), max(320, self.width() // 5)
+            self.resizeDocks([self.excerpts_dock], [dock], Qt.Orientation.Horizontal)
+            self.splitter.setSizes([library, max(400, self.width() - library - dock)])
+            self.reading_pane.splitter.setSizes([240, 560])
 
     def _stateful_widgets(self):
-        return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter)
+        return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter,
+                self.library_pane.table.horizontalHeader(), self.excerpts_panel.splitter, self.overview.phrase_table.horizontalHeader(),
+                self.overview.formula_table.horizontalHeader())
 
     def save_layout(self) -> None:
         """Remember geometry and splitters for the next start."""

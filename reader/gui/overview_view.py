@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from reader.core.formulae import find_formulae
@@ -18,9 +18,11 @@ from reader.core.reuse import ReuseIndex
 from reader.core.search import SearchHit, search
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
-from reader.gui.heatmap import HeatMap
-from reader.gui.hit_list import HitTree, TimelineWidget
+from reader.gui.heatmap import ColourScale, HeatMap, MapArea
+from reader.gui.hit_list import HitTree
 from reader.gui.library_actions import in_own_library
+from reader.gui.table_sizing import stretch_column
+from reader.gui.timeline import TimelineWidget
 from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,22 +115,27 @@ class OverviewView(QTabWidget):
         zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
         self.heatmap = HeatMap()
         self.heatmap.describe = self.describe_pair
-        area = QScrollArea()
-        area.setWidget(self.heatmap)
-        area.setWidgetResizable(False)
+        self.colour_scale = ColourScale()
+        self.map_hover = self._status_label()
+        self.map_hover.setObjectName("mapHover")
+        self.map_hover.setTextFormat(Qt.TextFormat.PlainText)
+        area = MapArea(self.heatmap)
         bar = QToolBar()   # a toolbar folds its overflow away instead of widening the window
         for widget in (QLabel(self.tr("Order:")), self.map_order, zoom_out, zoom_in, save):
             bar.addWidget(widget)
         layout = QVBoxLayout(tab)
         layout.addWidget(bar)
         layout.addWidget(self.map_status)
+        layout.addWidget(self.colour_scale)
         layout.addWidget(area, 1)
+        layout.addWidget(self.map_hover)
         self.addTab(tab, self.tr("Similarity Map"))
         self.map_order.currentIndexChanged.connect(lambda _i: self.compute_map())
         zoom_in.clicked.connect(lambda: self.heatmap.set_cell_size(self.heatmap.cell + 3))
         zoom_out.clicked.connect(lambda: self.heatmap.set_cell_size(self.heatmap.cell - 3))
         save.clicked.connect(self.save_map)
         self.heatmap.pair_clicked.connect(lambda a, b: self.compare_requested.emit([a, b]))
+        self.heatmap.hovered.connect(self._show_hovered_pair)
 
     def compute_map(self) -> Job:
         """The matrix, from the index's cache (updated for new speeches first)."""
@@ -144,6 +151,8 @@ class OverviewView(QTabWidget):
 
     def _show_map(self, matrix) -> None:
         self.heatmap.set_matrix(matrix)
+        self.colour_scale.set_top(self.heatmap.top)
+        self.map_hover.setText(self.tr("Point at a cell to name the pair; click it to compare them."))
         closest = matrix.closest(1)
         text = self.tr("%n speech(es).", "", len(matrix.doc_ids))
         if closest:
@@ -152,6 +161,10 @@ class OverviewView(QTabWidget):
             text += " " + self.tr("Closest pair: %1 — %2").replace("%1", infos[pair.doc_a].display_title()) \
                 .replace("%2", infos[pair.doc_b].display_title())
         self.map_status.setText(text)
+
+    def _show_hovered_pair(self, a: int, b: int) -> None:
+        """The pair under the mouse, named on one line below the map (the tooltip says more)."""
+        self.map_hover.setText(self.describe_pair(a, b).replace("\n", " · "))
 
     def describe_pair(self, a: int, b: int) -> str:
         """A cell's tooltip: the two speeches, the share of reuse, passages and characters."""
@@ -192,7 +205,8 @@ class OverviewView(QTabWidget):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        stretch_column(table, 0 if name == "phrases" else len(headers) - 1)   # the phrase, or the definition
         filter_box = QLineEdit(placeholderText=self.tr("Filter…"))
         filter_box.setClearButtonEnabled(True)
         filter_box.textChanged.connect(proxy.setFilterFixedString)
@@ -276,7 +290,9 @@ class OverviewView(QTabWidget):
             return
         hits = phrase_contexts(ReuseIndex(self.library.conn), row, dates=self.library.document_dates())
         self.phrase_hits.set_hits(grouped(self.library, hits))
-        self.timeline.set_uses([(date, doc_id, n) for doc_id, date, n in row.uses])
+        infos = self.library.list_documents()
+        self.timeline.set_uses([(date, doc_id, n) for doc_id, date, n in row.uses],
+                               {d.id: d.display_title() for d in infos}, [d.id for d in infos])
 
     def _build_formulae_tab(self) -> None:
         (self.formula_model, self.formula_proxy, self.formula_table, _row, self.formula_status, self.formula_hits,

@@ -18,6 +18,19 @@ SEARCH_LAYER = "search"
 SEARCH_COLOUR = "#3cb371"
 
 
+def heading_spans(sections: list[Section], text: str) -> list[tuple[int, int, int]]:
+    """(start, end, level) of the words of every numbered heading: the whole heading at levels 1–2, the marker below."""
+    spans = []
+    for section in sections:
+        if section.kind == "heading":
+            length = len(section.label) + (len(section.title) if section.level <= 2 else 0)
+            line_end = text.find("\n", section.start)
+            end = min(section.start + length, section.end, line_end if line_end >= 0 else len(text))
+            spans.append((section.start, end, section.level))
+        spans.extend(heading_spans(section.children, text))
+    return spans
+
+
 class SpeechPane(QWidget):
     """A header, the outline tree and the text of one speech."""
 
@@ -77,11 +90,12 @@ class SpeechPane(QWidget):
         self.marker_strip.jump_requested.connect(self.reveal_offset)
         self.text_view.tag_requested.connect(self.tag_requested)
         self._current: Section | None = None
+        self._chosen: Section | None = None   # picked by the reader (or a partner pane): kept while in view
 
     def set_document(self, document: Document | None, sections: list[Section] | None = None) -> None:
         """Show a speech (or nothing) with its outline."""
         self.document = document
-        self._current = None
+        self._current = self._chosen = None
         self.marker_strip.set_marks([])  # old marks must not be laid out against the new text
         if document is None:
             self.header.setText("")
@@ -95,6 +109,7 @@ class SpeechPane(QWidget):
         self.outline_model.set_sections(self.sections)
         self.outline.expandToDepth(0)
         self.text_view.set_speech_text(document.text)
+        self.text_view.set_headings(heading_spans(self.sections, document.text))
         self.find_bar.set_text(document.text)
 
     def show_section(self, section: Section, mark: bool = True) -> None:
@@ -103,7 +118,7 @@ class SpeechPane(QWidget):
         self._select_in_outline(section)
         if mark:
             self.mark_section(section)
-        self._current = section
+        self._current = self._chosen = section
 
     def reveal_offset(self, offset: int) -> None:
         """Scroll so that an offset stands a third of the way down the view (with context above it)."""
@@ -159,8 +174,18 @@ class SpeechPane(QWidget):
         self.show_section(section)
         self.section_chosen.emit(section)
 
+    def _in_view(self, offset: int) -> bool:
+        """Whether the line of an offset is inside the visible part of the text."""
+        top = self.text_view.verticalScrollBar().value()
+        return top <= self.text_view.y_of(offset) < top + self.text_view.viewport().height()
+
     @Slot()
     def _follow_scroll(self) -> None:
+        # a section chosen near the end (结束语) cannot reach the top of the view: while its heading
+        # is on screen it stays the current one, instead of whatever section the top line belongs to
+        if self._chosen is not None and self._in_view(self._chosen.start):
+            return
+        self._chosen = None
         section = self.current_section()
         if section is None or section is self._current:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.display import DisplayMap
@@ -38,6 +38,7 @@ class SpeechTextView(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.display = DisplayMap("")
         self._layers: dict[str, tuple[int, list[Highlight]]] = {}
+        self.headings: list[tuple[int, int, int]] = []   # (start, end, level) of each heading's words
         self.line_spacing = 160
 
     # --- text ------------------------------------------------------------------------------
@@ -45,6 +46,7 @@ class SpeechTextView(QTextEdit):
     def set_speech_text(self, text: str) -> None:
         """Show a text; paragraphs get spacing and line height in one edit block (fast, one layout)."""
         self.display = DisplayMap(text)
+        self.headings = []
         self._layers.clear()
         self.setExtraSelections([])
         # setPlainText never interprets markup: a speech that contains <b> shows "<b>"
@@ -59,15 +61,40 @@ class SpeechTextView(QTextEdit):
         block.setLineHeight(float(self.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.fontMetrics().height() * 0.5)
         cursor.mergeBlockFormat(block)
+        self._format_headings()
         cursor.endEditBlock()
 
+    def set_headings(self, headings: list[tuple[int, int, int]]) -> None:
+        """Show the outline's headings as headings: (start, end, level) of each one's marker and title."""
+        self.headings = [h for h in headings if h[1] > h[0]]
+        self._format_blocks()
+
+    def _format_headings(self) -> None:
+        """Level 1 larger and bold, level 2 bold, deeper levels their marker (一是, 第一，) bold.
+
+        This is the document's own lasting formatting, like a paragraph's spacing: highlights stay
+        in the extra-selection layers.
+        """
+        if not self.headings:
+            return
+        size = self.font().pointSizeF()
+        for start, end, level in self.headings:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            if level == 1:
+                fmt.setFontPointSize(size * 1.12)
+            self.cursor_for(start, end).mergeCharFormat(fmt)
+
     def set_reading_font(self, family: str, size: int, line_spacing: int = 160) -> None:
-        """Apply the reading font and line spacing."""
+        """Apply the reading font and line spacing; the same character stays at the top."""
+        top = self.top_offset() if self.display.text and self.verticalScrollBar().value() > 0 else None
         self.line_spacing = line_spacing
         font = reading_font(family, size)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._format_blocks()
+        if top is not None:
+            self.scroll_to_offset(top, margin=4)
 
     @property
     def text(self) -> str:

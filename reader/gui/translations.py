@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from reader.core.paths import asset_dir, cache_dir
 
 log = logging.getLogger(__name__)
 TS_NAME = "duidu_zh_CN"
+EN_TS_NAME = "duidu_en"   # English needs only its plural forms ("1 speech", "5 speeches")
 
 
 def lrelease_command() -> list[str] | None:
@@ -29,16 +30,16 @@ def lrelease_command() -> list[str] | None:
     return [found] if found else None
 
 
-def qm_file(build_dir: Path | None = None) -> Path | None:
-    """The compiled Chinese translation: shipped beside the .ts (frozen builds) or compiled into the cache."""
+def qm_file(build_dir: Path | None = None, name: str = TS_NAME) -> Path | None:
+    """A compiled translation: shipped beside the .ts (frozen builds) or compiled into the cache."""
     i18n = asset_dir("resources") / "i18n"
-    shipped = i18n / f"{TS_NAME}.qm"
-    source = i18n / f"{TS_NAME}.ts"
+    shipped = i18n / f"{name}.qm"
+    source = i18n / f"{name}.ts"
     if shipped.is_file() and (not source.is_file() or shipped.stat().st_mtime >= source.stat().st_mtime):
         return shipped
     if not source.is_file():
         return None
-    target = (build_dir or cache_dir()) / f"{TS_NAME}.qm"
+    target = (build_dir or cache_dir()) / f"{name}.qm"
     if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
     command = lrelease_command()
@@ -54,19 +55,36 @@ def qm_file(build_dir: Path | None = None) -> Path | None:
     return target
 
 
+def qt_translations_dir() -> Path | None:
+    """Where Qt's own translations are: Qt's configured path, else the PySide6 package (wheels, frozen builds)."""
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if (configured / "qtbase_zh_CN.qm").is_file():
+        return configured
+    import PySide6
+
+    for candidate in (Path(PySide6.__file__).parent / "Qt" / "translations",
+                      Path(PySide6.__file__).parent / "translations"):
+        if (candidate / "qtbase_zh_CN.qm").is_file():
+            return candidate
+    return None
+
+
+def _install(app: QCoreApplication, path: Path | None, installed: list[QTranslator]) -> None:
+    translator = QTranslator(app)
+    if path is not None and translator.load(str(path)):
+        app.installTranslator(translator)
+        installed.append(translator)
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translation and Qt's own (standard dialogs) for Chinese; nothing for English."""
+    """Chinese: our translation and Qt's own (file dialogs, message-box buttons); English: its plural forms."""
+    installed: list[QTranslator] = []
     if language != "zh":
-        return []
-    installed = []
-    ours = QTranslator(app)
-    path = qm_file()
-    if path is not None and ours.load(str(path)):
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt_own = QTranslator(app)
-    if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-        installed.append(qt_own)
+        _install(app, qm_file(name=EN_TS_NAME), installed)
+        return installed
+    _install(app, qm_file(), installed)
+    folder = qt_translations_dir()
+    _install(app, folder / "qtbase_zh_CN.qm" if folder else None, installed)
+    if folder is None:
+        log.warning("Qt's own Chinese translation (qtbase_zh_CN.qm) is missing: its dialogs stay in English")
     return installed

@@ -1049,6 +1049,10 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>“%1”: %2 hits in %3 speeches</source>
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
+    <message>
+        <source>Point at a cell to name the pair; click it to compare them.</source>
+        <translation>鼠标指向方格可显示是哪两篇讲话；单击即可对照阅读。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1258,6 +1262,22 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <translation>
             <numerusform>同时标注其他 %n 篇讲话中的相同段落</numerusform></translation>
     </message>
+    <message>
+        <source>Tags (tick one or more; tags used last time are in bold):</source>
+        <translation>标签（可勾选多个；上次用过的标签以粗体显示）：</translation>
+    </message>
+    <message>
+        <source>Tags (tick one or more):</source>
+        <translation>标签（可勾选多个）：</translation>
+    </message>
+    <message>
+        <source>No tags yet: name the first one below (e.g. 城市规划).</source>
+        <translation>还没有标签：请在下方输入第一个标签的名称（如“城市规划”）。</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
 </context>
 <context>
     <name>TaggingController</name>
@@ -1279,6 +1299,30 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/hit_list.py" line="88" />
         <source>No dated uses</source>
         <translation>没有注明日期的使用</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n undated speech(es) not shown</source>
+        <translation><numerusform> · 另有 %n 篇无日期的讲话未显示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation><numerusform>使用 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a phrase to see where it was used</source>
+        <translation>选择一条表述，查看它在哪些讲话中出现</translation>
+    </message>
+    <message>
+        <source>Order in the library (the speeches have no dates) · height: number of uses</source>
+        <translation>文库中的顺序（讲话没有日期）· 高度：使用次数</translation>
+    </message>
+    <message>
+        <source>Speech date · one mark per speech, its height the number of uses</source>
+        <translation>讲话日期 · 每篇讲话一条标记，高度为使用次数</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1572,44 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/synoptic_view.py" line="1" />
         <source>; %1 merged or split</source>
         <translation>；合并或拆分 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>The library is empty</source>
+        <translation>文库是空的</translation>
+    </message>
+    <message>
+        <source>Import speeches (.txt in any Chinese encoding, .docx, saved web pages) with Import Files, or drop files and folders on this window.</source>
+        <translation>用“导入文件”导入讲话（任何中文编码的 .txt、.docx、保存的网页），或将文件和文件夹拖到本窗口。</translation>
+    </message>
+    <message>
+        <source>Nothing open yet</source>
+        <translation>尚未打开讲话</translation>
+    </message>
+    <message>
+        <source>• Double-click a speech in the library on the left to read it.</source>
+        <translation>• 在左侧文库中双击一篇讲话即可阅读。</translation>
+    </message>
+    <message>
+        <source>• Select two to four speeches (Ctrl+click) and choose Compare Selected Speeches to read them side by side, their sections in step and their shared phrasing highlighted.</source>
+        <translation>• 选中两至四篇讲话（按住 Ctrl 单击），再选“对照选中的讲话”即可并排阅读：各部分同步对齐，相同表述突出显示。</translation>
+    </message>
+    <message>
+        <source>• Corpus Overview shows which speeches are alike, the phrases they share, and a search of the whole library.</source>
+        <translation>• “文库总览”显示哪些讲话相近、它们共有的表述，并可检索整个文库。</translation>
+    </message>
+    <message>
+        <source>• Select text and press Ctrl+T to tag it as an excerpt; export excerpts to Word with their citations.</source>
+        <translation>• 选中文字后按 Ctrl+T 即可标注为摘录；摘录可连同出处导出到 Word。</translation>
+    </message>
+</context>
+<context>
+    <name>ColourScale</name>
+    <message>
+        <source>Colour: distinctive reuse, ‰ of the shorter speech found in the other (grey: the speech itself)</source>
+        <translation>颜色：特有的相同表述，占较短一篇的千分比（灰色：讲话本身）</translation>
     </message>
 </context>
 </TS>

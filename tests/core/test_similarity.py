@@ -92,3 +92,20 @@ def test_seriate_chains_clusters():
     order = seriate(s)
     assert sorted(order) == list(range(6))
     assert order[:3] in ([0, 3, 5], [5, 3, 0]) and set(order[3:5]) == {1, 4} and order[5] == 2
+
+
+def test_seriate_lists_every_speech_once_when_one_relates_only_to_the_middle_of_a_chain():
+    s = np.zeros((5, 5))
+    for a, b, v in [(0, 1, 0.9), (1, 2, 0.8), (1, 3, 0.1)]:
+        s[a, b] = s[b, a] = v
+    order = seriate(s)
+    assert sorted(order) == list(range(5))
+
+
+def test_seriate_is_a_permutation_of_random_sparse_libraries():
+    rng = np.random.default_rng(16)
+    for n in (3, 7, 20, 60):
+        for _ in range(20):
+            s = rng.random((n, n)) * (rng.random((n, n)) < 0.15)
+            s = np.maximum(s, s.T)
+            assert sorted(seriate(s)) == list(range(n))

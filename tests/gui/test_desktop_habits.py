@@ -68,7 +68,7 @@ def test_icons_follow_the_palette(qtbot):
 def test_dark_and_light_colour_schemes(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.app import apply_color_scheme
+    from reader.gui.theme import apply_color_scheme
 
     app = QApplication.instance()
     before = app.palette()
