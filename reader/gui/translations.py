@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -39,9 +40,16 @@ def qm_file(build_dir: Path | None = None, name: str = TS_NAME) -> Path | None:
         return shipped
     if not source.is_file():
         return None
-    target = (build_dir or cache_dir()) / f"{name}.qm"
-    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-        return target
+    if build_dir is not None:
+        target = build_dir / f"{name}.qm"
+        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+            return target
+    else:
+        # keyed by the source's content, not its date: an upgrade may install a .ts older than the cached .qm
+        digest = hashlib.sha1(source.read_bytes()).hexdigest()[:12]
+        target = cache_dir() / f"{name}-{digest}.qm"
+        if target.is_file():
+            return target
     command = lrelease_command()
     if command is None:
         log.warning("no lrelease found: the interface stays in English")

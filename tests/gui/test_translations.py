@@ -63,3 +63,24 @@ def test_window_speaks_chinese_with_the_translation(qtbot, sample_library, setti
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_the_cached_translation_follows_the_source_not_its_date(tmp_path, monkeypatch):
+    """An upgrade can install a .ts older than the .qm another version cached: the content decides."""
+    import os
+
+    assets = tmp_path / "assets"
+    (assets / "i18n").mkdir(parents=True)
+    source = assets / "i18n" / "duidu_zh_CN.ts"
+    shutil.copy(TS, source)
+    monkeypatch.setattr(translations, "asset_dir", lambda name: assets)
+    monkeypatch.setattr(translations, "cache_dir", lambda: tmp_path / "cache")
+    (tmp_path / "cache").mkdir()
+    first = translations.qm_file()
+    assert first is not None and first.is_file()
+    changed = source.read_text(encoding="utf-8").replace("文件(&amp;F)", "档案(&amp;F)")
+    assert changed != source.read_text(encoding="utf-8")
+    source.write_text(changed, encoding="utf-8")
+    os.utime(source, (1, 1))    # older than the cached .qm
+    second = translations.qm_file()
+    assert second is not None and second != first and second.read_bytes() != first.read_bytes()
