@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.core import lock, schema
-from reader.core.store import DB_NAME, LibraryError
+from reader.core.library_error import DB_NAME, LibraryError
 
 log = logging.getLogger(__name__)
 

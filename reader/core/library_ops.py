@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from reader.core.anchor import replace_text_and_reanchor
-from reader.core.importer import ImportRefused, iter_import_paths, load_file, load_text
+from reader.core.anchor import ReanchorReport
+from reader.core.importer import ImportedText, ImportRefused, iter_import_paths, load_bytes, load_file, load_text
 from reader.core.paths import asset_dir
 from reader.core.reuse import ReuseIndex, SyncReport
-from reader.core.store import Library
+from reader.core.store import Library, LibraryError
+from reader.core.versions import replace_text_and_reanchor
 
 BUNDLED_STATE_KEY = "bundled_corpus_imported"
 
@@ -46,6 +47,7 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
             break
         try:
             imported = load_file(path, encoding=encoding)
+            imported.source_path = storable_path(imported.source_path)
             doc_id, created = library.add_document(
                 imported, metadata_for(path) if metadata_for else None, bundled=bundled)
         except ImportRefused as exc:
@@ -55,6 +57,11 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
         if progress:
             progress(number + 1, len(files))
     return report
+
+
+def storable_path(path: str) -> str:
+    """A file name as the library can store it: bytes that are not UTF-8 (kept by Python as surrogates) become �."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def sync_index(library: Library, progress: Progress | None = None,
@@ -100,31 +107,48 @@ def import_bundled_corpus(library: Library, *, force: bool = False, progress: Pr
     return report
 
 
-def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
+def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> ReanchorReport:
     """Undo the removal of web-page junk (the raw text comes back), or clean again."""
-    from reader.core.importer import ImportedText
     from reader.core.webclean import CleanResult, clean_web_text, html_to_text
 
     doc = library.get_document(doc_id)
     body = html_to_text(doc.raw_text) if doc.fmt == "html" else doc.raw_text
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
     result = clean_web_text(body) if cleaned else CleanResult(body, [])
-    replace_text_and_reanchor(library, doc_id, ImportedText(doc.raw_text, result.text, doc.encoding,
-                                                            doc.fmt or "txt", {}, result.removed, doc.source_path or ""))
+    return replace_text_and_reanchor(library, doc_id, ImportedText(
+        doc.raw_text, result.text, doc.encoding, doc.fmt or "txt", {}, result.removed, doc.source_path or "",
+        library.raw_bytes(doc_id)), "cleaning")
 
 
-def reencode_document(library: Library, doc_id: int, encoding: str) -> None:
-    """Decode a speech again with another encoding: from its file when it is still there, else from its bytes."""
+def reencode_document(library: Library, doc_id: int, encoding: str) -> ReanchorReport:
+    """Decode a speech again with another encoding, from the bytes kept at import (never the file on disk now).
+
+    A file at the old path may since have been replaced by another speech. Speeches imported before
+    bytes were kept cannot be decoded again: LibraryError('no_bytes') says so and points to reimport.
+    """
     doc = library.get_document(doc_id)
-    source = Path(doc.source_path) if doc.source_path else None
-    if source is not None and source.is_file():
-        imported = load_file(source, encoding=encoding)
-    else:
-        # a strict decode round-trips, so the old encoding gives the original bytes back
-        from reader.core.encoding import decode_bytes
+    data = library.raw_bytes(doc_id)
+    if data is None or doc.fmt == "docx":
+        raise LibraryError("no_bytes", library.path, str(doc_id))
+    imported = load_bytes(data, doc.source_path or f"#{doc_id}", doc.fmt or "txt", encoding)
+    return replace_text_and_reanchor(library, doc_id, imported, "encoding")
 
-        data = doc.raw_text.encode(doc.encoding or "utf-8")
-        text, used = decode_bytes(data, override=encoding)
-        imported = load_text(text, source=doc.source_path or "", fmt=doc.fmt or "txt")
-        imported.encoding = used
-    replace_text_and_reanchor(library, doc_id, imported)
+
+def reimport_document(library: Library, doc_id: int, path: Path | str, *,
+                      encoding: str | None = None) -> ReanchorReport:
+    """Replace a speech's text by a new version of its file; the old text is kept, every excerpt re-anchored."""
+    if not library.has_document(doc_id):
+        raise LibraryError("missing", library.path, str(doc_id))
+    return replace_text_and_reanchor(library, doc_id, load_file(path, encoding=encoding), "reimport")
+
+
+def matching_speech(library: Library, imported: ImportedText) -> int | None:
+    """A speech the imported file looks like a new version of: same source file name and same title."""
+    title = (imported.metadata or {}).get("title")
+    name = Path(imported.source_path).name if imported.source_path else ""
+    if not title or not name:
+        return None
+    for info in library.list_documents():
+        if info.title == title and info.source_path and Path(info.source_path).name == name:
+            return info.id
+    return None

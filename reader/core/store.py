@@ -14,40 +14,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import integrity, lock, schema
-from reader.core.errors import UserError
-from reader.core.locale import pick
+from reader.core import backup, integrity, lock, schema
+from reader.core.library_error import DB_NAME, LibraryError
 
-DB_NAME = "library.sqlite3"
+__all__ = ["DB_NAME", "Document", "DocumentInfo", "Library", "LibraryError", "content_hash", "open_library"]
 log = logging.getLogger(__name__)
-
-
-class LibraryError(UserError):
-    """The library cannot be opened or changed; the message is for the user."""
-
-    TEXTS = {
-        "damaged": ("The library “{p}” is damaged or is not a Duidu library ({d}). It was left untouched.",
-                    "文库“{p}”已损坏或不是对读文库（{d}），文件未作任何改动。"),
-        "newer": ("The library “{p}” was written by a newer version of Duidu (schema {d}); it was left untouched.",
-                  "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
-        "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
-        "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
-        "in_use": ("The library “{p}” is in use by another copy of Duidu{who}; close it and try again.",
-                   "文库“{p}”正被另一个对读程序使用{who}，请关闭后重试。"),
-        "read_only": ("The library “{p}” is open read-only because another copy of Duidu is using it; "
-                      "close the other copy to make changes.",
-                      "文库“{p}”正被另一个对读程序使用，现以只读方式打开；如需修改，请先关闭另一个程序。"),
-        "not_ready": ("The library “{p}” cannot be opened read-only while another copy of Duidu creates "
-                      "or upgrades it ({d}); try again in a moment.",
-                      "另一个对读程序正在创建或升级文库“{p}”（{d}），暂时无法以只读方式打开，请稍后再试。"),
-        "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
-                           "备份“{p}”无法使用（{d}），请选择其他备份。"),
-    }
-
-    def fields(self, lang: str | None) -> dict:
-        """The path and detail, and for "in use" the process that holds the library."""
-        who = pick(f" (process {self.detail})", f"（进程 {self.detail}）", lang) if self.detail else ""
-        return {**super().fields(lang), "who": who}
 
 
 @dataclass
@@ -134,8 +105,6 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first, back it up, migrate it."""
-        from reader.core import backup   # backup builds on this module
-
         version = self._inspect() if self._has_content() else 0
         conn = None
         migrating = 0 < version < schema.VERSION
@@ -224,11 +193,12 @@ class Library:
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
-                " encoding, raw_text, text, removed, char_count, imported_at, bundled)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " encoding, raw_text, text, removed, char_count, imported_at, bundled, raw_bytes)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
-                 json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled)))
+                 json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled),
+                 getattr(imported, "raw_bytes", None)))
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -250,6 +220,13 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         *info, text, raw_text, removed = row
         return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
+
+    def raw_bytes(self, doc_id: int) -> bytes | None:
+        """The file's bytes as imported (None for speeches imported before they were kept, or pasted)."""
+        row = self.conn.execute("SELECT raw_bytes FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise LibraryError("missing", self.path, str(doc_id))
+        return row[0]
 
     def has_document(self, doc_id: int) -> bool:
         """Whether a speech with this id exists."""
@@ -276,9 +253,10 @@ class Library:
         """The UPDATE behind replace_text, for callers already inside a transaction."""
         conn.execute(
             "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
-            " content_hash = ?, char_count = ? WHERE id = ?",
+            " content_hash = ?, char_count = ?, raw_bytes = ?, source_path = ? WHERE id = ?",
             (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
-             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text),
+             getattr(imported, "raw_bytes", None), getattr(imported, "source_path", "") or None, doc_id))
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a speech (and, through foreign keys, what hangs on it)."""
