@@ -84,6 +84,7 @@ class Library:
         self.path = self.folder / DB_NAME
         self.read_only = read_only
         self._unlock = None
+        self._changes_at_open = 0
         if read_only:
             self.conn = self._connect_read_only()
             return
@@ -105,7 +106,8 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first, back it up, migrate it."""
-        version = self._inspect() if self._has_content() else 0
+        daily = backup.daily_backup_due(self.folder)
+        version = self._inspect(full=daily) if self._has_content() else 0
         conn = None
         migrating = 0 < version < schema.VERSION
         try:
@@ -120,8 +122,9 @@ class Library:
             if conn is not None:
                 conn.close()
             raise LibraryError("damaged", self.path, str(exc)) from exc
-        if version and not migrating and backup.daily_backup_due(self.folder):
+        if version and not migrating and daily:
             backup.safe_backup(conn, self.folder, backup.DAILY)
+        self._changes_at_open = conn.total_changes
         return conn
 
     def _connect_read_only(self) -> sqlite3.Connection:
@@ -152,18 +155,31 @@ class Library:
             raise LibraryError("damaged", self.path, "empty file; backups are available")
         return size > 0
 
-    def _inspect(self) -> int:
+    def _inspect(self, full: bool = False) -> int:
         """The schema version of the existing file, checked read-only; LibraryError('damaged'/'newer') if unfit."""
         try:
-            return integrity.inspect(self.path)
+            return integrity.inspect(self.path, full)
         except integrity.Unfit as exc:
             raise LibraryError(exc.reason, self.path, exc.detail) from exc
 
     def close(self) -> None:
-        """Close the database (checkpointing the WAL) and give back this object's share of the lock."""
+        """Back up what this session changed, close the database (checkpointing the WAL), give back the lock."""
+        try:
+            changed = not self.read_only and self.conn.total_changes > self._changes_at_open
+        except sqlite3.ProgrammingError:   # closed already
+            changed = False
+        if changed:
+            self.backup(backup.SESSION)
         self.conn.close()
         if self._unlock is not None:
             self._unlock()
+
+    def backup(self, reason: str) -> Path | None:
+        """A verified backup now (before a risky change, or at close); None, logged, if it failed."""
+        if self.read_only or self.conn.in_transaction:   # a backup is of committed work only
+            return None
+        self._changes_at_open = self.conn.total_changes
+        return backup.safe_backup(self.conn, self.folder, reason)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -259,7 +275,9 @@ class Library:
              getattr(imported, "raw_bytes", None), getattr(imported, "source_path", "") or None, doc_id))
 
     def remove_document(self, doc_id: int) -> None:
-        """Delete a speech (and, through foreign keys, what hangs on it)."""
+        """Delete a speech (and, through foreign keys, what hangs on it: a backup first when that is excerpts)."""
+        if self.conn.execute("SELECT 1 FROM excerpts WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone():
+            self.backup("pre-delete")
         with self.transaction() as conn:
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 

@@ -41,6 +41,7 @@ def replace_text_and_reanchor(library: Library, doc_id: int, imported: ImportedT
                               reason: str = "reimport") -> ReanchorReport:
     """Put a new text in place (keeping the old one as a version) and re-anchor the excerpts, in ONE transaction."""
     digest = content_hash(imported.text)
+    library.backup(f"pre-{reason}")
     with library.transaction() as conn:
         row = conn.execute(f"SELECT {_KEPT}, content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
