@@ -55,6 +55,7 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+    sequence: int = 1    # the n-th backup made within the same second
 
 
 def backup_dir(folder: Path | str) -> Path:
@@ -77,16 +78,19 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(path, created, match.group(2) or "", size))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+        found.append(BackupInfo(path, created, match.group(2) or "", size, int(match.group(3) or 1)))
+    return sorted(found, key=lambda b: (b.created, b.sequence, b.path.name), reverse=True)
 
 
 def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") -> Path:
     """Copy the open database into a new backup file (written under a temporary name, then renamed)."""
     directory = backup_dir(folder)
     directory.mkdir(parents=True, exist_ok=True)
-    stem = f"library-{datetime.now().strftime(_STAMP)}" + (f"-{reason}" if reason else "")
-    target, number = directory / f"{stem}.sqlite3", 1
+    stamp = f"library-{datetime.now().strftime(_STAMP)}"
+    stem = stamp + (f"-{reason}" if reason else "")
+    # numbered across reasons, so the newest of one second is known whatever its reason
+    number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
+    target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
     while target.exists():
         number += 1
         target = directory / f"{stem}-{number}.sqlite3"
