@@ -7,7 +7,7 @@ import importlib
 import sys
 
 from reader import __version__
-from reader.cli.common import CliError
+from reader.cli.common import CliError, close_libraries
 from reader.core.locale import pick
 from reader.core.store import LibraryError
 
@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "reader.cli.compare_cmds",
     "reader.cli.overview_cmds",
     "reader.cli.selfcheck_cmds",
+    "reader.cli.version_cmds",
 ]
 
 
@@ -61,7 +62,7 @@ def run(argv: list[str]) -> int:
         return run_app(first.library, rest)
     args = parser.parse_args(argv)
     try:
-        return args.func(args) or 0
+        return _run_command(args)
     except CliError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
         return exc.status
@@ -70,3 +71,11 @@ def run(argv: list[str]) -> int:
         return 3 if exc.reason in ("in_use", "read_only") else 1
     except KeyboardInterrupt:
         return 130
+
+
+def _run_command(args) -> int:
+    """The subcommand, then its libraries closed (and, if changed, backed up), whatever happened."""
+    try:
+        return args.func(args) or 0
+    finally:
+        close_libraries()

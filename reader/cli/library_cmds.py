@@ -8,6 +8,7 @@ from reader.cli.common import CliError, emit_json, open_library, resolve_documen
 from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document, sync_index
 from reader.core.locale import pick
 from reader.core.outline import parse_outline
+from reader.core.importer import ImportRefused
 from reader.core.store import LibraryError
 
 
@@ -37,6 +38,8 @@ def register(subparsers) -> None:
     p.add_argument("document", metavar="ID", type=int)
     for name in ("title", "date", "place", "speaker", "encoding"):
         p.add_argument(f"--{name}")
+    p.add_argument("--force", action="store_true",
+                   help=pick("with --encoding: use it even if the text looks garbled", "与 --encoding 同用：即使文本像乱码也使用"))
     p.set_defaults(func=cmd_set)
 
 
@@ -108,11 +111,19 @@ def cmd_set(args) -> int:
         fields = {k: getattr(args, k) for k in ("title", "date", "place", "speaker") if getattr(args, k) is not None}
         library.update_metadata(args.document, **fields)
         if args.encoding:
-            reencode_document(library, args.document, args.encoding)
+            report = reencode_document(library, args.document, args.encoding, force=args.force)
             sync_index(library)
+            from reader.cli.version_cmds import report_lines
+
+            write_text(pick(f"Speech {args.document} decoded again as {args.encoding} (the previous text is kept: "
+                            f"duidu versions {args.document}); ",
+                            f"讲话 {args.document} 已按 {args.encoding} 重新解码（原文本已保留：duidu versions "
+                            f"{args.document}）；") + report_lines(report))
     except LibraryError as exc:
         raise CliError(exc.message()) from exc
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise CliError(pick(f"Cannot decode speech {args.document} as {args.encoding}: {exc}",
-                            f"无法按 {args.encoding} 解码讲话 {args.document}：{exc}")) from exc
+    except ImportRefused as exc:
+        raise CliError(pick(f"Speech {args.document} cannot be decoded as {args.encoding}; nothing was changed. ",
+                            f"讲话 {args.document} 无法按 {args.encoding} 解码，未作任何改动。") + exc.message()) from exc
+    finally:
+        library.close()
     return 0

@@ -107,17 +107,21 @@ class Anchorer:
         self._new_outline = parse_outline(new_text)
         self.dmp = _matcher()
 
-    def place(self, start: int, end: int, quote: str, before: str, after: str) -> Placement:
-        """Where the quote stands in the new text, and with what certainty."""
+    def place(self, start: int, end: int, quote: str, before: str, after: str, stale: bool = False) -> Placement:
+        """Where the quote stands in the new text, and with what certainty.
+
+        `stale`: the offsets are from an older text (an excerpt under review keeps them), so neither
+        the mapped place nor the old section says anything; only the contexts do.
+        """
         expected = self.map.map(start)
-        if self.new[expected:expected + len(quote)] == quote:
+        if not stale and self.new[expected:expected + len(quote)] == quote:
             return Placement("ok", expected, expected + len(quote))
-        here = self._section(self._old_outline, start)
+        here = None if stale else self._section(self._old_outline, start)
         found = [(self._context(p, p + len(quote), before, after), p) for p in _occurrences(self.new, quote)]
         good = sorted(((-c, abs(p - expected), p) for c, p in found if c >= MIN_CONTEXT_SIMILARITY))
         if good and (len(good) == 1 or good[1][0] - good[0][0] >= CLEAR_MARGIN):
             pos = good[0][2]
-            same = self._section(self._new_outline, pos) == here
+            same = stale or self._section(self._new_outline, pos) == here
             return Placement("ok" if same else "moved", pos, pos + len(quote))
         if not good and len(found) == 1 and len(quote) >= MIN_MOVE_CHARS:
             pos = found[0][1]
@@ -238,7 +242,7 @@ def reanchor_document(codebook_or_library, doc_id: int, old_text: str, new_text:
                             " FROM excerpts WHERE doc_id = ? ORDER BY id", (doc_id,)).fetchall()
         for excerpt_id, start, end, quote, before, after, status in rows:
             anchorer = anchorer or Anchorer(old_text, new_text)
-            place = anchorer.place(start, end, quote, before, after)
+            place = anchorer.place(start, end, quote, before, after, stale=status == "review")
             conn.execute("DELETE FROM excerpt_candidates WHERE excerpt_id = ?", (excerpt_id,))
             if place.status == "review":
                 report.review.append(excerpt_id)

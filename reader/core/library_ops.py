@@ -15,6 +15,7 @@ from reader.core.store import Library, LibraryError
 from reader.core.versions import replace_text_and_reanchor
 
 BUNDLED_STATE_KEY = "bundled_corpus_imported"
+GARBLED_DROP = 0.2   # how much less everyday Chinese a new decoding may have before it is called garbled
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -120,18 +121,36 @@ def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> ReanchorReport
         library.raw_bytes(doc_id)), "cleaning")
 
 
-def reencode_document(library: Library, doc_id: int, encoding: str) -> ReanchorReport:
+def reencode_document(library: Library, doc_id: int, encoding: str, *, force: bool = False) -> ReanchorReport:
     """Decode a speech again with another encoding, from the bytes kept at import (never the file on disk now).
 
     A file at the old path may since have been replaced by another speech. Speeches imported before
     bytes were kept cannot be decoded again: LibraryError('no_bytes') says so and points to reimport.
+    A decoding that turns everyday Chinese into rare characters (UTF-8 read as GBK) is refused
+    unless forced: LibraryError('garbled').
     """
     doc = library.get_document(doc_id)
     data = library.raw_bytes(doc_id)
     if data is None or doc.fmt == "docx":
         raise LibraryError("no_bytes", library.path, str(doc_id))
     imported = load_bytes(data, doc.source_path or f"#{doc_id}", doc.fmt or "txt", encoding)
+    if not force and common_share(imported.text) < common_share(doc.text) - GARBLED_DROP:
+        raise LibraryError("garbled", library.path, imported.encoding)
     return replace_text_and_reanchor(library, doc_id, imported, "encoding")
+
+
+def common_share(text: str) -> float:
+    """Share of the non-ASCII characters that are everyday Chinese (in GB2312): low for a wrong decoding."""
+    wide = [ch for ch in text[:20000] if ord(ch) >= 0x80]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            common += len(ch.encode("gb2312")) == 2
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide)
 
 
 def reimport_document(library: Library, doc_id: int, path: Path | str, *,
