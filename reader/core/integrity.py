@@ -60,6 +60,22 @@ def inspect(path: Path | str, full: bool = False) -> int:
     return version
 
 
+def full_check(path: Path | str) -> str:
+    """SQLite's integrity_check of a file, read-only: 'ok', or the first problem it names."""
+    path = Path(path)
+    fresh = [side for side in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not side.exists()]
+    try:
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=2)
+        try:
+            return conn.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        _tidy(fresh)
+
+
 def _tidy(created: list[Path]) -> None:
     """Remove the -shm and empty -wal that reading a refused WAL-mode file created."""
     for side in created:

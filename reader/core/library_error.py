@@ -49,3 +49,20 @@ class LibraryError(UserError):
         """The path and detail, and for "in use" the process that holds the library."""
         who = pick(f" (process {self.detail})", f"（进程 {self.detail}）", lang) if self.detail else ""
         return {**super().fields(lang), "who": who}
+
+
+def explain(path, exc: BaseException) -> LibraryError:
+    """An SQLite error met while working, as the user's problem: locked, disk full, or damage (checked in full).
+
+    quick_check passes many damaged files whose reads then fail ("Could not decode to UTF-8"), so
+    any other error runs integrity_check on the file before it is called damage or not.
+    """
+    from reader.core import integrity
+
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryError("locked", path, str(exc))
+    if "full" in text:
+        return LibraryError("disk_full", path, str(exc))
+    verdict = integrity.full_check(path)
+    return LibraryError("damaged", path, verdict if verdict != "ok" else str(exc))

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.core import backup, integrity, lock, schema
-from reader.core.library_error import DB_NAME, LibraryError
+from reader.core.library_error import DB_NAME, LibraryError, explain
 
 __all__ = ["DB_NAME", "Document", "DocumentInfo", "Library", "LibraryError", "content_hash", "open_library"]
 log = logging.getLogger(__name__)
+# how long to wait for another program's write lock on the file before saying so (was 10 s of silence)
+BUSY_SECONDS = 2
 
 
 @dataclass
@@ -111,8 +113,8 @@ class Library:
         conn = None
         migrating = 0 < version < schema.VERSION
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if migrating:
@@ -121,7 +123,7 @@ class Library:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            raise LibraryError("damaged", self.path, str(exc)) from exc
+            raise explain(self.path, exc) from exc
         if version and not migrating and daily:
             backup.safe_backup(conn, self.folder, backup.DAILY)
         self._changes_at_open = conn.total_changes
@@ -136,8 +138,8 @@ class Library:
             raise LibraryError("not_ready", self.path, f"schema {version}")
         try:
             conn = sqlite3.connect(integrity.ro_uri(self.path), uri=True, isolation_level=None, check_same_thread=False,
-                                   timeout=10)
-            conn.execute("PRAGMA busy_timeout = 10000")
+                                   timeout=BUSY_SECONDS)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         except sqlite3.DatabaseError as exc:
             raise LibraryError("damaged", self.path, str(exc)) from exc
         return conn
@@ -181,12 +183,27 @@ class Library:
         self._changes_at_open = self.conn.total_changes
         return backup.safe_backup(self.conn, self.folder, reason)
 
+    def _begin_patiently(self) -> None:
+        """BEGIN IMMEDIATE waiting up to a minute, for another connection of this same process to finish."""
+        self.conn.execute("PRAGMA busy_timeout = 60000")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise explain(self.path, exc) from exc
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: all of it lands, or none of it; LibraryError('read_only') when read-only."""
         if self.read_only:
             raise LibraryError("read_only", self.path)
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if lock.holders(os.path.realpath(self.folder)) <= 1:   # another program holds the database
+                raise explain(self.path, exc) from exc
+            self._begin_patiently()       # a thread of this process is writing: wait for it
         try:
             yield self.conn
         except BaseException:

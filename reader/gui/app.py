@@ -9,11 +9,12 @@ from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.core.paths import cache_dir, library_dir
 from reader.core.store import Library, LibraryError, open_library
+from reader.gui import plain
 from reader.gui.icons import app_icon
 from reader.gui.settings import Settings
 from reader.gui.translations import install_translators
@@ -121,7 +122,7 @@ def open_or_recover(folder, language: str) -> Library | None:
             return open_library(folder, read_only_if_in_use=True)
         except LibraryError as exc:
             if exc.reason not in ("damaged", "newer"):
-                QMessageBox.critical(None, APP_NAME, exc.message(language))
+                plain.critical(None, APP_NAME, exc.message(language))
                 return None
             dialog = RecoveryDialog(exc, folder, language)
             if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
@@ -130,7 +131,7 @@ def open_or_recover(folder, language: str) -> Library | None:
                 if not dialog.apply():
                     return None
             except LibraryError as failed:
-                QMessageBox.critical(None, APP_NAME, failed.message(language))
+                plain.critical(None, APP_NAME, failed.message(language))
                 return None
     return None
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
+from reader.gui import plain
 from reader.gui.library_pane import DOC_IDS_MIME
 from reader.gui.speech_pane import SpeechPane
 
@@ -51,7 +52,7 @@ class ComparePane(QWidget):
         for doc in documents:
             label = doc.display_title() + (f"（{doc.date}）" if doc.date else "")
             self.chooser.addItem(label, doc.id)
-            self.chooser.setItemData(self.chooser.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            self.chooser.setItemData(self.chooser.count() - 1, plain.tooltip(label), Qt.ItemDataRole.ToolTipRole)
         index = self.chooser.findData(current_id) if current_id is not None else -1
         if index < 0 and loose_title:
             self.chooser.addItem(loose_title, None)

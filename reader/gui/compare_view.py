@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToo
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
 from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings
 from reader.core.store import Document, Library
+from reader.gui import plain
 from reader.gui.compare_pane import ComparePane
 from reader.gui.icons import themed_icon
 from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, flash_format, mark_colour,
@@ -366,7 +367,7 @@ class CompareView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self.describe_span(span, i), view)
+                QToolTip.showText(event.globalPos(), plain.tooltip(self.describe_span(span, i)), view)
             return True
         self.active_pane = i
         if span is not None and not view.textCursor().hasSelection() and event.button() == Qt.MouseButton.LeftButton:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComb
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from reader.core.codebook_types import CodebookError, Excerpt, Tag
+from reader.gui import plain
 from reader.gui.codebook_editor import CodebookEditor
 from reader.gui.tag_dialog import swatch
 
@@ -54,7 +55,7 @@ class ExcerptModel(QAbstractTableModel):
                       excerpt.note.replace("\n", " "))
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
-            return excerpt.quote if column == 3 else excerpt.note
+            return plain.tooltip(excerpt.quote if column == 3 else excerpt.note)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and excerpt.tags:
             return swatch(excerpt.tags[0].color)
         return None
@@ -187,7 +188,7 @@ class ExcerptsPanel(QWidget):
             item = QTreeWidgetItem([tag.name, str(tag.total)])
             item.setIcon(0, swatch(tag.color))
             item.setData(0, TAG_ID_ROLE, tag.id)
-            item.setToolTip(0, tag.path)
+            item.setToolTip(0, plain.tooltip(tag.path))
             parent = items.get(tag.parent_id)
             (parent.addChild(item) if parent else self.tag_tree.addTopLevelItem(item))
             items[tag.id] = item
@@ -250,7 +251,7 @@ class ExcerptsPanel(QWidget):
         try:
             change()
         except CodebookError as exc:
-            QMessageBox.warning(self, self.tr("Tags"), str(exc))
+            plain.warning(self, self.tr("Tags"), str(exc))
             return False
         return True
 
@@ -292,7 +293,7 @@ class ExcerptsPanel(QWidget):
             return
         usage = self.editor.codebook.tag_usage(tag.id)
         question = self.tr("Delete the tag “%1”? %n excerpt(s) will lose it (the excerpts stay).", "", usage)
-        if QMessageBox.question(self, self.tr("Delete Tag"), question.replace("%1", tag.name)) \
+        if plain.question(self, self.tr("Delete Tag"), question.replace("%1", tag.name)) \
                 == QMessageBox.StandardButton.Yes:
             self._guarded(lambda: self.editor.delete_tag(tag.id))
 
@@ -301,7 +302,7 @@ class ExcerptsPanel(QWidget):
         source, target = self._tag(source_id), self._tag(target_id)
         usage = self.editor.codebook.tag_usage(source_id)
         question = self.tr("Merge “%1” into “%2”? %n excerpt(s) move.", "", usage)
-        if QMessageBox.question(self, self.tr("Merge Tags"), question.replace("%1", source.name)
+        if plain.question(self, self.tr("Merge Tags"), question.replace("%1", source.name)
                                 .replace("%2", target.name)) == QMessageBox.StandardButton.Yes:
             self._guarded(lambda: self.editor.merge_tags(source_id, target_id))
 

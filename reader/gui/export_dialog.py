@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QVBoxLayout
 
 from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.clipboard import clipboard_payload
 from reader.core.export.docx_export import export_docx
 from reader.core.export.text_export import export_csv, export_txt
+from reader.gui import plain
 from reader.gui.forms import Buttons, choice_combo, dialog_buttons
 
 FORMATS = ("docx", "txt", "csv")
@@ -86,7 +87,7 @@ class ExportDialog(QDialog):
                 self.written = write_export(self.excerpts, target, fmt, self.group_by.currentData(),
                                             self.preset.currentData(), self.settings, self.tags)
             except ExportError as exc:
-                QMessageBox.warning(self, self.tr("Export Excerpts"),
+                plain.warning(self, self.tr("Export Excerpts"),
                                     exc.message(self.settings.interface_language()) + "\n\n"
                                     + self.tr("Choose another file or close the document that holds it."))
                 start = str(target)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reader.core.similarity import SimilarityMatrix
+from reader.gui import plain
 
 LABEL_WIDTH = 220
 
@@ -149,7 +150,7 @@ class HeatMap(QWidget):
             QToolTip.hideText()
             return
         a, b = self.matrix.doc_ids[hit[0]], self.matrix.doc_ids[hit[1]]
-        QToolTip.showText(event.globalPosition().toPoint(), self.describe(a, b), self)
+        QToolTip.showText(event.globalPosition().toPoint(), plain.tooltip(self.describe(a, b)), self)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         hit = self.cell_at(event.position().toPoint())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
                                      sync_index)
 from reader.core.store import Library, LibraryError
+from reader.gui import plain
 from reader.gui.workers import Job
 
 IMPORT_FILTER = "*.txt *.text *.md *.docx *.html *.htm"
@@ -47,7 +48,7 @@ class LibraryActionsMixin:
                 set_cleaning(self.library, doc_id, changes["cleaned"])
         except (LibraryError, LookupError, ValueError) as exc:
             message = exc.message() if hasattr(exc, "message") else str(exc)
-            QMessageBox.warning(self, self.tr("Speech Details"), message)
+            plain.warning(self, self.tr("Speech Details"), message)
         self.refresh_library()
         if "encoding" in changes or "cleaned" in changes:
             self.reindex_in_background()
@@ -58,7 +59,7 @@ class LibraryActionsMixin:
     def remove_documents(self, ids: list) -> None:
         """Remove speeches from the library after a confirmation that says what goes with them."""
         titles = "\n".join(self.library.get_document(i).display_title() for i in ids[:10])
-        answer = QMessageBox.question(
+        answer = plain.question(
             self, self.tr("Remove from Library"),
             self.tr("Remove %n speech(es) from the library, with their tagged excerpts?", "", len(ids)) + "\n\n" + titles)
         if answer != QMessageBox.StandardButton.Yes:
@@ -143,7 +144,7 @@ class LibraryActionsMixin:
         self.status_label.setText(message)
         if report.failed:
             details = "\n".join(f.message() for f in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some files were not imported"), message, parent=self)
+            box = plain.message_box(self, QMessageBox.Icon.Warning, self.tr("Some files were not imported"), message)
             box.setDetailedText(details)
             box.setInformativeText(details if len(report.failed) <= 5 else "")
             box.open()
@@ -153,4 +154,4 @@ class LibraryActionsMixin:
     @Slot(str)
     def _on_job_failed(self, message: str) -> None:
         self.status_label.setText(message)
-        QMessageBox.warning(self, self.windowTitle(), message)
+        plain.warning(self, self.windowTitle(), message)

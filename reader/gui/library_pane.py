@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
+from reader.gui import plain
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -63,7 +64,7 @@ class LibraryModel(QAbstractTableModel):
                 return doc.display_title()
             return getattr(doc, column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return doc.source_path or doc.display_title()
+            return plain.tooltip(doc.source_path or doc.display_title())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

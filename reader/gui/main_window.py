@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, Q
 
 from reader import __version__
 from reader.core.store import Library, LibraryError
+from reader.gui import plain
 from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
 from reader.gui.excerpt_actions import ExcerptActionsMixin
@@ -78,7 +79,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
     # --- assembly --------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.status_label = QLabel()
+        self.status_label = plain.label()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -145,7 +146,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         try:
             documents = [self.library.get_document(doc_id) for doc_id in ids[:4]]
         except LibraryError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message())
+            plain.warning(self, self.windowTitle(), exc.message())
             return
         if len(documents) == 1:
             self.reading_pane.set_document(documents[0])
@@ -253,7 +254,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             if self.compare_view.documents:
                 self.compare_view.recompute()
         if changed & {"ui/language", "library/folder"}:
-            QMessageBox.information(self, self.tr("Settings"),
+            plain.information(self, self.tr("Settings"),
                                     self.tr("The new language or library folder takes effect when Duidu starts again."))
 
     @Slot()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.core.outline import Section
+from reader.gui import plain
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +40,7 @@ class OutlineModel(QStandardItemModel):
             item = QStandardItem(section_caption(section))
             item.setEditable(False)
             item.setData(section, SECTION_ROLE)
-            item.setToolTip(section_caption(section))
+            item.setToolTip(plain.tooltip(section_caption(section)))
             parent.appendRow(item)
             self._index_of[(section.start, section.end, section.level)] = item.index()
             self._add(item, section.children)
