@@ -40,6 +40,9 @@ class LibraryError(UserError):
                    "文库“{p}”被另一个程序锁定（{d}），请关闭该程序后重试。"),
         "disk_full": ("The disk holding “{p}” is full; free some space and try again. Nothing was lost.",
                       "“{p}”所在的磁盘已满，请腾出空间后重试，数据未丢失。"),
+        "restore_offer": ("Choose a backup to put in place of the library “{p}”. The current file is kept "
+                          "beside it, and Duidu closes afterwards.",
+                          "请选择一个备份来替换文库“{p}”。当前文件会保留在旁边，恢复后对读将关闭。"),
         "no_backup": ("The library “{p}” has no usable backup.", "文库“{p}”没有可用的备份。"),
         "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
                            "备份“{p}”无法使用（{d}），请选择其他备份。"),

@@ -103,6 +103,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     from reader.gui.main_window import MainWindow
 
     window = MainWindow(library, settings)
+    install_database_error_hook(window)
     window.setWindowIcon(app_icon())
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
@@ -134,6 +135,29 @@ def open_or_recover(folder, language: str) -> Library | None:
                 plain.critical(None, APP_NAME, failed.message(language))
                 return None
     return None
+
+
+def install_database_error_hook(window) -> None:
+    """An SQLite or library error escaping a slot becomes a message (damage checked in full), never a traceback."""
+    import sqlite3
+
+    previous = sys.excepthook
+
+    def hook(kind, error, trace):
+        if not isinstance(error, (sqlite3.Error, LibraryError)):
+            previous(kind, error, trace)
+            return
+        from reader.core.library_error import explain
+
+        logging.getLogger(__name__).error("database error", exc_info=(kind, error, trace))
+        problem = error if isinstance(error, LibraryError) else explain(window.library.path, error)
+        text = problem.message(window.settings.interface_language())
+        if problem.reason == "damaged":
+            text += "\n\n" + QCoreApplication.translate(
+                "MainWindow", "Choose File ▸ Restore from Backup… to bring back the last good backup.")
+        plain.critical(window, APP_NAME, text)
+
+    sys.excepthook = hook
 
 
 def release_clipboard() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComboBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLineEdit, QMenu, QMessageBox, QSplitter, QTableView, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -48,7 +49,8 @@ class ExcerptModel(QAbstractTableModel):
             return excerpt
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            review = self.tr("[needs review] ") if excerpt.status == "review" and column == 3 else ""
+            review = {"review": self.tr("[needs review] "), "moved": self.tr("[moved] ")}.get(excerpt.status, "") \
+                if column == 3 else ""
             values = ("、".join(excerpt.tag_names) if hasattr(excerpt, "tag_names") else
                       "、".join(t.name for t in excerpt.tags),
                       excerpt.doc_title or "", excerpt.section, review + excerpt.quote.replace("\n", " "),
@@ -56,6 +58,8 @@ class ExcerptModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
             return plain.tooltip(excerpt.quote if column == 3 else excerpt.note)
+        if role == Qt.ItemDataRole.ForegroundRole and excerpt.status != "ok":
+            return QColor("#b3261e" if excerpt.status == "review" else "#8a5a00")
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and excerpt.tags:
             return swatch(excerpt.tags[0].color)
         return None
@@ -68,6 +72,7 @@ class ExcerptsPanel(QWidget):
     export_requested = Signal(list)      # Excerpts to export
     copy_requested = Signal(list)        # Excerpts to put on the clipboard
     place_requested = Signal(object)     # an excerpt under review, to put on the reader's selection
+    review_requested = Signal(object)    # an excerpt under review: show its candidate and let the reader decide
 
     def __init__(self, editor: CodebookEditor, library, parent=None):
         super().__init__(parent)
@@ -346,8 +351,11 @@ class ExcerptsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Show in Context"), lambda: self.open_requested.emit(excerpt))
         if excerpt.status == "review" and not self.read_only:
+            menu.addAction(self.tr("Review…"), lambda: self.review_requested.emit(excerpt))
             menu.addAction(self.tr("Place on the Selected Text"), lambda: self.place_requested.emit(excerpt))
             menu.addAction(self.tr("Drop This Excerpt"), lambda: self.editor.delete_excerpts([excerpt.id]))
+        if excerpt.status == "moved" and not self.read_only:
+            menu.addAction(self.tr("Confirm New Place"), lambda: self.editor.confirm_moved(excerpt.id))
         menu.addAction(self.tr("Edit Note…"), lambda: self.edit_note(excerpt)).setEnabled(not self.read_only)
         menu.addAction(self.tr("Copy"), lambda: self.copy_requested.emit(self.chosen_excerpts()))
         menu.addAction(self.tr("Delete"), self.delete_selected).setEnabled(not self.read_only)

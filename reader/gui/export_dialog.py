@@ -11,6 +11,7 @@ from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.clipboard import clipboard_payload
 from reader.core.export.docx_export import export_docx
+from reader.core.export.review import for_export
 from reader.core.export.text_export import export_csv, export_txt
 from reader.gui import plain
 from reader.gui.forms import Buttons, choice_combo, dialog_buttons
@@ -19,9 +20,13 @@ FORMATS = ("docx", "txt", "csv")
 
 
 def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset: str, settings,
-                 tags: list[Tag]) -> Path:
-    """Write the excerpts in one format (atomically); ExportError says why a target failed."""
+                 tags: list[Tag], review: str = "mark") -> Path:
+    """Write the excerpts in one format (atomically); ExportError says why a target failed.
+
+    Excerpts under review are marked in their citation ('mark') or left out ('omit').
+    """
     lang = settings.interface_language()
+    excerpts = for_export(excerpts, review)
     if fmt == "csv":
         return export_csv(excerpts, path, lang=lang)
     groups = group_excerpts(excerpts, by=by, tags=tags, lang=lang)
@@ -53,12 +58,18 @@ class ExportDialog(QDialog):
         self.group_by = choice_combo([("tag", self.tr("By tag")), ("speech", self.tr("By speech"))])
         self.preset = choice_combo([("plain", self.tr("Plain")), ("official", self.tr("Official document (GB/T 9704)"))],
                                    settings.get("export/preset"))
+        self.review = choice_combo([("mark", self.tr("Export them marked “needs review”")),
+                                    ("omit", self.tr("Leave them out"))])
+        self.review.setObjectName("reviewChoice")
+        under_review = sum(1 for x in excerpts if x.status == "review")
         self.format.currentIndexChanged.connect(self._update_enabled)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n excerpt(s)", "", len(excerpts))))
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Group"), self.group_by)
         form.addRow(self.tr("Layout"), self.preset)
+        if under_review:
+            form.addRow(self.tr("%n under review", "", under_review), self.review)
         buttons = dialog_buttons(self, self.save, Buttons.Save | Buttons.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -85,7 +96,8 @@ class ExportDialog(QDialog):
             target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
             try:
                 self.written = write_export(self.excerpts, target, fmt, self.group_by.currentData(),
-                                            self.preset.currentData(), self.settings, self.tags)
+                                            self.preset.currentData(), self.settings, self.tags,
+                                            self.review.currentData())
             except ExportError as exc:
                 plain.warning(self, self.tr("Export Excerpts"),
                                     exc.message(self.settings.interface_language()) + "\n\n"

@@ -94,6 +94,8 @@ class LibraryPane(QWidget):
     open_requested = Signal(list)  # ids: one to read, several to compare
     edit_requested = Signal(int)
     remove_requested = Signal(list)
+    new_version_requested = Signal(int)   # a speech id: replace its text by a new file
+    versions_requested = Signal(int)      # a speech id: its earlier texts
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -164,6 +166,9 @@ class LibraryPane(QWidget):
         if len(ids) == 1:
             menu.addAction(self.tr("Read"), lambda: self.open_requested.emit(ids))
             menu.addAction(self.tr("Details…"), lambda: self.edit_requested.emit(ids[0])).setEnabled(not self.read_only)
+            menu.addAction(self.tr("Import New Version…"),
+                           lambda: self.new_version_requested.emit(ids[0])).setEnabled(not self.read_only)
+            menu.addAction(self.tr("Versions…"), lambda: self.versions_requested.emit(ids[0]))
         else:
             menu.addAction(self.tr("Compare Side by Side"), lambda: self.open_requested.emit(ids[:4]))
         menu.addSeparator()

@@ -17,6 +17,7 @@ from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
 from reader.gui.overview_view import OverviewView
+from reader.gui.review_actions import ReviewActionsMixin
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
 from reader.gui.workers import JobRunner
@@ -24,7 +25,7 @@ from reader.gui.workers import JobRunner
 log = logging.getLogger(__name__)
 
 
-class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, QMainWindow):
     """Library, reading pane, menus, status bar with progress; restores its layout on start."""
 
     def __init__(self, library: Library, settings: Settings, parent=None):
@@ -69,6 +70,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._build_excerpts()
+        self._build_review()
         if library.read_only:
             self._disable_writing()
         self._apply_reading_font()
