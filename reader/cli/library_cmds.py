@@ -59,6 +59,11 @@ def cmd_import(args) -> int:
     failed = [f for r in reports for f in r.failed]
     for refusal in failed:
         print(f"duidu: {refusal.message()}", file=sys.stderr)
+    for new_id, old_id in (pair for r in reports for pair in r.versions):
+        print(pick(f"duidu: speech {new_id} has the title and file name of speech {old_id}; if it is a new version, "
+                   f"`duidu reimport {old_id} FILE` keeps the old text and re-anchors its excerpts",
+                   f"duidu：讲话 {new_id} 与讲话 {old_id} 标题和文件名相同；如为新版本，可用 "
+                   f"`duidu reimport {old_id} 文件` 保留旧文本并重新定位摘录"), file=sys.stderr)
     write_text(pick(f"{added} imported, {existing} already in the library, {len(failed)} failed\n",
                     f"导入 {added} 篇，已在文库中 {existing} 篇，失败 {len(failed)} 篇\n"))
     return 1 if failed else 0

@@ -29,6 +29,7 @@ class ImportReport:
     existing: list[int] = field(default_factory=list)
     failed: list[ImportRefused] = field(default_factory=list)
     cancelled: bool = False
+    versions: list[tuple[int, int]] = field(default_factory=list)   # (new id, the earlier speech it may replace)
 
     @property
     def touched(self) -> list[int]:
@@ -55,6 +56,9 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
             report.failed.append(exc)
         else:
             (report.added if created else report.existing).append(doc_id)
+            earlier = earlier_version_of(library, doc_id) if created else None
+            if earlier is not None:
+                report.versions.append((doc_id, earlier))
         if progress:
             progress(number + 1, len(files))
     return report
@@ -161,13 +165,24 @@ def reimport_document(library: Library, doc_id: int, path: Path | str, *,
     return replace_text_and_reanchor(library, doc_id, load_file(path, encoding=encoding), "reimport")
 
 
-def matching_speech(library: Library, imported: ImportedText) -> int | None:
-    """A speech the imported file looks like a new version of: same source file name and same title."""
-    title = (imported.metadata or {}).get("title")
-    name = Path(imported.source_path).name if imported.source_path else ""
-    if not title or not name:
+def earlier_version_of(library: Library, doc_id: int) -> int | None:
+    """Another speech this one looks like a new version of: the same title and the same file name."""
+    doc = library.get_document(doc_id)
+    name = Path(doc.source_path).name if doc.source_path else ""
+    if not doc.title or not name:
         return None
-    for info in library.list_documents():
-        if info.title == title and info.source_path and Path(info.source_path).name == name:
-            return info.id
-    return None
+    return next((other for other, source in library.with_title(doc.title)
+                 if other != doc_id and source and Path(source).name == name), None)
+
+
+def make_new_version(library: Library, new_id: int, old_id: int) -> ReanchorReport:
+    """A speech imported separately becomes the new version of an earlier one (whose excerpts re-anchor)."""
+    new = library.get_document(new_id)
+    imported = ImportedText(new.raw_text, new.text, new.encoding, new.fmt or "txt", {}, new.removed,
+                            new.source_path or "", library.raw_bytes(new_id))
+    library.remove_document(new_id)
+    try:
+        return replace_text_and_reanchor(library, old_id, imported, "reimport")
+    except BaseException:
+        library.add_document(imported, {k: getattr(new, k) for k in ("title", "date", "place", "speaker")})
+        raise

@@ -239,6 +239,10 @@ class Library:
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
         return row[0] if row else None
 
+    def with_title(self, title: str) -> list[tuple[int, str | None]]:
+        """(id, source path) of the speeches with exactly this title."""
+        return [tuple(r) for r in self.conn.execute("SELECT id, source_path FROM documents WHERE title = ?", (title,))]
+
     def list_documents(self) -> list[DocumentInfo]:
         """Every speech, without texts, by date then id (undated last)."""
         rows = self.conn.execute(

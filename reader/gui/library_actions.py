@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
                                      sync_index)
+from reader.core.library_error import explain
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
 from reader.gui.workers import Job
@@ -21,6 +24,8 @@ def in_own_library(folder, fn, read_only: bool = False):
         library = Library(folder, read_only=read_only)
         try:
             return fn(library, progress, cancelled)
+        except sqlite3.Error as exc:   # locked, disk full or damage: said so, never a raw SQLite message
+            raise explain(library.path, exc) from exc
         finally:
             library.close()
 
@@ -150,6 +155,8 @@ class LibraryActionsMixin:
             box.open()
         if report.added and self.reading_pane.document is None:
             self.open_documents([report.added[0]])
+        if getattr(report, "versions", None):
+            self.offer_new_versions(report.versions)
 
     @Slot(str)
     def _on_job_failed(self, message: str) -> None:

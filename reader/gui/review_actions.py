@@ -96,6 +96,28 @@ class ReviewActionsMixin:
         return self._start_job(Job("reimport", in_own_library(self.library.folder, work)),
                                self.tr("Importing the new version…"), lambda r: self.after_text_change(doc_id, r))
 
+    def offer_new_versions(self, pairs: list[tuple[int, int]]) -> None:
+        """Imported files with the title and file name of a speech already there: make them its new version?"""
+        from PySide6.QtWidgets import QMessageBox
+
+        from reader.core.library_ops import make_new_version
+
+        for new_id, old_id in pairs:
+            title = self.library.get_document(old_id).display_title()
+            question = self.tr("The imported “%1” has the same title and file name as a speech already in the "
+                               "library. Make it the new version of that speech? Its excerpts are re-anchored and "
+                               "its old text is kept in its versions.").replace("%1", title)
+            if plain.question(self, self.tr("New Version?"), question) != QMessageBox.StandardButton.Yes:
+                continue
+
+            def work(library, progress, cancelled, new_id=new_id, old_id=old_id):
+                report = make_new_version(library, new_id, old_id)
+                sync_index(library, progress, cancelled)
+                return report
+
+            self._start_job(Job("new-version", in_own_library(self.library.folder, work)),
+                            self.tr("Importing the new version…"), lambda r, d=old_id: self.after_text_change(d, r))
+
     def show_versions(self, doc_id: int | None = None) -> None:
         """A speech's earlier texts; going back to one re-anchors its excerpts like a new version."""
         from reader.gui.versions_dialog import VersionsDialog

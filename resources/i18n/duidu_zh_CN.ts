@@ -1162,6 +1162,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
+    <message>
+        <source>The imported “%1” has the same title and file name as a speech already in the library. Make it the new version of that speech? Its excerpts are re-anchored and its old text is kept in its versions.</source>
+        <translation>导入的“%1”与文库中已有讲话的标题和文件名相同。是否将其作为该讲话的新版本？其摘录将重新定位，旧文本保留在历史版本中。</translation>
+    </message>
+    <message>
+        <source>New Version?</source>
+        <translation>新版本？</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>

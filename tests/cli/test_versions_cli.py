@@ -167,3 +167,18 @@ def test_restore_list_and_restore_after_damage(cli, speech_file):
     assert status == 0, err
     status, _, err = cli("restore", "no-such-backup.sqlite3")
     assert status == 1 and "cannot be used" in err
+
+
+def test_importing_a_new_version_under_the_same_name_is_pointed_out(cli, speech_file, isolated_home):
+    speech_file.write_text(SPEECH.replace("54.35%", "56.10%"), encoding="utf-8")
+    status, out, err = cli("import", str(speech_file))
+    assert status == 0 and "1 imported" in out
+    assert "speech 2 has the title and file name of speech 1" in err and "reimport 1" in err
+    from reader.core.library_ops import make_new_version
+    from reader.core.store import Library
+
+    library = Library(isolated_home)
+    report = make_new_version(library, 2, 1)
+    assert report.summary() == {"stayed": 2, "moved": 0, "review": 1}
+    assert not library.has_document(2) and "56.10%" in library.get_document(1).text
+    library.close()

@@ -138,3 +138,23 @@ def test_speech_text_and_titles_show_as_characters(main_window, sample_library, 
     document.setHtml(plain.literal(HOSTILE))
     assert document.toPlainText() == HOSTILE
     assert diff_html(HOSTILE, HOSTILE + "x").count("<a href") == 0
+
+
+def test_a_file_with_the_same_title_and_name_is_offered_as_a_new_version(main_window, sample_library, tmp_path,
+                                                                         qtbot, monkeypatch):
+    path = tmp_path / "讲话.txt"
+    path.write_text("关于城乡建设的讲话\n一、总体要求\n要推进城乡建设。" + SENTENCE + "。\n", encoding="utf-8")
+    main_window.import_in_background([str(path)])
+    qtbot.waitUntil(lambda: not main_window.jobs.jobs, timeout=30000)
+    [old] = [d.id for d in sample_library.list_documents() if d.title == "关于城乡建设的讲话"]
+    main_window.editor.add_excerpts([(old, 0, 9)], [main_window.editor.create_tag("城乡").id])
+    path.write_text("关于城乡建设的讲话\n一、总体要求\n要加快推进城乡建设。" + SENTENCE + "。\n", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(plain, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    main_window.import_in_background([str(path)])
+    qtbot.waitUntil(lambda: not main_window.jobs.jobs and "stayed" in main_window.status_label.text(), timeout=30000)
+    assert len(asked) == 1 and "new version" in asked[0]
+    assert [d.id for d in sample_library.list_documents() if d.title == "关于城乡建设的讲话"] == [old]
+    assert "加快推进" in sample_library.get_document(old).text
+    assert main_window.editor.codebook.list_excerpts(doc_id=old)[0].status == "ok"
