@@ -138,6 +138,16 @@ def test_speech_text_and_titles_show_as_characters(main_window, sample_library, 
     document.setHtml(plain.literal(HOSTILE))
     assert document.toPlainText() == HOSTILE
     assert diff_html(HOSTILE, HOSTILE + "x").count("<a href") == 0
+    # every label in the window that shows the speech's words shows them as plain text
+    other, _ = sample_library.add_document(load_text("另一篇讲话\n一、" + HOSTILE + "\n正文。" * 3))
+    main_window.refresh_library()
+    main_window.open_documents([doc_id])
+    main_window.open_documents([doc_id, other])
+    showing = [w for w in main_window.findChildren(QLabel) if "<a href" in w.text() or "&lt;a" in w.text()]
+    assert showing and all(w.textFormat() == Qt.TextFormat.PlainText or "&lt;a" in w.text() for w in showing)
+    outline = main_window.reading_pane.outline_model if hasattr(main_window.reading_pane, "outline_model") else None
+    for item in (outline.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive) if outline else []):
+        assert "<a href" not in item.toolTip()
 
 
 def test_a_file_with_the_same_title_and_name_is_offered_as_a_new_version(main_window, sample_library, tmp_path,
