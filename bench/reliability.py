@@ -212,19 +212,19 @@ def kill_trials(trials: int, seed: int, work: Path) -> dict:
             path, old_hash = new_version(home, work / "versions", trial, doc_id, rng)
             hashes = {content_hash(load_file(path).text)}
             cmd = cli(home, "reimport", str(doc_id), str(path))
-            delay = rng.uniform(0.0, 0.4)
+            delay = rng.uniform(0.0, 0.3)
             ledger.reimported.add(doc_id)
             ledger.hashes.discard(old_hash)     # until it is done, either text may stand (checked below)
         elif kind == "excerpt":
             doc_id, quote = quotes[trial]
             tags = rng.sample(TAG_POOL, rng.randint(1, 2)) + [f"试验{trial % 7}"]
             cmd = cli(home, "excerpt", "add", str(doc_id), "--quote", quote, *[a for t in tags for a in ("--tag", t)])
-            delay = rng.uniform(0.0, 0.25)
+            delay = rng.uniform(0.0, 0.15)
         else:
             count = 3 if kind == "import" else 10
             hashes = new_speeches(work / "in" / str(trial), trial, count)
             cmd = cli(home, "import", str(work / "in" / str(trial)))
-            delay = rng.uniform(0.0, 0.4) if kind == "import" else rng.uniform(0.2, 0.8)
+            delay = rng.uniform(0.0, 0.3) if kind == "import" else rng.uniform(0.1, 0.6)
         killed, status, out = run_child(cmd, delay, home)
         rerun_ok = True
         if killed:

@@ -81,12 +81,13 @@ class Library:
     anything may write to it, so a damaged, foreign or newer file is refused byte-for-byte intact.
     """
 
-    def __init__(self, folder: Path | str, read_only: bool = False):
+    def __init__(self, folder: Path | str, read_only: bool = False, backup_on_close: bool = True):
         self.folder = Path(folder)
         self.path = self.folder / DB_NAME
         self.read_only = read_only
         self._unlock = None
-        self._changes_at_open = 0
+        self._changes_at_open = (0, 0)
+        self.backup_on_close = backup_on_close   # worker connections leave it to the session's own
         if read_only:
             self.conn = self._connect_read_only()
             return
@@ -126,8 +127,13 @@ class Library:
             raise explain(self.path, exc) from exc
         if version and not migrating and daily:
             backup.safe_backup(conn, self.folder, backup.DAILY)
-        self._changes_at_open = conn.total_changes
+        self._changes_at_open = self._change_mark(conn)
         return conn
+
+    @staticmethod
+    def _change_mark(conn: sqlite3.Connection) -> tuple[int, int]:
+        """What moves when anyone commits: this connection's changes and the file's data version (others')."""
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
     def _connect_read_only(self) -> sqlite3.Connection:
         """Open through a `mode=ro` URI: reading works beside another copy's writes, writing cannot."""
@@ -167,7 +173,7 @@ class Library:
     def close(self) -> None:
         """Back up what this session changed, close the database (checkpointing the WAL), give back the lock."""
         try:
-            changed = not self.read_only and self.conn.total_changes > self._changes_at_open
+            changed = self.backup_on_close and not self.read_only and self._change_mark(self.conn) != self._changes_at_open
         except sqlite3.ProgrammingError:   # closed already
             changed = False
         if changed:
@@ -180,7 +186,7 @@ class Library:
         """A verified backup now (before a risky change, or at close); None, logged, if it failed."""
         if self.read_only or self.conn.in_transaction:   # a backup is of committed work only
             return None
-        self._changes_at_open = self.conn.total_changes
+        self._changes_at_open = self._change_mark(self.conn)
         return backup.safe_backup(self.conn, self.folder, reason)
 
     def _begin_patiently(self) -> None:

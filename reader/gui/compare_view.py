@@ -34,7 +34,7 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
     stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
     0 keeps the engine's threshold, which adapts to the library's size.
     """
-    library = Library(folder, read_only=read_only)
+    library = Library(folder, read_only=read_only, backup_on_close=False)
     try:
         index = ReuseIndex(library.conn)
         if stock_share > 0:

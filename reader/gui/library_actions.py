@@ -21,7 +21,7 @@ def in_own_library(folder, fn, read_only: bool = False):
     """Wrap fn(library, progress, cancelled) to run on a worker thread with a connection of its own."""
 
     def work(progress, cancelled):
-        library = Library(folder, read_only=read_only)
+        library = Library(folder, read_only=read_only, backup_on_close=False)   # the window's close backs up
         try:
             return fn(library, progress, cancelled)
         except sqlite3.Error as exc:   # locked, disk full or damage: said so, never a raw SQLite message

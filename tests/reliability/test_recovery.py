@@ -325,3 +325,22 @@ def test_restore_newest_skips_a_damaged_backup(tmp_path):
     with pytest.raises(LibraryError) as info:
         backup.restore_newest(empty)
     assert info.value.reason == "no_backup"
+
+
+def test_the_session_backs_up_what_its_worker_connections_committed(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    session = Library(folder)
+    before = len(list_backups(folder))
+    worker = Library(folder, backup_on_close=False)     # a background job's own connection
+    from reader.core.importer import load_text
+
+    worker.add_document(load_text("后台导入的讲话。" * 20))
+    worker.close()
+    assert len(list_backups(folder)) == before           # the worker leaves it to the session
+    session.close()
+    newest = list_backups(folder)[0]
+    assert newest.reason == "session"
+    conn = sqlite3.connect(newest.path)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    conn.close()
