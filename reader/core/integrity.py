@@ -12,6 +12,8 @@ from pathlib import Path
 
 from reader.core import schema
 
+BUSY_SECONDS = 2   # how long to wait for another program's lock before saying so
+
 
 class Unfit(Exception):
     """The file is not a library we may open: reason 'damaged' or 'newer', detail for the message."""
@@ -36,9 +38,9 @@ def inspect(path: Path | str, full: bool = False) -> int:
     path = Path(path)
     fresh = [side for side in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not side.exists()]
     try:
-        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=10)
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=BUSY_SECONDS)
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             verdict = conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()[0]
             if verdict != "ok":
@@ -49,7 +51,9 @@ def inspect(path: Path | str, full: bool = False) -> int:
             conn.close()
     except sqlite3.Error as exc:
         _tidy(fresh)
-        raise Unfit("damaged", str(exc)) from exc
+        # another program holding the file is not damage: say so instead of offering a restore
+        busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
+        raise Unfit("locked" if busy else "damaged", str(exc)) from exc
     if version > schema.VERSION:
         _tidy(fresh)
         raise Unfit("newer", str(version))

@@ -128,3 +128,21 @@ def test_a_full_disk_is_a_message(isolated_home, capsys, monkeypatch):
     monkeypatch.setattr(Codebook, "add_excerpt", full)
     status, _, err = cli(capsys, "excerpt", "add", "1", "--quote", "只此一句", "--tag", "x")
     assert status == 1 and "disk holding" in err and "Nothing was lost" in err and "Traceback" not in err
+
+
+def test_a_file_another_program_holds_exclusively_is_locked_not_damaged(isolated_home):
+    library = Library(isolated_home)
+    library.add_document(load_text("第一篇讲话的正文。" * 5))
+    library.close()
+    other = sqlite3.connect(isolated_home / DB_NAME, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE state SET value = value")
+    try:
+        with pytest.raises(LibraryError) as info:
+            Library(isolated_home)
+        assert info.value.reason == "locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    Library(isolated_home).close()

@@ -344,3 +344,25 @@ def test_the_session_backs_up_what_its_worker_connections_committed(tmp_path):
     conn = sqlite3.connect(newest.path)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     conn.close()
+
+
+def test_migrating_keeps_excerpts_and_their_tags_and_allows_moved(tmp_path):
+    folder = tmp_path / "lib"
+    version = schema.VERSION - 1          # the schema before the excerpt-safety migration
+    old_library(folder, version)
+    conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    conn.execute("INSERT INTO tags (name) VALUES ('旧标签')")
+    conn.execute("INSERT INTO excerpts (doc_id, \"start\", \"end\", quote, status, created_at, updated_at)"
+                 " VALUES (1, 0, 2, '旧的', 'review', 't', 't')")
+    conn.execute("INSERT INTO excerpt_tags VALUES (1, 1)")
+    conn.close()
+    lib = Library(folder)
+    from reader.core.codebook import Codebook
+
+    [excerpt] = Codebook(lib).list_excerpts()
+    assert (excerpt.quote, excerpt.status, excerpt.tag_names) == ("旧的", "review", ["旧标签"])
+    with lib.transaction() as conn:
+        conn.execute("UPDATE excerpts SET status = 'moved'")
+    assert lib.raw_bytes(1) is None                  # speeches imported before keep no bytes
+    assert lib.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    lib.close()
