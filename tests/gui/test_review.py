@@ -168,3 +168,41 @@ def test_a_file_with_the_same_title_and_name_is_offered_as_a_new_version(main_wi
     assert [d.id for d in sample_library.list_documents() if d.title == "关于城乡建设的讲话"] == [old]
     assert "加快推进" in sample_library.get_document(old).text
     assert main_window.editor.codebook.list_excerpts(doc_id=old)[0].status == "ok"
+
+
+def test_restore_from_the_window_keeps_the_current_file(main_window, sample_library, monkeypatch, no_modal_dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core import backup
+    from reader.gui.recovery_dialog import RESTORE, RecoveryDialog
+
+    sample_library.backup("manual")
+    folder = sample_library.folder
+
+    def choose(self):
+        assert "kept" in self.findChildren(QLabel)[0].text() and not self.new_button.isVisibleTo(self)
+        self.choice = RESTORE
+        return RecoveryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecoveryDialog, "exec", choose)
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda *a: quits.append(1))
+    main_window.restore_from_backup()
+    assert quits and main_window.library_restored == folder
+    assert list(folder.glob("library-damaged-*.sqlite3"))              # the file it replaced, kept
+    assert any(b.reason == "pre-restore" for b in backup.list_backups(folder))
+    assert "restored" in no_modal_dialogs[-1][2]
+
+
+def test_a_database_error_in_a_slot_becomes_a_message(main_window, no_modal_dialogs, monkeypatch):
+    import sqlite3
+    import sys
+
+    from reader.gui.app import install_database_error_hook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_database_error_hook(main_window)
+    error = sqlite3.OperationalError("database is locked")
+    sys.excepthook(type(error), error, None)
+    kind, _title, text = no_modal_dialogs[-1]
+    assert kind == "critical" and "locked by another program" in text
