@@ -6,7 +6,7 @@ and opens the list of those that need the reader; a button in the status bar kee
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton
 
@@ -59,7 +59,9 @@ class ReviewActionsMixin:
     def update_review_count(self) -> int:
         """Show in the status bar how many excerpts need review (hidden when none)."""
         count = len(self.editor.codebook.list_excerpts(status="review"))
-        self.review_button.setText(self.tr("%n excerpt(s) need review", "", count))
+        # translated by its own context: PySide6's tr() on a mixin finds no plural forms (they stayed English)
+        self.review_button.setText(QCoreApplication.translate("ReviewActionsMixin", "%n excerpt(s) need review", "",
+                                                              count))
         self.review_button.setVisible(count > 0)
         return count
 
