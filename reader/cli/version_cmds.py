@@ -63,19 +63,21 @@ def _show(report: ReanchorReport, as_json: bool) -> int:
     return 0
 
 
-def cmd_reimport(args) -> int:
-    """A new version of a speech's file: the old text kept, every excerpt re-anchored and reported."""
+def _change_text(args, change) -> int:
+    """Run a text change (reimport, revert) on the library, re-index, and print what became of the excerpts."""
     library = open_library(args)
     try:
-        report = reimport_document(library, args.document, args.file, encoding=args.encoding)
+        report = change(library)
         sync_index(library)
-    except ImportRefused as exc:
+    except (ImportRefused, LibraryError) as exc:
         raise CliError(exc.message()) from exc
-    except LibraryError as exc:
-        raise CliError(exc.message()) from exc
-    finally:
-        library.close()
     return _show(report, args.json)
+
+
+def cmd_reimport(args) -> int:
+    """A new version of a speech's file: the old text kept, every excerpt re-anchored and reported."""
+    return _change_text(args, lambda library: reimport_document(library, args.document, args.file,
+                                                                 encoding=args.encoding))
 
 
 def cmd_versions(args) -> int:
@@ -95,15 +97,7 @@ def cmd_versions(args) -> int:
 
 def cmd_revert(args) -> int:
     """Go back to an earlier text (the current one is kept as a version too)."""
-    library = open_library(args)
-    try:
-        report = revert_to_version(library, args.document, args.version)
-        sync_index(library)
-    except LibraryError as exc:
-        raise CliError(exc.message()) from exc
-    finally:
-        library.close()
-    return _show(report, args.json)
+    return _change_text(args, lambda library: revert_to_version(library, args.document, args.version))
 
 
 def cmd_restore(args) -> int:

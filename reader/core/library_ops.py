@@ -12,7 +12,7 @@ from reader.core.importer import ImportedText, ImportRefused, iter_import_paths,
 from reader.core.paths import asset_dir
 from reader.core.reuse import ReuseIndex, SyncReport
 from reader.core.store import Library, LibraryError
-from reader.core.versions import replace_text_and_reanchor
+from reader.core.versions import earlier_version_of, raw_bytes, replace_text_and_reanchor
 
 BUNDLED_STATE_KEY = "bundled_corpus_imported"
 GARBLED_DROP = 0.2   # how much less everyday Chinese a new decoding may have before it is called garbled
@@ -122,7 +122,7 @@ def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> ReanchorReport
     result = clean_web_text(body) if cleaned else CleanResult(body, [])
     return replace_text_and_reanchor(library, doc_id, ImportedText(
         doc.raw_text, result.text, doc.encoding, doc.fmt or "txt", {}, result.removed, doc.source_path or "",
-        library.raw_bytes(doc_id)), "cleaning")
+        raw_bytes(library, doc_id)), "cleaning")
 
 
 def reencode_document(library: Library, doc_id: int, encoding: str, *, force: bool = False) -> ReanchorReport:
@@ -134,7 +134,7 @@ def reencode_document(library: Library, doc_id: int, encoding: str, *, force: bo
     unless forced: LibraryError('garbled').
     """
     doc = library.get_document(doc_id)
-    data = library.raw_bytes(doc_id)
+    data = raw_bytes(library, doc_id)
     if data is None or doc.fmt == "docx":
         raise LibraryError("no_bytes", library.path, str(doc_id))
     imported = load_bytes(data, doc.source_path or f"#{doc_id}", doc.fmt or "txt", encoding)
@@ -165,21 +165,11 @@ def reimport_document(library: Library, doc_id: int, path: Path | str, *,
     return replace_text_and_reanchor(library, doc_id, load_file(path, encoding=encoding), "reimport")
 
 
-def earlier_version_of(library: Library, doc_id: int) -> int | None:
-    """Another speech this one looks like a new version of: the same title and the same file name."""
-    doc = library.get_document(doc_id)
-    name = Path(doc.source_path).name if doc.source_path else ""
-    if not doc.title or not name:
-        return None
-    return next((other for other, source in library.with_title(doc.title)
-                 if other != doc_id and source and Path(source).name == name), None)
-
-
 def make_new_version(library: Library, new_id: int, old_id: int) -> ReanchorReport:
     """A speech imported separately becomes the new version of an earlier one (whose excerpts re-anchor)."""
     new = library.get_document(new_id)
     imported = ImportedText(new.raw_text, new.text, new.encoding, new.fmt or "txt", {}, new.removed,
-                            new.source_path or "", library.raw_bytes(new_id))
+                            new.source_path or "", raw_bytes(library, new_id))
     library.remove_document(new_id)
     try:
         return replace_text_and_reanchor(library, old_id, imported, "reimport")

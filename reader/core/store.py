@@ -21,6 +21,7 @@ __all__ = ["DB_NAME", "Document", "DocumentInfo", "Library", "LibraryError", "co
 log = logging.getLogger(__name__)
 # how long to wait for another program's write lock on the file before saying so (was 10 s of silence)
 BUSY_SECONDS = 2
+OWN_THREAD_SECONDS = 15
 
 
 @dataclass
@@ -189,27 +190,18 @@ class Library:
         self._changes_at_open = self._change_mark(self.conn)
         return backup.safe_backup(self.conn, self.folder, reason)
 
-    def _begin_patiently(self) -> None:
-        """BEGIN IMMEDIATE waiting up to a minute, for another connection of this same process to finish."""
-        self.conn.execute("PRAGMA busy_timeout = 60000")
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise explain(self.path, exc) from exc
-        finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
-
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: all of it lands, or none of it; LibraryError('read_only') when read-only."""
         if self.read_only:
             raise LibraryError("read_only", self.path)
+        # another program holding the file is said after BUSY_SECONDS; a thread of ours is waited for longer
+        patience = BUSY_SECONDS if lock.holders(os.path.realpath(self.folder)) <= 1 else OWN_THREAD_SECONDS
         try:
+            self.conn.execute(f"PRAGMA busy_timeout = {patience * 1000}")
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if lock.holders(os.path.realpath(self.folder)) <= 1:   # another program holds the database
-                raise explain(self.path, exc) from exc
-            self._begin_patiently()       # a thread of this process is writing: wait for it
+            raise explain(self.path, exc) from exc
         try:
             yield self.conn
         except BaseException:
@@ -245,10 +237,6 @@ class Library:
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
         return row[0] if row else None
 
-    def with_title(self, title: str) -> list[tuple[int, str | None]]:
-        """(id, source path) of the speeches with exactly this title."""
-        return [tuple(r) for r in self.conn.execute("SELECT id, source_path FROM documents WHERE title = ?", (title,))]
-
     def list_documents(self) -> list[DocumentInfo]:
         """Every speech, without texts, by date then id (undated last)."""
         rows = self.conn.execute(
@@ -263,13 +251,6 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         *info, text, raw_text, removed = row
         return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
-
-    def raw_bytes(self, doc_id: int) -> bytes | None:
-        """The file's bytes as imported (None for speeches imported before they were kept, or pasted)."""
-        row = self.conn.execute("SELECT raw_bytes FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise LibraryError("missing", self.path, str(doc_id))
-        return row[0]
 
     def has_document(self, doc_id: int) -> bool:
         """Whether a speech with this id exists."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from reader.core.anchor import ReanchorReport, reanchor_document
 from reader.core.codebook import Codebook
@@ -55,6 +56,25 @@ def replace_text_and_reanchor(library: Library, doc_id: int, imported: ImportedT
                      " VALUES (?,?,?,?,?,?,?,?,?,?)", (doc_id, *row[:-1], reason, _now()))
         library.write_text(conn, doc_id, imported)
         return reanchor_document(Codebook(library), doc_id, row[0], imported.text)
+
+
+def raw_bytes(library: Library, doc_id: int) -> bytes | None:
+    """A speech's file bytes as imported (None for speeches imported before they were kept, or pasted)."""
+    row = library.conn.execute("SELECT raw_bytes FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise LibraryError("missing", library.path, str(doc_id))
+    return row[0]
+
+
+def earlier_version_of(library: Library, doc_id: int) -> int | None:
+    """Another speech this one looks like a new version of: the same title and the same file name."""
+    doc = library.get_document(doc_id)
+    name = Path(doc.source_path).name if doc.source_path else ""
+    if not doc.title or not name:
+        return None
+    same_title = library.conn.execute("SELECT id, source_path FROM documents WHERE title = ?", (doc.title,))
+    return next((other for other, source in same_title if other != doc_id and source and Path(source).name == name),
+                None)
 
 
 def list_versions(library: Library, doc_id: int) -> list[Version]:
