@@ -125,7 +125,8 @@ def cmd_set(args) -> int:
                             f"讲话 {args.document} 已按 {args.encoding} 重新解码（原文本已保留：duidu versions "
                             f"{args.document}）；") + report_lines(report))
     except LibraryError as exc:
-        raise CliError(exc.message()) from exc
+        hint = pick(" Add --force to use it anyway.", "如确要使用，请加 --force。") if exc.reason == "garbled" else ""
+        raise CliError(exc.message() + hint) from exc
     except ImportRefused as exc:
         raise CliError(pick(f"Speech {args.document} cannot be decoded as {args.encoding}; nothing was changed. ",
                             f"讲话 {args.document} 无法按 {args.encoding} 解码，未作任何改动。") + exc.message()) from exc

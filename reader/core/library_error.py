@@ -29,8 +29,8 @@ class LibraryError(UserError):
         "same_text": ("The new text is the same as speech {d}'s; nothing was changed.",
                       "新文本与编号为 {d} 的讲话相同，未作改动。"),
         "garbled": ("Decoded as {d}, the speech turns into unusual characters (the wrong encoding?); nothing was "
-                    "changed. Add --force to use it anyway.",
-                    "按 {d} 解码后讲话变成了罕见字符（编码可能不对），未作任何改动；如确要使用，请加 --force。"),
+                    "changed.",
+                    "按 {d} 解码后讲话变成了罕见字符（编码可能不对），未作任何改动。"),
         "no_version": ("No earlier version with id {d}.", "没有编号为 {d} 的旧版本。"),
         "no_bytes": ("The original bytes of speech {d} were not kept (it was imported by an older Duidu or "
                      "pasted), so it cannot be decoded again; import the file again with “reimport”.",

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
                                      sync_index)
+from reader.core.importer import ImportRefused
 from reader.core.library_error import explain
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
@@ -47,11 +48,14 @@ class LibraryActionsMixin:
         try:
             fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker")}
             self.library.update_metadata(doc_id, **fields)
+            reports = []
             if "encoding" in changes:
-                reencode_document(self.library, doc_id, changes["encoding"])
+                reports.append(self._reencode(doc_id, changes["encoding"]))
             if "cleaned" in changes:
-                set_cleaning(self.library, doc_id, changes["cleaned"])
-        except (LibraryError, LookupError, ValueError) as exc:
+                reports.append(set_cleaning(self.library, doc_id, changes["cleaned"]))
+            for report in filter(None, reports):
+                self.after_text_change(doc_id, report)
+        except (LibraryError, ImportRefused, LookupError, ValueError) as exc:
             message = exc.message() if hasattr(exc, "message") else str(exc)
             plain.warning(self, self.tr("Speech Details"), message)
         self.refresh_library()
@@ -59,6 +63,19 @@ class LibraryActionsMixin:
             self.reindex_in_background()
         if self.reading_pane.document is not None and self.reading_pane.document.id == doc_id:
             self.open_documents([doc_id])
+
+    def _reencode(self, doc_id: int, encoding: str):
+        """Decode the stored bytes again; a garbled result is applied only if the reader insists."""
+        try:
+            return reencode_document(self.library, doc_id, encoding)
+        except LibraryError as exc:
+            if exc.reason != "garbled":
+                raise
+            question = exc.message() + "\n\n" + self.tr("Use this encoding anyway? The current text is kept "
+                                                         "among the speech's versions.")
+            if plain.question(self, self.tr("Speech Details"), question) != QMessageBox.StandardButton.Yes:
+                return None
+            return reencode_document(self.library, doc_id, encoding, force=True)
 
     @Slot(list)
     def remove_documents(self, ids: list) -> None:

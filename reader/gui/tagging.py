@@ -73,7 +73,7 @@ class TaggingController(QObject):
             return
         highlights = []
         for excerpt in self.editor.codebook.excerpts_in_document(doc_id):
-            if excerpt.status != "ok" or excerpt.end > len(view.text):
+            if excerpt.status == "review" or excerpt.end > len(view.text):
                 continue  # one under review may point past a changed text: never paint it
             color = excerpt.tags[0].color if excerpt.tags else "#9e9e9e"
             highlights.append(Highlight(excerpt.start, excerpt.end, excerpt_format(color)))

@@ -753,6 +753,10 @@
         <source>Some files were not imported</source>
         <translation>有些文件未能导入</translation>
     </message>
+    <message>
+        <source>Use this encoding anyway? The current text is kept among the speech's versions.</source>
+        <translation>仍然使用此编码吗？当前文本会保留在该讲话的历史版本中。</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>

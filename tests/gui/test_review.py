@@ -206,3 +206,22 @@ def test_a_database_error_in_a_slot_becomes_a_message(main_window, no_modal_dial
     sys.excepthook(type(error), error, None)
     kind, _title, text = no_modal_dialogs[-1]
     assert kind == "critical" and "locked by another program" in text
+
+
+def test_a_garbling_encoding_from_the_details_dialog_is_asked_about(main_window, sample_library, monkeypatch,
+                                                                    no_modal_dialogs):
+    from reader.gui.document_dialog import DocumentDialog
+
+    before = sample_library.get_document(1).text
+    monkeypatch.setattr(DocumentDialog, "exec", lambda self: DocumentDialog.DialogCode.Accepted)
+    monkeypatch.setattr(DocumentDialog, "changes", lambda self: {"encoding": "latin-1"})
+    main_window.edit_document(1)                        # the recorded question answers "Ok", not "Yes"
+    kind, _title, text = no_modal_dialogs[-1]
+    assert kind == "question" and "unusual characters" in text
+    assert sample_library.get_document(1).text == before
+    monkeypatch.setattr(plain, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    main_window.edit_document(1)
+    assert sample_library.get_document(1).text != before
+    from reader.core.versions import list_versions
+
+    assert [v.reason for v in list_versions(sample_library, 1)] == ["encoding"]
