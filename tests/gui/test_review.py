@@ -51,6 +51,11 @@ def test_the_window_counts_and_lists_excerpts_that_need_review(changed, no_modal
     assert window.excerpts_panel.model.index(0, 3).data().startswith("[needs review] ")
     assert any(kind == "information" and "need review" in text for kind, _t, text in no_modal_dialogs)
     shot(window, "review-window")
+    window.show_excerpt(row)                    # in context: the candidate is selected, not stale offsets
+    from reader.core.anchor import candidate
+
+    start, end, words, _score = candidate(window.editor.codebook, row.id)
+    assert window.reading_pane.text_view.selected_range() == (start, end)
 
 
 def test_the_review_dialog_shows_the_diff_and_accepting_is_undoable(changed, qtbot, monkeypatch):
