@@ -5,7 +5,9 @@ Every case checks the stored quote too: only the reader may change it.
 
 from __future__ import annotations
 
+import re
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -296,3 +298,31 @@ def test_changing_the_cleaning_reanchors_excerpts(sample_library):
     assert new_text[moved.start:moved.end] == "今天会议的主要任务是"
     assert moved.start > start
     assert [v.reason for v in list_versions(sample_library, 5)] == ["cleaning"]
+
+
+REPORTS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "gov_work_reports_1954-2015.tsv"
+
+
+@pytest.mark.skipif(not REPORTS.is_file(), reason="needs ../shared/corpora")
+def test_a_real_work_report_edited_like_a_new_version():
+    """The 2015 report: figures changed in three excerpted sentences, a paragraph added, a sentence moved."""
+    line = next(x for x in REPORTS.read_text(encoding="utf-8").splitlines() if x.startswith("2015\t"))
+    text = line.split("\t", 1)[1].replace("\u3000\u3000", "\n")
+    sentences = [s for s in re.findall(r"[^。\n]{15,60}。", text) if text.count(s) == 1]
+    with_figures = [s for s in sentences if re.search(r"\d", s)][:3]
+    plain_ones = [s for s in sentences if not re.search(r"\d", s)][::25][:12]
+    new = "各位代表：这是修订稿新增的一段说明。\n" + text
+    for sentence in with_figures:
+        new = new.replace(sentence, re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), sentence, count=1))
+    moved = plain_ones[0]
+    new = new.replace(moved, "") + "\n" + moved
+    anchorer = anchor.Anchorer(text, new)
+    for quote in with_figures + plain_ones:
+        start = text.index(quote)
+        place = anchorer.place(start, start + len(quote), quote, text[max(0, start - 40):start],
+                               text[start + len(quote):start + len(quote) + 40])
+        if quote in with_figures:
+            assert place.status == "review" and place.candidate is not None
+        else:
+            assert place.status in (("moved", "ok") if quote == moved else ("ok",))
+            assert new[place.start:place.end] == quote
