@@ -33,7 +33,10 @@ def open_library(args, read_only_ok: bool = False) -> Library:
     try:
         library = open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok)
     except LibraryError as exc:
-        raise CliError(exc.message(), 3 if exc.reason == "in_use" else 1) from exc
+        hint = pick(" To bring back the last good backup: duidu restore (duidu restore --list shows them).",
+                    "如需恢复最近的完好备份：duidu restore（duidu restore --list 列出备份）。") \
+            if exc.reason == "damaged" else ""
+        raise CliError(exc.message() + hint, 3 if exc.reason == "in_use" else 1) from exc
     _opened.append(library)
     return library
 

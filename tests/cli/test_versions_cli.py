@@ -157,7 +157,7 @@ def test_restore_list_and_restore_after_damage(cli, speech_file):
     home = os.environ["DUIDU_HOME"]
     corrupt_pages(os.path.join(home, DB_NAME))
     status, _, err = cli("list")
-    assert status == 1 and "damaged" in err
+    assert status == 1 and "damaged" in err and "duidu restore" in err
     status, out, err = cli("restore")
     assert status == 0 and "Restored from" in out and "library-damaged-" in out, err
     status, out, _ = cli("excerpt", "list", "--json")
