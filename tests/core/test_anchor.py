@@ -146,6 +146,17 @@ def test_two_equally_good_copies_and_the_original_gone_is_review(book):
     assert candidate(book, excerpt.id)[3] == 1.0
 
 
+def test_the_tagged_copy_deleted_never_moves_onto_the_other_copy(book):
+    """The words stood twice; the reader tagged the second; it is deleted: the first is not its new place."""
+    sentence = f"{QUOTE}，切实解决群众关心的突出问题。"
+    library = book.library
+    library.replace_text(1, load_text(speech(three=THREE.replace(f"{LOOK_ALIKE}，切实解决群众关心的突出问题。",
+                                                                 sentence))))
+    excerpt = mark(book, QUOTE, occurrence=1)
+    change(book, book.document_text(1).replace(sentence, "切实解决群众关心的突出问题。"))
+    assert_review_untouched(book, excerpt)
+
+
 def test_quote_moved_to_another_section_is_moved_not_ok(book):
     excerpt = mark(book, QUOTE)
     sentence = f"{QUOTE}，加强统筹协调。"
