@@ -114,12 +114,12 @@ class Anchorer:
         the mapped place nor the old section says anything; only the contexts do.
         """
         expected = self.map.map(start)
-        if not stale and self.new[expected:expected + len(quote)] == quote:
-            return Placement("ok", expected, expected + len(quote))
-        here = None if stale else self._section(self._old_outline, start)
         # an occurrence the diff kept as another old occurrence of the same words belongs to that one
         taken = set() if stale else {self.map.map(q) for q in _occurrences(self.old, quote)
                                      if q != start and self.map.unchanged(q, q + len(quote))}
+        if not stale and expected not in taken and self.new[expected:expected + len(quote)] == quote:
+            return Placement("ok", expected, expected + len(quote))
+        here = None if stale else self._section(self._old_outline, start)
         found = [(self._context(p, p + len(quote), before, after), p) for p in _occurrences(self.new, quote)
                  if p not in taken]
         good = sorted(((-c, abs(p - expected), p) for c, p in found if c >= MIN_CONTEXT_SIMILARITY))
