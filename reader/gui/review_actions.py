@@ -109,7 +109,9 @@ class ReviewActionsMixin:
             question = self.tr("The imported “%1” has the same title and file name as a speech already in the "
                                "library. Make it the new version of that speech? Its excerpts are re-anchored and "
                                "its old text is kept in its versions.").replace("%1", title)
-            if plain.question(self, self.tr("New Version?"), question) != QMessageBox.StandardButton.Yes:
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            # No by default: two different speeches may share a title and a file name
+            if plain.question(self, self.tr("New Version?"), question, yes | no, no) != yes:
                 continue
 
             def work(library, progress, cancelled, new_id=new_id, old_id=old_id):
