@@ -109,7 +109,9 @@ def test_deleted_section_goes_to_review(book):
 
 @pytest.mark.parametrize("old, new", [(FIGURE, "常住人口城镇化率达到45.53%"),      # changed figures
                                       (ROOT, "城镇化不是现代化的必由之路"),        # negation
-                                      (QUOTE, QUOTE.replace("重要", "次要"))])     # one word
+                                      (QUOTE, QUOTE.replace("重要", "次要")),      # one word
+                                      (f"{QUOTE}，加强统筹协调。{FIGURE}",          # long: head and tail
+                                       f"{QUOTE}，加强统筹协调。常住人口城镇化率达到45.53%")])
 def test_any_changed_character_goes_to_review(book, old, new):
     excerpt = mark(book, old)
     change(book, speech(one=ONE.replace(old, new)))
