@@ -6,11 +6,16 @@ Full run (a few minutes on two cores):
     python -m bench.reliability                     # prints the figures below; exit status 1 on any failure
     python -m bench.reliability --trials 10 --json  # what tests/reliability/test_kill.py runs by default
 
-Kill trials: a child runs `python -m reader import …` (which also indexes) or `python -m reader
-excerpt add …` and gets SIGKILL after a random delay. The parent records a speech, excerpt or tag
-as committed only after the child printed its confirmation. After each kill the library must open,
-pass PRAGMA integrity_check, still hold everything recorded, and a rerun of the interrupted command
-must complete; the reuse index must resync to exactly the library's speeches.
+Kill trials: a child runs `python -m reader import …` (which also indexes), `python -m reader
+excerpt add …` or `python -m reader reimport …` (a new version of a speech that holds excerpts) and
+gets SIGKILL a random delay AFTER it has taken the library's lock: the parent watches library.lock
+for the child's process id (the CLI takes 0.5-0.85 s to start, so a plain random delay mostly killed
+it before the database was even opened). The parent records a speech, excerpt or tag as committed
+only after the child printed its confirmation. After each kill the library must open, pass PRAGMA
+integrity_check, still hold everything recorded with its quote, every excerpt that is ok or moved
+must have its quote at its offsets (and, in a speech never re-imported, the offsets it was confirmed
+with), and a rerun of the interrupted command must complete; the reuse index must resync to exactly
+the library's speeches.
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 TESTS = ROOT / "tests" / "reliability"
 TAG_POOL = ["城镇化", "民生/就业", "改革/国企/混改", "生态", "党建/基层"]
-_CONFIRMED = re.compile(r"^Excerpt (\d+): speech (\d+)", re.MULTILINE)
+_CONFIRMED = re.compile(r"^Excerpt (\d+): speech (\d+) \[(\d+)-(\d+)\]", re.MULTILINE)
+LOCK_WAIT = 30.0          # seconds a child may take to start and take the lock
 
 
 def _load(name: str):
@@ -56,8 +62,9 @@ class Ledger:
     """What the parent saw confirmed by a child: speeches by hash, excerpts by id, tag names."""
 
     hashes: set[str] = field(default_factory=set)
-    excerpts: dict[int, tuple[int, str]] = field(default_factory=dict)
+    excerpts: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)   # doc, quote, start, end
     tags: set[str] = field(default_factory=set)
+    reimported: set[int] = field(default_factory=set)   # speeches whose offsets may have moved
 
 
 def cli(home: Path, *args: str) -> list[str]:
@@ -65,17 +72,36 @@ def cli(home: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "reader", "--library", str(home), *args]
 
 
-def run_child(cmd: list[str], delay: float | None) -> tuple[bool, int, str]:
-    """Run a command, SIGKILLed after `delay` seconds (None: to the end); returns (killed, status, stdout)."""
+def run_child(cmd: list[str], delay: float | None, home: Path | None = None) -> tuple[bool, int, str]:
+    """Run a command, SIGKILLed `delay` seconds after it took the lock of library `home` (None: run to the end).
+
+    Returns (killed, status, stdout); a child that finished before the kill is not 'killed'.
+    """
     env = {**os.environ, "DUIDU_LANG": "en"}
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
+        if delay is not None and home is not None and not wait_for_lock(proc, home / "library.lock"):
+            delay = None    # it ended (or never locked) before: let it finish
         out, _ = proc.communicate(timeout=delay if delay is not None else 300)
         return False, proc.returncode, out.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         proc.send_signal(getattr(signal, "SIGKILL", signal.SIGTERM))
         out, _ = proc.communicate()
         return True, proc.returncode, out.decode("utf-8", "replace")
+
+
+def wait_for_lock(proc: subprocess.Popen, lock_file: Path) -> bool:
+    """Wait until the child has written its process id into the lock file (it holds the lock then)."""
+    deadline = time.monotonic() + LOCK_WAIT
+    mine = str(proc.pid)
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if lock_file.read_text(encoding="ascii", errors="replace").strip() == mine:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.002)
+    return False
 
 
 def new_speeches(folder: Path, trial: int, count: int) -> set[str]:
@@ -106,10 +132,18 @@ def verify(home: Path, ledger: Ledger) -> tuple[list[str], int]:
             problems.append(f"integrity_check: {verdict}")
         have = {row[0] for row in conn.execute("SELECT content_hash FROM documents")}
         problems += [f"lost speech {h[:10]}" for h in sorted(ledger.hashes - have)]
-        for excerpt_id, (doc_id, quote) in ledger.excerpts.items():
-            row = conn.execute("SELECT doc_id, quote FROM excerpts WHERE id = ?", (excerpt_id,)).fetchone()
-            if row != (doc_id, quote):
+        texts = dict(library.iter_texts())
+        for excerpt_id, (doc_id, quote, start, end) in ledger.excerpts.items():
+            row = conn.execute('SELECT doc_id, quote, "start", "end", status FROM excerpts WHERE id = ?',
+                               (excerpt_id,)).fetchone()
+            if row is None or row[:2] != (doc_id, quote):
                 problems.append(f"lost excerpt {excerpt_id}")
+            elif doc_id not in ledger.reimported and row[2:4] != (start, end):
+                problems.append(f"excerpt {excerpt_id} moved from {start}-{end} to {row[2]}-{row[3]}")
+        for excerpt_id, doc_id, quote, start, end, status in conn.execute(
+                'SELECT id, doc_id, quote, "start", "end", status FROM excerpts'):
+            if status != "review" and texts[doc_id][start:end] != quote:
+                problems.append(f"excerpt {excerpt_id} ({status}) is not on its quote")
         names = {row[0] for row in conn.execute("SELECT name FROM tags")}
         problems += [f"lost tag {name}" for name in sorted(ledger.tags - names)]
         sync_index(library)
@@ -117,6 +151,28 @@ def verify(home: Path, ledger: Ledger) -> tuple[list[str], int]:
         if indexed != {doc_id for doc_id, _ in library.iter_texts()}:
             problems.append("reuse index out of step after resync")
         return problems, len(names)
+    finally:
+        library.close()
+
+
+def new_version(home: Path, folder: Path, trial: int, doc_id: int, rng: random.Random) -> tuple[Path, str]:
+    """A new version of a speech's current text (paragraphs added before and inside it); (file, old text's hash)."""
+    library = Library(home)
+    text = library.get_document(doc_id).text
+    library.close()
+    cut = text.find("\n", rng.randrange(len(text) // 2, len(text))) % len(text)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"version-{trial}.txt"
+    path.write_text(f"第{trial}次修订增加的说明。\n" + text[:cut] + f"\n第{trial}次修订插入的段落。" + text[cut:],
+                    encoding="utf-8")
+    return path, content_hash(text)
+
+
+def speech_hash(home: Path, doc_id: int) -> str | None:
+    """The content hash of one speech now."""
+    library = Library(home)
+    try:
+        return library.get_document(doc_id).content_hash
     finally:
         library.close()
 
@@ -148,28 +204,41 @@ def kill_trials(trials: int, seed: int, work: Path) -> dict:
     _, tags_before = verify(home, ledger)
     results = []
     for trial in range(trials):
-        kind = rng.choice(["import", "excerpt", "excerpt", "index"])
-        if kind == "excerpt":
+        kind = rng.choice(["import", "excerpt", "excerpt", "index", "reimport"])
+        if kind == "reimport" and not ledger.excerpts:
+            kind = "excerpt"
+        if kind == "reimport":
+            doc_id = rng.choice(sorted({d for d, *_ in ledger.excerpts.values()}))
+            path, old_hash = new_version(home, work / "versions", trial, doc_id, rng)
+            hashes = {content_hash(load_file(path).text)}
+            cmd = cli(home, "reimport", str(doc_id), str(path))
+            delay = rng.uniform(0.0, 0.3)
+            ledger.reimported.add(doc_id)
+            ledger.hashes.discard(old_hash)     # until it is done, either text may stand (checked below)
+        elif kind == "excerpt":
             doc_id, quote = quotes[trial]
             tags = rng.sample(TAG_POOL, rng.randint(1, 2)) + [f"试验{trial % 7}"]
             cmd = cli(home, "excerpt", "add", str(doc_id), "--quote", quote, *[a for t in tags for a in ("--tag", t)])
-            delay = rng.uniform(0.05, 0.45)
+            delay = rng.uniform(0.0, 0.15)
         else:
             count = 3 if kind == "import" else 10
             hashes = new_speeches(work / "in" / str(trial), trial, count)
             cmd = cli(home, "import", str(work / "in" / str(trial)))
-            delay = rng.uniform(0.05, 0.6) if kind == "import" else rng.uniform(0.3, 1.0)
-        killed, status, out = run_child(cmd, delay)
+            delay = rng.uniform(0.0, 0.3) if kind == "import" else rng.uniform(0.1, 0.6)
+        killed, status, out = run_child(cmd, delay, home)
         rerun_ok = True
         if killed:
             problems, _ = verify(home, ledger)
+            if kind == "reimport":
+                problems += [] if speech_hash(home, doc_id) in hashes | {old_hash} else ["speech neither old nor new"]
             _, status, rerun_out = run_child(cmd, None)   # resume or redo the interrupted work
             rerun_ok, out = status == 0, out + rerun_out
         elif status != 0:
             rerun_ok = False
         if kind == "excerpt":
             for match in _CONFIRMED.finditer(out):
-                ledger.excerpts[int(match.group(1))] = (int(match.group(2)), quote)
+                excerpt_id, doc, start, end = map(int, match.groups())
+                ledger.excerpts[excerpt_id] = (doc, quote, start, end)
                 ledger.tags |= {part for t in tags for part in t.split("/")}
         elif rerun_ok:
             ledger.hashes |= hashes

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from reader import __version__
 from reader.cli.argparse_zh import use_language
-from reader.cli.common import CliError
+from reader.cli.common import CliError, close_libraries
+from reader.core.library_error import DB_NAME, explain
 from reader.core.locale import pick, system_language
+from reader.core.paths import library_dir
 from reader.core.store import LibraryError
 
 # Each module adds its subcommands with register(subparsers) and sets func=handler(args) -> int.
@@ -22,6 +25,7 @@ COMMAND_MODULES = [
     "reader.cli.align_cmds",
     "reader.cli.overview_cmds",
     "reader.cli.selfcheck_cmds",
+    "reader.cli.version_cmds",
 ]
 
 
@@ -65,12 +69,28 @@ def run(argv: list[str]) -> int:
         return run_app(first.library, rest)
     args = parser.parse_args(argv)
     try:
-        return args.func(args) or 0
+        return _run_command(args)
     except CliError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
         return exc.status
     except LibraryError as exc:   # e.g. a write reaching a library opened read-only
         print(f"duidu: {exc.message()}", file=sys.stderr)
         return 3 if exc.reason in ("in_use", "read_only") else 1
+    except sqlite3.Error as exc:  # met while working: locked, full, or damage (checked in full, then explained)
+        error = explain(library_dir(args.library) / DB_NAME, exc)
+        hint = pick(" To bring back the last backup: duidu restore", " 如需恢复最近的备份：duidu restore")
+        print(f"duidu: {error.message()}" + (hint if error.reason == "damaged" else ""), file=sys.stderr)
+        return 1
+    except OSError as exc:        # e.g. the disk filled up while writing a file
+        print(f"duidu: {exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else ""), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _run_command(args) -> int:
+    """The subcommand, then its libraries closed (and, if changed, backed up), whatever happened."""
+    try:
+        return args.func(args) or 0
+    finally:
+        close_libraries()

@@ -13,6 +13,9 @@ from reader.core.store import Document, Library, LibraryError, content_hash
 from reader.core.store import open_library as open_library_folder
 
 
+_opened: list[Library] = []
+
+
 class CliError(Exception):
     """A failure to report on stderr with a non-zero exit status."""
 
@@ -28,9 +31,20 @@ def open_library(args, read_only_ok: bool = False) -> Library:
     open it read-only; commands that write fail with "in use" (exit status 3).
     """
     try:
-        return open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok)
+        library = open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok)
     except LibraryError as exc:
-        raise CliError(exc.message(), 3 if exc.reason == "in_use" else 1) from exc
+        hint = pick(" To bring back the last good backup: duidu restore (duidu restore --list shows them).",
+                    "如需恢复最近的完好备份：duidu restore（duidu restore --list 列出备份）。") \
+            if exc.reason == "damaged" else ""
+        raise CliError(exc.message() + hint, 3 if exc.reason == "in_use" else 1) from exc
+    _opened.append(library)
+    return library
+
+
+def close_libraries() -> None:
+    """Close what the command opened: a library it changed is backed up as it closes."""
+    while _opened:
+        _opened.pop().close()
 
 
 def resolve_document(library: Library, arg: str) -> Document:

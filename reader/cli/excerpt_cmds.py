@@ -9,6 +9,8 @@ from reader.core.codebook import Codebook, CodebookError, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.docx_export import PRESETS, export_docx
 from reader.core.export.text_export import export_csv, export_txt
+from reader.core.export.review import CHOICES as REVIEW_CHOICES
+from reader.core.export.review import for_export
 from reader.core.locale import pick
 
 FORMATS = ("docx", "txt", "csv")
@@ -33,6 +35,7 @@ def register(subparsers) -> None:
 
     ls = actions.add_parser("list", help=pick("list excerpts in document order", "按讲话顺序列出摘录"))
     ls.add_argument("--tag", metavar="TAG", help=pick("only this tag and its subtags", "仅列出此标签及其子标签"))
+    ls.add_argument("--review", action="store_true", help=pick("only excerpts that need review", "仅列出待核对的摘录"))
     ls.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     ls.set_defaults(func=cmd_list)
 
@@ -65,6 +68,9 @@ def register(subparsers) -> None:
                    help=pick("cite sections with their headings (二、着力… / （三）…), not the numbers alone",
                              "引用出处时写出各级标题（二、着力… / （三）…），而不只是序号"))
     e.add_argument("--title", help=pick("the document's title (default: Excerpts)", "文档标题（默认：摘录汇编）"))
+    e.add_argument("--review", choices=REVIEW_CHOICES, default="mark",
+                   help=pick("excerpts under review: marked in the citation (default) or left out",
+                             "待核对的摘录：在出处中标注（默认）或不导出"))
     e.add_argument("-o", "--output", required=True, metavar="FILE",
                    help=pick("the file to write (.docx, .txt or .csv)", "要写入的文件（.docx、.txt 或 .csv）"))
     e.set_defaults(func=cmd_export)
@@ -171,18 +177,32 @@ def cmd_list(args) -> int:
     """Print excerpts in document order: id, date, speech, section, tags and the start of the quote."""
     codebook = Codebook(open_library(args, read_only_ok=True))
     tag_id = find_tag(codebook, args.tag).id if args.tag else None
-    excerpts = codebook.list_excerpts(tag_id=tag_id)
+    excerpts = codebook.list_excerpts(tag_id=tag_id, status="review" if args.review else None)
     if args.json:
-        emit_json([x.to_dict() for x in excerpts])
+        emit_json([dict(x.to_dict(), candidate=review_candidate(codebook, x)) for x in excerpts])
         return 0
     lines = []
     for x in excerpts:
         quote = x.quote.replace("\n", " ")
-        flag = pick(" [review]", "［待核对］") if x.status == "review" else ""
+        flag = {"review": pick(" [review]", "［待核对］"), "moved": pick(" [moved]", "［已移位］")}.get(x.status, "")
+        found = review_candidate(codebook, x) if args.review else None
+        if found:
+            flag += pick(" candidate: ", " 候选：") + found["diff"]
         lines.append(f"{x.id:>4}  {x.doc_date or '?':<10}  {(x.doc_title or f'#{x.doc_id}')[:24]}  {x.section or '—'}"
                      f"  [{', '.join(x.tag_paths)}]{flag}  {quote[:40]}{'…' if len(quote) > 40 else ''}")
     write_text("\n".join(lines) + ("\n" if lines else ""))
     return 0
+
+
+def review_candidate(codebook: Codebook, excerpt) -> dict | None:
+    """For an excerpt under review, the candidate offered in its place with a character diff; else None."""
+    from reader.core.anchor import candidate, diff_text
+
+    found = candidate(codebook, excerpt.id) if excerpt.status == "review" else None
+    if found is None:
+        return None
+    start, end, words, score = found
+    return {"start": start, "end": end, "quote": words, "similarity": score, "diff": diff_text(excerpt.quote, words)}
 
 
 def cmd_export(args) -> int:
@@ -193,7 +213,7 @@ def cmd_export(args) -> int:
                             f"请用 --format 指定 docx、txt 或 csv（无法从“{args.output}”判断）。"), 2)
     codebook = Codebook(open_library(args, read_only_ok=True))
     tag_id = find_tag(codebook, args.tag).id if args.tag else None
-    excerpts = codebook.list_excerpts(tag_id=tag_id)
+    excerpts = for_export(codebook.list_excerpts(tag_id=tag_id), args.review)
     if not excerpts:
         raise CliError(pick("No excerpts to export; nothing was written.", "没有可导出的摘录，未写入任何文件。"))
     only = codebook.subtree_ids(tag_id) if tag_id is not None else None

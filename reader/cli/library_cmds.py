@@ -8,6 +8,7 @@ from reader.cli.common import CliError, counted, emit_json, open_library, resolv
 from reader.core.library_ops import import_bundled_corpus, import_paths, reencode_document, sync_index
 from reader.core.locale import pick
 from reader.core.outline import parse_outline
+from reader.core.importer import ImportRefused
 from reader.core.store import LibraryError
 
 
@@ -39,9 +40,11 @@ def register(subparsers) -> None:
     for name, en, zh in (("title", "the title", "标题"), ("date", "the date (2022, 2022-05 or 2022-05-01)",
                                                            "日期（2022、2022-05 或 2022-05-01）"),
                          ("place", "where it was given", "地点"), ("speaker", "who gave it", "讲话人"),
-                         ("encoding", "decode the original file again with this encoding (e.g. gb18030)",
-                          "按此编码重新解码原文件（如 gb18030）")):
+                         ("encoding", "decode the speech's stored original bytes again with this encoding (e.g. gb18030)",
+                          "按此编码重新解码讲话保存的原始字节（如 gb18030）")):
         p.add_argument(f"--{name}", help=pick(en, zh))
+    p.add_argument("--force", action="store_true",
+                   help=pick("with --encoding: use it even if the text looks garbled", "与 --encoding 同用：即使文本像乱码也使用"))
     p.set_defaults(func=cmd_set)
 
     p = subparsers.add_parser("remove", help=pick("remove a speech from the library", "从文库中删除讲话"))
@@ -68,6 +71,11 @@ def cmd_import(args) -> int:
     failed = [f for r in reports for f in r.failed]
     for refusal in failed:
         print(f"duidu: {refusal.message()}", file=sys.stderr)
+    for new_id, old_id in (pair for r in reports for pair in r.versions):
+        print(pick(f"duidu: speech {new_id} has the title and file name of speech {old_id}; if it is a new version, "
+                   f"`duidu reimport {old_id} FILE` keeps the old text and re-anchors its excerpts",
+                   f"duidu：讲话 {new_id} 与讲话 {old_id} 标题和文件名相同；如为新版本，可用 "
+                   f"`duidu reimport {old_id} 文件` 保留旧文本并重新定位摘录"), file=sys.stderr)
     write_text(pick(f"{added} imported, {existing} already in the library, {len(failed)} failed\n",
                     f"导入 {added} 篇，已在文库中 {existing} 篇，失败 {len(failed)} 篇\n"))
     return 1 if failed else 0
@@ -121,13 +129,22 @@ def cmd_set(args) -> int:
         fields = {k: getattr(args, k) for k in ("title", "date", "place", "speaker") if getattr(args, k) is not None}
         library.update_metadata(args.document, **fields)
         if args.encoding:
-            reencode_document(library, args.document, args.encoding)
+            report = reencode_document(library, args.document, args.encoding, force=args.force)
             sync_index(library)
+            from reader.cli.version_cmds import report_lines
+
+            write_text(pick(f"Speech {args.document} decoded again as {args.encoding} (the previous text is kept: "
+                            f"duidu versions {args.document}); ",
+                            f"讲话 {args.document} 已按 {args.encoding} 重新解码（原文本已保留：duidu versions "
+                            f"{args.document}）；") + report_lines(report))
     except LibraryError as exc:
-        raise CliError(exc.message()) from exc
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise CliError(pick(f"Cannot decode speech {args.document} as {args.encoding}: {exc}",
-                            f"无法按 {args.encoding} 解码讲话 {args.document}：{exc}")) from exc
+        hint = pick(" Add --force to use it anyway.", "如确要使用，请加 --force。") if exc.reason == "garbled" else ""
+        raise CliError(exc.message() + hint) from exc
+    except ImportRefused as exc:
+        raise CliError(pick(f"Speech {args.document} cannot be decoded as {args.encoding}; nothing was changed. ",
+                            f"讲话 {args.document} 无法按 {args.encoding} 解码，未作任何改动。") + exc.message()) from exc
+    finally:
+        library.close()
     return 0
 
 

@@ -1,16 +1,18 @@
-"""Finding excerpts again when a speech's text changes (re-import, another encoding, new cleaning).
+"""Finding excerpts again when a speech's text changes, without ever guessing silently.
 
-Each excerpt keeps its quote and ~40 characters of context on each side. After a change it is
-looked for, in order: the quote at its expected place; the exact quote elsewhere (unique, or the
-occurrence whose contexts agree best, nearest to the expected place); a fuzzy match with
-diff-match-patch's bitap (`match_main`) near the expected place or near where its contexts are
-found. A candidate moves the excerpt only when its contexts agree (or, for an exact quote of some
-length, when it stands close to where the excerpt was); otherwise the excerpt is marked 'review'
-and keeps its old offsets and quote, so it is never silently moved to a look-alike sentence.
-
-The expected place comes from the common prefix and suffix of the two texts. A full diff of the
-texts was dropped: diff-match-patch on whole speeches either times out into garbage or takes
-minutes (PITFALLS.md).
+Each excerpt keeps its quote, ~40 characters of context on each side, its offsets and (through
+the old text) its section. After a change its old offset is mapped through a diff of the two
+texts (reader.core.textmap), and:
+- the exact quote at the mapped place, or the exact quote elsewhere with matching context in
+  the same section: 'ok';
+- the exact quote only elsewhere, with other context or in another section: 'moved' (anchored,
+  reported, shown in the excerpts panel until the reader confirms it);
+- anything else (a changed figure, a negation, a word, only a look-alike, two equally good
+  places): 'review'. The excerpt keeps its quote and offsets; the best candidate is stored
+  beside it (excerpt_candidates) for the reader to accept, place by hand or drop.
+So the stored quote only changes when the reader confirms, and every excerpt that is 'ok' or
+'moved' has its quote at its offsets. An earlier version accepted bitap look-alikes whose
+contexts agreed, which moved excerpts to parallel sentences (…城市管理工作…) as 'ok'.
 """
 
 from __future__ import annotations
@@ -20,51 +22,54 @@ from dataclasses import dataclass, field
 from diff_match_patch import diff_match_patch
 
 from reader.core.codebook import Codebook, now
-from reader.core.codebook_types import EXCERPT_COLUMNS, CodebookError, ExcerptSnapshot, make_contexts
-from reader.core.store import LibraryError
+from reader.core.codebook_types import CodebookError, ExcerptSnapshot, make_contexts
+from reader.core.outline import parse_outline, section_path
+from reader.core.textmap import TextMap
 
-MATCH_THRESHOLD = 0.3     # bitap: errors per pattern character plus distance / MATCH_DISTANCE
-MATCH_DISTANCE = 1000     # so an exact pattern is looked for at most 300 characters from its place
+MATCH_THRESHOLD = 0.5     # bitap: how loose a look-alike may be to be offered as a candidate
+MATCH_DISTANCE = 1000
 MAX_BITS = 32             # bitap patterns longer than this are matched as head and tail
-MIN_QUOTE_SIMILARITY = 0.75
 MIN_CONTEXT_SIMILARITY = 0.5
-LONG_QUOTE = 20           # an exact quote this long may move without context, if it stays near
-NEAR = 300
+MIN_CANDIDATE_SIMILARITY = 0.5
+MIN_MOVE_CHARS = 8        # a shorter exact quote elsewhere, with other context, is not moved to
+CLEAR_MARGIN = 0.15       # how much better one exact occurrence's context must be than the next
 _HINT_CHARS = 12
 
 
 @dataclass
 class ReanchorReport:
-    """Excerpt ids by outcome: still in place, the same quote moved, found fuzzily, needing review."""
+    """Excerpt ids by outcome: stayed (ok), moved (exact quote elsewhere), review (needs the reader)."""
 
-    found_exact: list[int] = field(default_factory=list)
+    stayed: list[int] = field(default_factory=list)
     moved: list[int] = field(default_factory=list)
-    fuzzy: list[int] = field(default_factory=list)
     review: list[int] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
-        """How many of each, for a status message."""
-        return {"found_exact": len(self.found_exact), "moved": len(self.moved),
-                "fuzzy": len(self.fuzzy), "review": len(self.review)}
+        """How many of each, for a status message or `duidu reimport`."""
+        return {"stayed": len(self.stayed), "moved": len(self.moved), "review": len(self.review)}
+
+    def add(self, other: "ReanchorReport") -> None:
+        """Fold another speech's report into this one."""
+        for name in ("stayed", "moved", "review"):
+            getattr(self, name).extend(getattr(other, name))
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an excerpt's quote was found in the new text, and how."""
+    """An excerpt's outcome in a new text: anchored span (ok/moved), or review with an optional candidate."""
 
-    start: int
-    end: int
-    kind: str            # 'found_exact' | 'moved' | 'fuzzy'
-    quote_similarity: float
-    context_similarity: float
+    status: str                      # 'ok' | 'moved' | 'review'
+    start: int = -1
+    end: int = -1
+    candidate: tuple[int, int, float] | None = None   # (start, end, similarity) for review
 
 
 def _matcher() -> diff_match_patch:
-    """A diff-match-patch configured for bounded fuzzy matching and untimed small diffs."""
+    """A diff-match-patch for bounded fuzzy matching and untimed small diffs."""
     dmp = diff_match_patch()
     dmp.Match_Threshold = MATCH_THRESHOLD
     dmp.Match_Distance = MATCH_DISTANCE
-    dmp.Diff_Timeout = 0      # only ever used on a quote and a window around it
+    dmp.Diff_Timeout = 0
     return dmp
 
 
@@ -78,58 +83,84 @@ def similarity(a: str, b: str, dmp: diff_match_patch | None = None) -> float:
     return 1.0 - dmp.diff_levenshtein(dmp.diff_main(a, b, False)) / max(len(a), len(b))
 
 
-def expected_position(old_text: str, new_text: str, offset: int) -> int:
-    """Where an offset of the old text most likely lies in the new one (from their common prefix and suffix)."""
+def quote_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """A character diff of a stored quote and a candidate: (-1 removed | 0 kept | 1 added, text)."""
     dmp = _matcher()
-    prefix = dmp.diff_commonPrefix(old_text, new_text)
-    suffix = min(dmp.diff_commonSuffix(old_text, new_text), min(len(old_text), len(new_text)) - prefix)
-    if offset <= prefix:
-        return offset
-    if offset >= len(old_text) - suffix:
-        return offset + len(new_text) - len(old_text)
-    old_mid, new_mid = len(old_text) - suffix - prefix, len(new_text) - suffix - prefix
-    return prefix + round((offset - prefix) * new_mid / old_mid) if old_mid else prefix
+    diffs = dmp.diff_main(old, new, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(op, text) for op, text in diffs]
 
 
-def context_similarity(text: str, start: int, end: int, before: str, after: str,
-                       dmp: diff_match_patch | None = None) -> float:
-    """How well the text around a span agrees with the stored contexts (the better side counts)."""
-    sides = []
-    if before:
-        sides.append(similarity(before, text[max(0, start - len(before)):start], dmp))
-    if after:
-        sides.append(similarity(after, text[end:end + len(after)], dmp))
-    return max(sides) if sides else 1.0
+def diff_text(old: str, new: str) -> str:
+    """The quote diff as plain text: [-removed-]{+added+}."""
+    marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
+    return "".join(marks[op].format(text) for op, text in quote_diff(old, new))
 
 
-def locate(text: str, quote: str, before: str, after: str, old_start: int, expected: int) -> Placement | None:
-    """The confident place of a quote in a new text, or None when it must be reviewed by hand."""
-    dmp = _matcher()
-    candidates: dict[tuple[int, int], tuple[float, float]] = {}
-    for pos in _occurrences(text, quote):
-        candidates[(pos, pos + len(quote))] = (1.0, context_similarity(text, pos, pos + len(quote), before, after, dmp))
-    if (expected, expected + len(quote)) not in candidates:
-        for span in _fuzzy_spans(text, quote, _hints(text, quote, before, after, expected), dmp):
-            if span not in candidates:
-                sim = similarity(quote, text[span[0]:span[1]], dmp)
-                candidates[span] = (sim, context_similarity(text, *span, before, after, dmp))
-    exact_count = sum(1 for q, _ in candidates.values() if q == 1.0)
-    accepted = []
-    for (start, end), (qsim, csim) in candidates.items():
-        distance = abs(start - expected)
-        if qsim == 1.0 and start == expected:
-            ok = csim >= MIN_CONTEXT_SIMILARITY or exact_count == 1
-        elif qsim == 1.0:
-            ok = csim >= MIN_CONTEXT_SIMILARITY or (exact_count == 1 and len(quote) >= LONG_QUOTE and distance <= NEAR)
-        else:
-            ok = qsim >= MIN_QUOTE_SIMILARITY and csim >= MIN_CONTEXT_SIMILARITY
-        if ok:
-            accepted.append((-round(qsim + csim, 1), distance, start, end, qsim, csim))
-    if not accepted:
-        return None
-    _, _, start, end, qsim, csim = min(accepted)
-    kind = "fuzzy" if qsim < 1.0 else "found_exact" if start == old_start else "moved"
-    return Placement(start, end, kind, qsim, csim)
+class Anchorer:
+    """Places excerpts of one old text in one new text (the diff and both outlines made once)."""
+
+    def __init__(self, old_text: str, new_text: str):
+        self.old, self.new = old_text, new_text
+        self.map = TextMap(old_text, new_text)
+        self._old_outline = parse_outline(old_text)
+        self._new_outline = parse_outline(new_text)
+        self.dmp = _matcher()
+
+    def place(self, start: int, end: int, quote: str, before: str, after: str, stale: bool = False) -> Placement:
+        """Where the quote stands in the new text, and with what certainty.
+
+        `stale`: the offsets are from an older text (an excerpt under review keeps them), so neither
+        the mapped place nor the old section says anything; only the contexts do.
+        """
+        expected = self.map.map(start)
+        # an occurrence the diff kept as another old occurrence of the same words belongs to that one
+        taken = set() if stale else {self.map.map(q) for q in _occurrences(self.old, quote)
+                                     if q != start and self.map.unchanged(q, q + len(quote))}
+        if not stale and expected not in taken and self.new[expected:expected + len(quote)] == quote:
+            return Placement("ok", expected, expected + len(quote))
+        here = None if stale else self._section(self._old_outline, start)
+        found = [(self._context(p, p + len(quote), before, after), p) for p in _occurrences(self.new, quote)
+                 if p not in taken]
+        good = sorted(((-c, abs(p - expected), p) for c, p in found if c >= MIN_CONTEXT_SIMILARITY))
+        if good and (len(good) == 1 or good[1][0] - good[0][0] >= CLEAR_MARGIN):
+            pos = good[0][2]
+            same = stale or self._section(self._new_outline, pos) == here
+            return Placement("ok" if same else "moved", pos, pos + len(quote))
+        if not good and len(found) == 1 and len(quote) >= MIN_MOVE_CHARS:
+            pos = found[0][1]
+            return Placement("moved", pos, pos + len(quote))
+        if found:
+            pos = min(found, key=lambda cp: (-cp[0], abs(cp[1] - expected)))[1]
+            return Placement("review", candidate=(pos, pos + len(quote), 1.0))
+        return Placement("review", candidate=self._look_alike(quote, before, after, expected))
+
+    def _section(self, outline: list, offset: int) -> tuple[str, ...]:
+        """A section's identity: the titles (or, untitled, the labels) along its path."""
+        return tuple(s.title.strip() or s.label for s in section_path(outline, offset) if s.kind == "heading")
+
+    def _context(self, start: int, end: int, before: str, after: str) -> float:
+        """How well the new text around a span agrees with the stored contexts (the better side counts)."""
+        sides = []
+        if before:
+            sides.append(similarity(before, self.new[max(0, start - len(before)):start], self.dmp))
+        if after:
+            sides.append(similarity(after, self.new[end:end + len(after)], self.dmp))
+        return max(sides) if sides else 1.0
+
+    def _look_alike(self, quote: str, before: str, after: str, expected: int) -> tuple[int, int, float] | None:
+        """The most similar passage near the expected place or the stored contexts, if any is close enough."""
+        best = None
+        for span in _fuzzy_spans(self.new, quote, _hints(self.new, quote, before, after, expected), self.dmp):
+            score = similarity(quote, self.new[span[0]:span[1]], self.dmp)
+            if score >= MIN_CANDIDATE_SIMILARITY and (best is None or score > best[2]):
+                best = (span[0], span[1], round(score, 3))
+        return best
+
+
+def locate(text: str, quote: str, before: str, after: str, old_text: str, old_start: int) -> Placement:
+    """One excerpt's placement after old_text became text (for tests and single look-ups)."""
+    return Anchorer(old_text, text).place(old_start, old_start + len(quote), quote, before, after)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -153,7 +184,7 @@ def _hints(text: str, quote: str, before: str, after: str, expected: int) -> lis
     unique: list[int] = []
     for hint in hints:
         if all(abs(hint - h) > 20 for h in unique):
-            unique.append(hint)
+            unique.append(min(max(0, hint), len(text)))
     return unique
 
 
@@ -161,33 +192,25 @@ def _fuzzy_spans(text: str, quote: str, hints: list[int], dmp: diff_match_patch)
     """Spans near each hint that bitap finds like the quote (head and tail separately when it is long)."""
     spans = []
     for hint in hints:
-        if len(quote) <= MAX_BITS:
-            start = dmp.match_main(text, quote, hint)
-            rough = (start, start + len(quote)) if start >= 0 else None
+        head = dmp.match_main(text, quote[:MAX_BITS], hint)
+        tail = dmp.match_main(text, quote[-MAX_BITS:], hint + len(quote) - MAX_BITS) if len(quote) > MAX_BITS else -1
+        tail_end = tail + MAX_BITS if tail >= 0 else -1
+        if head >= 0 and tail >= 0 and head < tail_end and 0.7 <= (tail_end - head) / len(quote) <= 1.3:
+            rough = (head, tail_end)
+        elif head >= 0:
+            rough = (head, head + len(quote))
+        elif tail >= 0:
+            rough = (max(0, tail_end - len(quote)), tail_end)
         else:
-            head = dmp.match_main(text, quote[:MAX_BITS], hint)
-            tail = dmp.match_main(text, quote[-MAX_BITS:], hint + len(quote) - MAX_BITS)
-            tail_end = tail + MAX_BITS if tail >= 0 else -1
-            if head >= 0 and tail >= 0 and head < tail_end and 0.7 <= (tail_end - head) / len(quote) <= 1.3:
-                rough = (head, tail_end)
-            elif head >= 0:
-                rough = (head, head + len(quote))
-            elif tail >= 0:
-                rough = (max(0, tail_end - len(quote)), tail_end)
-            else:
-                rough = None
-        span = _refine(text, quote, *rough, dmp) if rough else None
+            continue
+        span = _refine(text, quote, *rough)
         if span:
             spans.append(span)
     return spans
 
 
-def _refine(text: str, quote: str, start: int, end: int, dmp: diff_match_patch) -> tuple[int, int] | None:
-    """Exact edges of a rough match: align the quote's head and tail with windows around them.
-
-    Mapping the edges through one diff of quote and window (diff_xIndex) was tried and dropped:
-    diff_cleanupSemantic turns a short kept ending (…的[强大]动力) into delete + insert and cuts it off.
-    """
+def _refine(text: str, quote: str, start: int, end: int) -> tuple[int, int] | None:
+    """Exact edges of a rough match: align the quote's head and tail with windows around them."""
     pad = max(8, len(quote) // 5)
     head, tail = quote[:MAX_BITS], quote[-MAX_BITS:]
     lo, hi = max(0, start - pad), min(len(text), start + len(head) + pad)
@@ -200,9 +223,8 @@ def _refine(text: str, quote: str, start: int, end: int, dmp: diff_match_patch) 
 def _end_edge(pattern: str, window: str) -> int:
     """Where the best approximate occurrence of `pattern` in `window` ends (edit distance, free start).
 
-    A substitution costs 3 against 2 for an insertion or deletion, so a deleted opening (城镇化是…)
-    is not swapped for the characters before it; on equal cost the later end wins, so a kept last
-    character is included rather than deleted (…的[强大]动力).
+    A substitution costs 3 against 2 for an insertion or deletion, so a deleted opening is not
+    swapped for the characters before it; on equal cost the later end wins.
     """
     previous = [0] * (len(window) + 1)
     for i, char in enumerate(pattern, 1):
@@ -215,42 +237,39 @@ def _end_edge(pattern: str, window: str) -> int:
 
 
 def reanchor_document(codebook_or_library, doc_id: int, old_text: str, new_text: str) -> ReanchorReport:
-    """Find every excerpt of a speech in its new text; move the confident ones, mark the rest 'review'."""
+    """Place every excerpt of a speech in its new text: anchor the exact ones, send the rest to review."""
     codebook = codebook_or_library if isinstance(codebook_or_library, Codebook) else Codebook(codebook_or_library)
     report = ReanchorReport()
-    cols = ", ".join(EXCERPT_COLUMNS)
+    anchorer = None
     with codebook.write() as conn:
-        rows = conn.execute(f"SELECT {cols} FROM excerpts WHERE doc_id = ? ORDER BY id", (doc_id,)).fetchall()
-        for excerpt_id, _, start, end, quote, before, after, *_rest, status, _c, _u in rows:
-            place = locate(new_text, quote, before, after, start, expected_position(old_text, new_text, start))
-            if place is None:
+        rows = conn.execute('SELECT id, "start", "end", quote, context_before, context_after, status'
+                            " FROM excerpts WHERE doc_id = ? ORDER BY id", (doc_id,)).fetchall()
+        for excerpt_id, start, end, quote, before, after, status in rows:
+            anchorer = anchorer or Anchorer(old_text, new_text)
+            place = anchorer.place(start, end, quote, before, after, stale=status == "review")
+            conn.execute("DELETE FROM excerpt_candidates WHERE excerpt_id = ?", (excerpt_id,))
+            if place.status == "review":
                 report.review.append(excerpt_id)
+                if place.candidate:
+                    conn.execute('INSERT INTO excerpt_candidates (excerpt_id, "start", "end", similarity)'
+                                 " VALUES (?,?,?,?)", (excerpt_id, *place.candidate))
                 if status != "review":
                     conn.execute("UPDATE excerpts SET status = 'review', updated_at = ? WHERE id = ?",
                                  (now(), excerpt_id))
                 continue
-            getattr(report, place.kind).append(excerpt_id)
+            # a 'moved' notice stays until the reader confirms it, even when the next text keeps it in place
+            new_status = "moved" if place.status == "moved" or status == "moved" else "ok"
+            (report.moved if new_status == "moved" else report.stayed).append(excerpt_id)
             new_before, new_after = make_contexts(new_text, place.start, place.end)
-            fresh = (place.start, place.end, new_text[place.start:place.end], new_before, new_after, "ok")
-            if fresh != (start, end, quote, before, after, status):
-                conn.execute('UPDATE excerpts SET "start" = ?, "end" = ?, quote = ?, context_before = ?,'
-                             " context_after = ?, status = ?, updated_at = ? WHERE id = ?",
-                             (*fresh, now(), excerpt_id))
+            if (place.start, place.end, new_before, new_after, new_status) != (start, end, before, after, status):
+                conn.execute('UPDATE excerpts SET "start" = ?, "end" = ?, context_before = ?, context_after = ?,'
+                             " status = ?, updated_at = ? WHERE id = ?",
+                             (place.start, place.end, new_before, new_after, new_status, now(), excerpt_id))
     return report
 
 
-def replace_text_and_reanchor(library, doc_id: int, imported) -> ReanchorReport:
-    """`Library.replace_text` and the re-anchoring of its excerpts in ONE transaction."""
-    with library.transaction() as conn:
-        row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise LibraryError("missing", library.path, str(doc_id))
-        library.write_text(conn, doc_id, imported)
-        return reanchor_document(Codebook(library), doc_id, row[0], imported.text)
-
-
 def place_by_hand(codebook: Codebook, excerpt_id: int, start: int, end: int) -> ExcerptSnapshot:
-    """The reader places an excerpt (one under review) on text[start:end]; returns the before-snapshot."""
+    """The reader places an excerpt on text[start:end] (this confirms a new quote); returns the before-snapshot."""
     with codebook.write() as conn:
         before = codebook.excerpt_snapshot(excerpt_id)
         text = codebook.document_text(before.row[1])
@@ -263,7 +282,36 @@ def place_by_hand(codebook: Codebook, excerpt_id: int, start: int, end: int) -> 
         return before
 
 
+def candidate(codebook: Codebook, excerpt_id: int) -> tuple[int, int, str, float] | None:
+    """A review excerpt's stored candidate: (start, end, the candidate's words, similarity), or None."""
+    row = codebook.conn.execute('SELECT c."start", c."end", c.similarity, e.doc_id, e.status FROM excerpt_candidates c'
+                                " JOIN excerpts e ON e.id = c.excerpt_id WHERE c.excerpt_id = ?",
+                                (excerpt_id,)).fetchone()
+    if row is None or row[4] != "review":
+        return None
+    text = codebook.document_text(row[3])
+    if row[1] > len(text):
+        return None
+    return row[0], row[1], text[row[0]:row[1]], row[2]
+
+
+def accept_candidate(codebook: Codebook, excerpt_id: int) -> ExcerptSnapshot:
+    """The reader accepts the offered candidate: the excerpt takes its words (undo: restore_excerpt)."""
+    found = candidate(codebook, excerpt_id)
+    if found is None:
+        raise CodebookError("missing_excerpt", excerpt_id)
+    return place_by_hand(codebook, excerpt_id, found[0], found[1])
+
+
+def confirm_moved(codebook: Codebook, excerpt_id: int) -> ExcerptSnapshot:
+    """The reader has seen where a moved excerpt went: it becomes 'ok' (undo: restore_excerpt)."""
+    with codebook.write() as conn:
+        before = codebook.excerpt_snapshot(excerpt_id)
+        conn.execute("UPDATE excerpts SET status = 'ok', updated_at = ? WHERE id = ? AND status = 'moved'",
+                     (now(), excerpt_id))
+        return before
+
+
 def drop_from_review(codebook: Codebook, excerpt_id: int) -> ExcerptSnapshot:
     """The passage is gone for good: delete the excerpt (undo: `codebook.restore_excerpt`)."""
     return codebook.delete_excerpt(excerpt_id)
-

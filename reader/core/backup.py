@@ -4,9 +4,13 @@ Backups go to `<library>/backups/library-YYYYMMDD-HHMMSS[-reason].sqlite3`, made
 online backup API (`Connection.backup`), which copies a consistent snapshot even while the
 database is in WAL mode with readers and writers; copying the file would miss what is still in
 the -wal. Each backup is switched to a rollback journal, so it is one self-contained file.
-Made automatically before every schema migration ("pre-vN") and at most once a day on open
-("daily"); the newest KEEP_DAILY daily ones are kept, the others for KEEP_DAYS days (the newest
-always). A failed backup never stops the library from opening: it is logged.
+Made automatically when a library that was changed is closed ("session"), before every schema
+migration ("pre-vN"), re-import, re-decoding, restore or bulk delete ("pre-…"), and at the first
+open of a day ("daily"), so a restore loses at most what the last session had not yet closed.
+Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
+counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
+days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library
+from opening or closing: it is logged.
 
 A damaged file is never overwritten or deleted: restoring or starting anew first renames it,
 with its -wal and -shm, to `library-damaged-<stamp>.sqlite3`, so it can still be sent to someone
@@ -27,14 +31,17 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.core import lock, schema
-from reader.core.store import DB_NAME, LibraryError
+from reader.core.library_error import DB_NAME, LibraryError
 
 log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
 DAILY = "daily"
-KEEP_DAILY = 10
-KEEP_DAYS = 90
+SESSION = "session"
+KEEP_RECENT = 10
+KEEP_DAYS = 7
+KEEP_MIGRATION_DAYS = 90
+_COUNTED = ("documents", "excerpts")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-([a-z0-9-]+?))?(?:-(\d+))?\.sqlite3$")
@@ -48,6 +55,7 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+    sequence: int = 1    # the n-th backup made within the same second
 
 
 def backup_dir(folder: Path | str) -> Path:
@@ -70,16 +78,19 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(path, created, match.group(2) or "", size))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+        found.append(BackupInfo(path, created, match.group(2) or "", size, int(match.group(3) or 1)))
+    return sorted(found, key=lambda b: (b.created, b.sequence, b.path.name), reverse=True)
 
 
 def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") -> Path:
     """Copy the open database into a new backup file (written under a temporary name, then renamed)."""
     directory = backup_dir(folder)
     directory.mkdir(parents=True, exist_ok=True)
-    stem = f"library-{datetime.now().strftime(_STAMP)}" + (f"-{reason}" if reason else "")
-    target, number = directory / f"{stem}.sqlite3", 1
+    stamp = f"library-{datetime.now().strftime(_STAMP)}"
+    stem = stamp + (f"-{reason}" if reason else "")
+    # numbered across reasons, so the newest of one second is known whatever its reason
+    number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
+    target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
     while target.exists():
         number += 1
         target = directory / f"{stem}-{number}.sqlite3"
@@ -89,6 +100,7 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") 
         try:
             conn.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            _verify(dst, _counts(conn))
         finally:
             dst.close()
         _fsync(partial)
@@ -98,6 +110,19 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") 
             leftover.unlink(missing_ok=True)
         raise
     return target
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows of the tables a backup must not lose (those that exist)."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _COUNTED if t in names}
+
+
+def _verify(copy: sqlite3.Connection, expected: dict[str, int]) -> None:
+    """A backup counts only if SQLite finds it whole and it holds every speech and excerpt."""
+    verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+    if verdict != "ok" or _counts(copy) != expected:
+        raise sqlite3.DatabaseError(f"backup verification failed: {verdict}, {_counts(copy)} != {expected}")
 
 
 def daily_backup_due(folder: Path | str, today: datetime | None = None) -> bool:
@@ -121,14 +146,21 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str) -> Pa
     return path
 
 
-def prune_backups(folder: Path | str, keep_daily: int = KEEP_DAILY, keep_days: int = KEEP_DAYS,
+def prune_backups(folder: Path | str, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAYS,
                   now: datetime | None = None) -> list[Path]:
-    """Delete old backups: daily ones beyond the newest `keep_daily`, others after `keep_days` days."""
+    """Delete old backups but the newest `keep_recent`, one a day for `keep_days` days and recent migration ones."""
     now = now or datetime.now()
     backups = list_backups(folder)
-    daily = [b for b in backups if b.reason == DAILY]
-    other = [b for b in backups if b.reason != DAILY]
-    doomed = daily[keep_daily:] + [b for b in other[1:] if now - b.created > timedelta(days=keep_days)]
+    keep = {b.path for b in backups[:keep_recent]}
+    days: set = set()
+    for b in backups:
+        age = now - b.created
+        if (now.date() - b.created.date()).days <= keep_days and b.created.date() not in days:
+            days.add(b.created.date())
+            keep.add(b.path)
+        if b.reason.startswith("pre-v") and age <= timedelta(days=KEEP_MIGRATION_DAYS):
+            keep.add(b.path)
+    doomed = [b for b in backups if b.path not in keep]
     for backup in doomed:
         backup.path.unlink(missing_ok=True)
     for partial in backup_dir(folder).glob("*.part"):
@@ -147,7 +179,7 @@ def check_backup(path: Path | str) -> int:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
             ours = schema.looks_like_ours(conn)
         finally:
             conn.close()
@@ -165,6 +197,7 @@ def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
     folder = Path(folder)
     check_backup(backup_path)
     with _exclusive(folder):
+        _backup_current(folder)
         partial = folder / f"{DB_NAME}.restoring"
         try:
             shutil.copyfile(backup_path, partial)
@@ -178,12 +211,48 @@ def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
     return aside
 
 
+def restore_newest(folder: Path | str) -> tuple[Path, Path | None]:
+    """Restore the newest backup that passes the full check; returns (backup used, damaged file set aside)."""
+    for info in list_backups(folder):
+        try:
+            check_backup(info.path)
+        except LibraryError as exc:
+            log.warning("backup %s skipped: %s", info.path, exc.detail)
+            continue
+        return info.path, restore_backup(folder, info.path)
+    raise LibraryError("no_backup", Path(folder) / DB_NAME)
+
+
+def find_backup(folder: Path | str, name: str) -> Path:
+    """A backup named by path or by its file name in the library's backups folder."""
+    path = Path(name)
+    if not path.is_file() and (backup_dir(folder) / path.name).is_file():
+        path = backup_dir(folder) / path.name
+    return path
+
+
 def start_new_library(folder: Path | str) -> Path | None:
     """Move the (damaged) library aside so the next open creates an empty one; returns where it went."""
     with _exclusive(Path(folder)):
         aside = move_aside(Path(folder))
     log.warning("library %s set aside as %s; a new one will be created", folder, aside)
     return aside
+
+
+def _backup_current(folder: Path) -> None:
+    """Before a restore, the current library joins the backups too, if it can still be read."""
+    main = folder / DB_NAME
+    if not main.is_file() or main.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{main.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok":
+                safe_backup(conn, folder, "pre-restore")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.info("the library being replaced could not be backed up: %s", exc)
 
 
 def move_aside(folder: Path) -> Path | None:

@@ -214,7 +214,10 @@ class Codebook:
         return self.delete_excerpts([excerpt_id])[0]
 
     def delete_excerpts(self, excerpt_ids: Iterable[int]) -> list[ExcerptSnapshot]:
-        """Delete several excerpts in one transaction; returns their snapshots."""
+        """Delete several excerpts in one transaction (a backup first); returns their snapshots."""
+        excerpt_ids = list(excerpt_ids)
+        if len(excerpt_ids) > 1:
+            self.library.backup("pre-delete")
         with self.write() as conn:
             snaps = [self.excerpt_snapshot(e) for e in excerpt_ids]
             for snap in snaps:

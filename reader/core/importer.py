@@ -25,6 +25,9 @@ from reader.core.webpage import WebPage, extract_page
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
+# decoded characters: the longest speech in the corpora has ~60,000; a text this long is an accident
+# (or an archive that unpacked to it) and would be re-indexed at every later import
+MAX_TEXT_CHARS = 5_000_000
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".html": "html", ".htm": "html"}
 # share of control characters above which decoded "text" is really binary
 MAX_CONTROL_SHARE = 0.01
@@ -88,6 +91,8 @@ class ImportRefused(Exception):
             "binary": (f"the file is not text, it looks like {en}" if en else "the file is not text",
                        f"文件不是文本，看起来是{zh}" if zh else "文件不是文本"),
             "too_large": (f"the file is larger than {mb} MB", f"文件超过 {mb} MB"),
+            "text_too_large": (f"its text is longer than {MAX_TEXT_CHARS:,} characters",
+                               f"文本超过 {MAX_TEXT_CHARS:,} 个字符"),
             "encoding": ("its text encoding could not be recognised; choose the encoding by hand",
                          "无法识别文字编码，请手动选择编码"),
             "damaged_docx": ("the Word document is damaged", "Word 文档已损坏"),
@@ -118,6 +123,7 @@ class ImportedText:
     metadata: dict = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
     source_path: str = ""
+    raw_bytes: bytes | None = None   # the file as read, so it can be decoded again without the file
 
 
 def load_file(path: str | os.PathLike, encoding: str | None = None) -> ImportedText:
@@ -150,7 +156,15 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
         raise ImportRefused(path, "empty")
     kind = _magic(data)
     if fmt == "docx" or kind == "zip" and _is_docx(path):
-        return _load_docx(path, kind)
+        imported = _load_docx(path, kind)
+        imported.raw_bytes = data
+        return imported
+    return load_bytes(data, path, fmt, encoding, kind)
+
+
+def load_bytes(data: bytes, path: str | os.PathLike, fmt: str, encoding: str | None = None,
+               kind: str | None = None) -> ImportedText:
+    """Decode and clean a text file's bytes (read now, or kept in the library); `path` names it in messages."""
     if kind:
         raise ImportRefused(path, "binary", f"magic number of {kind}", kind)
     if b"\x00" in data and not _utf16_or_32(data, encoding):
@@ -162,7 +176,9 @@ def _load_file(path: Path, encoding: str | None) -> ImportedText:
     if _control_share(raw) > MAX_CONTROL_SHARE:
         raise ImportRefused(path, "binary", "control characters")
     page = extract_page(raw) if fmt == "html" else None
-    return _finish(raw, page.text if page else raw, used, fmt, str(path), page)
+    imported = _finish(raw, page.text if page else raw, used, fmt, str(path), page)
+    imported.raw_bytes = data
+    return imported
 
 
 def load_text(text: str, source: str = "", fmt: str = "paste") -> ImportedText:
@@ -219,7 +235,9 @@ def _declared_name(name: str) -> str:
 
 def _finish(raw: str, body: str, encoding: str | None, fmt: str, source: str,
             page: WebPage | None = None) -> ImportedText:
-    """Clean the text, refuse it if nothing is left, and guess its metadata (a web page's own details first)."""
+    """Clean the text, refuse it if nothing is left (or far too much), and guess its metadata (a web page's own details first)."""
+    if len(body) > MAX_TEXT_CHARS:
+        raise ImportRefused(source, "text_too_large", f"{len(body):,} characters")
     if not _visible(body):
         raise ImportRefused(source, "empty")
     cleaned = clean_web_text(body, repeated_title=fmt != "docx")

@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from reader.core.anchor import replace_text_and_reanchor
-from reader.core.importer import ImportRefused, iter_import_paths, load_file, load_text
+from reader.core.anchor import ReanchorReport
+from reader.core.importer import ImportedText, ImportRefused, iter_import_paths, load_bytes, load_file, load_text
 from reader.core.paths import asset_dir
 from reader.core.reuse import ReuseIndex, SyncReport
-from reader.core.store import Library
+from reader.core.store import Library, LibraryError
+from reader.core.versions import earlier_version_of, raw_bytes, replace_text_and_reanchor
 
 BUNDLED_STATE_KEY = "bundled_corpus_imported"
+GARBLED_DROP = 0.2   # how much less everyday Chinese a new decoding may have before it is called garbled
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -27,6 +29,7 @@ class ImportReport:
     existing: list[int] = field(default_factory=list)
     failed: list[ImportRefused] = field(default_factory=list)
     cancelled: bool = False
+    versions: list[tuple[int, int]] = field(default_factory=list)   # (new id, the earlier speech it may replace)
 
     @property
     def touched(self) -> list[int]:
@@ -46,15 +49,24 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
             break
         try:
             imported = load_file(path, encoding=encoding)
+            imported.source_path = storable_path(imported.source_path)
             doc_id, created = library.add_document(
                 imported, metadata_for(path) if metadata_for else None, bundled=bundled)
         except ImportRefused as exc:
             report.failed.append(exc)
         else:
             (report.added if created else report.existing).append(doc_id)
+            earlier = earlier_version_of(library, doc_id) if created else None
+            if earlier is not None:
+                report.versions.append((doc_id, earlier))
         if progress:
             progress(number + 1, len(files))
     return report
+
+
+def storable_path(path: str) -> str:
+    """A file name as the library can store it: bytes that are not UTF-8 (kept by Python as surrogates) become �."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def sync_index(library: Library, progress: Progress | None = None,
@@ -100,9 +112,8 @@ def import_bundled_corpus(library: Library, *, force: bool = False, progress: Pr
     return report
 
 
-def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
+def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> ReanchorReport:
     """Undo the removal of web-page junk (the raw text comes back), or clean again."""
-    from reader.core.importer import ImportedText
     from reader.core.webclean import CleanResult, clean_web_text, html_to_text
     from reader.core.webpage import extract_page
 
@@ -112,22 +123,59 @@ def set_cleaning(library: Library, doc_id: int, cleaned: bool) -> None:
         body = extract_page(body).text if cleaned else html_to_text(body)
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
     result = clean_web_text(body, repeated_title=doc.fmt != "docx") if cleaned else CleanResult(body, [])
-    replace_text_and_reanchor(library, doc_id, ImportedText(doc.raw_text, result.text, doc.encoding,
-                                                            doc.fmt or "txt", {}, result.removed, doc.source_path or ""))
+    return replace_text_and_reanchor(library, doc_id, ImportedText(
+        doc.raw_text, result.text, doc.encoding, doc.fmt or "txt", {}, result.removed, doc.source_path or "",
+        raw_bytes(library, doc_id)), "cleaning")
 
 
-def reencode_document(library: Library, doc_id: int, encoding: str) -> None:
-    """Decode a speech again with another encoding: from its file when it is still there, else from its bytes."""
+def reencode_document(library: Library, doc_id: int, encoding: str, *, force: bool = False) -> ReanchorReport:
+    """Decode a speech again with another encoding, from the bytes kept at import (never the file on disk now).
+
+    A file at the old path may since have been replaced by another speech. Speeches imported before
+    bytes were kept cannot be decoded again: LibraryError('no_bytes') says so and points to reimport.
+    A decoding that turns everyday Chinese into rare characters (UTF-8 read as GBK) is refused
+    unless forced: LibraryError('garbled').
+    """
     doc = library.get_document(doc_id)
-    source = Path(doc.source_path) if doc.source_path else None
-    if source is not None and source.is_file():
-        imported = load_file(source, encoding=encoding)
-    else:
-        # a strict decode round-trips, so the old encoding gives the original bytes back
-        from reader.core.encoding import decode_bytes
+    data = raw_bytes(library, doc_id)
+    if data is None or doc.fmt == "docx":
+        raise LibraryError("no_bytes", library.path, str(doc_id))
+    imported = load_bytes(data, doc.source_path or f"#{doc_id}", doc.fmt or "txt", encoding)
+    if not force and common_share(imported.text) < common_share(doc.text) - GARBLED_DROP:
+        raise LibraryError("garbled", library.path, imported.encoding)
+    return replace_text_and_reanchor(library, doc_id, imported, "encoding")
 
-        data = doc.raw_text.encode(doc.encoding or "utf-8")
-        text, used = decode_bytes(data, override=encoding)
-        imported = load_text(text, source=doc.source_path or "", fmt=doc.fmt or "txt")
-        imported.encoding = used
-    replace_text_and_reanchor(library, doc_id, imported)
+
+def common_share(text: str) -> float:
+    """Share of the non-ASCII characters that are everyday Chinese (in GB2312): low for a wrong decoding."""
+    wide = [ch for ch in text[:20000] if ord(ch) >= 0x80]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            common += len(ch.encode("gb2312")) == 2
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide)
+
+
+def reimport_document(library: Library, doc_id: int, path: Path | str, *,
+                      encoding: str | None = None) -> ReanchorReport:
+    """Replace a speech's text by a new version of its file; the old text is kept, every excerpt re-anchored."""
+    if not library.has_document(doc_id):
+        raise LibraryError("missing", library.path, str(doc_id))
+    return replace_text_and_reanchor(library, doc_id, load_file(path, encoding=encoding), "reimport")
+
+
+def make_new_version(library: Library, new_id: int, old_id: int) -> ReanchorReport:
+    """A speech imported separately becomes the new version of an earlier one (whose excerpts re-anchor)."""
+    new = library.get_document(new_id)
+    imported = ImportedText(new.raw_text, new.text, new.encoding, new.fmt or "txt", {}, new.removed,
+                            new.source_path or "", raw_bytes(library, new_id))
+    library.remove_document(new_id)
+    try:
+        return replace_text_and_reanchor(library, old_id, imported, "reimport")
+    except BaseException:
+        library.add_document(imported, {k: getattr(new, k) for k in ("title", "date", "place", "speaker")})
+        raise

@@ -132,11 +132,33 @@ if sys.platform == "win32":
         handle.close()
 
 else:
+    import errno
     import fcntl
+    import stat
+
+    def _open_own_file(path: Path):
+        """Open the lock file without following a symlink, refusing anything but our own plain file.
+
+        A symlinked (or hard-linked) library.lock would otherwise have its target truncated by the
+        process id written below, even on a read-only command; a FIFO would block the open.
+        """
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | os.O_NONBLOCK
+        try:
+            fd = os.open(path, flags, 0o644)
+        except OSError as exc:
+            if path.is_symlink():
+                raise OSError(exc.errno, f"{path.name} is a symbolic link; remove it", str(path)) from exc
+            raise
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+            os.close(fd)
+            raise OSError(errno.EPERM, f"{path.name} is not a plain file of its own; remove it", str(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "r+")
 
     def _os_lock(path: Path):
         """flock the lock file without waiting and write our process id into it for diagnostics."""
-        handle = open(path, "a+")  # noqa: SIM115 (kept open while locked)
+        handle = _open_own_file(path)
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:

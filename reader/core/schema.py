@@ -102,6 +102,59 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE documents ADD COLUMN origin TEXT;
     """,
+    # Excerpt safety (issue 11). Status 'moved' (the exact quote, anchored elsewhere: the reader
+    # should look) needs a new CHECK, so the excerpts table is rebuilt with the same ids; its tags
+    # are kept aside first because dropping the old table cascades to excerpt_tags. A review
+    # excerpt's best candidate is kept beside it (never in its quote). Every replaced text of a
+    # speech is kept in document_versions, and the original bytes of a file in raw_bytes, so a
+    # re-decoding never has to read whatever file now stands at the old path.
+    """
+    CREATE TABLE excerpts_v2 (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        context_before TEXT NOT NULL DEFAULT '',
+        context_after TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        group_id INTEGER REFERENCES excerpt_groups(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'moved', 'review')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (0 <= "start" AND "start" < "end")
+    );
+    INSERT INTO excerpts_v2 SELECT id, doc_id, "start", "end", quote, context_before, context_after, note,
+        group_id, status, created_at, updated_at FROM excerpts;
+    CREATE TABLE excerpt_tags_kept AS SELECT excerpt_id, tag_id FROM excerpt_tags;
+    DROP TABLE excerpts;
+    ALTER TABLE excerpts_v2 RENAME TO excerpts;
+    DELETE FROM excerpt_tags;
+    INSERT INTO excerpt_tags (excerpt_id, tag_id) SELECT excerpt_id, tag_id FROM excerpt_tags_kept;
+    DROP TABLE excerpt_tags_kept;
+    CREATE INDEX excerpts_doc ON excerpts (doc_id, "start");
+    CREATE INDEX excerpts_group ON excerpts (group_id);
+    CREATE TABLE excerpt_candidates (
+        excerpt_id INTEGER PRIMARY KEY REFERENCES excerpts(id) ON DELETE CASCADE,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        similarity REAL NOT NULL,
+        CHECK (0 <= "start" AND "start" < "end")
+    );
+    ALTER TABLE documents ADD COLUMN raw_bytes BLOB;
+    CREATE TABLE document_versions (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        raw_bytes BLOB,
+        removed TEXT NOT NULL DEFAULT '[]',
+        encoding TEXT, fmt TEXT, source_path TEXT,
+        reason TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    );
+    CREATE INDEX document_versions_doc ON document_versions (doc_id, id);
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

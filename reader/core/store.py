@@ -14,40 +14,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import integrity, lock, schema
-from reader.core.errors import UserError
-from reader.core.locale import pick
+from reader.core import backup, integrity, lock, schema
+from reader.core.library_error import DB_NAME, LibraryError, explain
 
-DB_NAME = "library.sqlite3"
+__all__ = ["DB_NAME", "Document", "DocumentInfo", "Library", "LibraryError", "content_hash", "open_library"]
 log = logging.getLogger(__name__)
-
-
-class LibraryError(UserError):
-    """The library cannot be opened or changed; the message is for the user."""
-
-    TEXTS = {
-        "damaged": ("The library “{p}” is damaged or is not a Duidu library ({d}). It was left untouched.",
-                    "文库“{p}”已损坏或不是对读文库（{d}），文件未作任何改动。"),
-        "newer": ("The library “{p}” was written by a newer version of Duidu (schema {d}); it was left untouched.",
-                  "文库“{p}”由更新版本的对读写入（结构版本 {d}），为免损坏未作改动。"),
-        "unwritable": ("The library “{p}” cannot be written: {d}", "无法写入文库“{p}”：{d}"),
-        "missing": ("No speech with id {d} in the library.", "文库中没有编号为 {d} 的讲话。"),
-        "in_use": ("The library “{p}” is in use by another copy of Duidu{who}; close it and try again.",
-                   "文库“{p}”正被另一个对读程序使用{who}，请关闭后重试。"),
-        "read_only": ("The library “{p}” is open read-only because another copy of Duidu is using it; "
-                      "close the other copy to make changes.",
-                      "文库“{p}”正被另一个对读程序使用，现以只读方式打开；如需修改，请先关闭另一个程序。"),
-        "not_ready": ("The library “{p}” cannot be opened read-only while another copy of Duidu creates "
-                      "or upgrades it ({d}); try again in a moment.",
-                      "另一个对读程序正在创建或升级文库“{p}”（{d}），暂时无法以只读方式打开，请稍后再试。"),
-        "backup_damaged": ("The backup “{p}” cannot be used ({d}); choose another one.",
-                           "备份“{p}”无法使用（{d}），请选择其他备份。"),
-    }
-
-    def fields(self, lang: str | None) -> dict:
-        """The path and detail, and for "in use" the process that holds the library."""
-        who = pick(f" (process {self.detail})", f"（进程 {self.detail}）", lang) if self.detail else ""
-        return {**super().fields(lang), "who": who}
+# how long to wait for another program's write lock on the file before saying so (was 10 s of silence)
+BUSY_SECONDS = 2
+OWN_THREAD_SECONDS = 15
 
 
 @dataclass
@@ -109,11 +83,13 @@ class Library:
     anything may write to it, so a damaged, foreign or newer file is refused byte-for-byte intact.
     """
 
-    def __init__(self, folder: Path | str, read_only: bool = False):
+    def __init__(self, folder: Path | str, read_only: bool = False, backup_on_close: bool = True):
         self.folder = Path(folder)
         self.path = self.folder / DB_NAME
         self.read_only = read_only
         self._unlock = None
+        self._changes_at_open = (0, 0)
+        self.backup_on_close = backup_on_close   # worker connections leave it to the session's own
         if read_only:
             self.conn = self._connect_read_only()
             return
@@ -135,14 +111,13 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first, back it up, migrate it."""
-        from reader.core import backup   # backup builds on this module
-
-        version = self._inspect() if self._has_content() else 0
+        daily = backup.daily_backup_due(self.folder)
+        version = self._inspect(full=daily) if self._has_content() else 0
         conn = None
         migrating = 0 < version < schema.VERSION
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if migrating:
@@ -151,10 +126,16 @@ class Library:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            raise LibraryError("damaged", self.path, str(exc)) from exc
-        if version and not migrating and backup.daily_backup_due(self.folder):
+            raise explain(self.path, exc) from exc
+        if version and not migrating and daily:
             backup.safe_backup(conn, self.folder, backup.DAILY)
+        self._changes_at_open = self._change_mark(conn)
         return conn
+
+    @staticmethod
+    def _change_mark(conn: sqlite3.Connection) -> tuple[int, int]:
+        """What moves when anyone commits: this connection's changes and the file's data version (others')."""
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
     def _connect_read_only(self) -> sqlite3.Connection:
         """Open through a `mode=ro` URI: reading works beside another copy's writes, writing cannot."""
@@ -165,8 +146,8 @@ class Library:
             raise LibraryError("not_ready", self.path, f"schema {version}")
         try:
             conn = sqlite3.connect(integrity.ro_uri(self.path), uri=True, isolation_level=None, check_same_thread=False,
-                                   timeout=10)
-            conn.execute("PRAGMA busy_timeout = 10000")
+                                   timeout=BUSY_SECONDS)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         except sqlite3.DatabaseError as exc:
             raise LibraryError("damaged", self.path, str(exc)) from exc
         return conn
@@ -184,25 +165,44 @@ class Library:
             raise LibraryError("damaged", self.path, "empty file; backups are available")
         return size > 0
 
-    def _inspect(self) -> int:
+    def _inspect(self, full: bool = False) -> int:
         """The schema version of the existing file, checked read-only; LibraryError('damaged'/'newer') if unfit."""
         try:
-            return integrity.inspect(self.path)
+            return integrity.inspect(self.path, full)
         except integrity.Unfit as exc:
             raise LibraryError(exc.reason, self.path, exc.detail) from exc
 
     def close(self) -> None:
-        """Close the database (checkpointing the WAL) and give back this object's share of the lock."""
+        """Back up what this session changed, close the database (checkpointing the WAL), give back the lock."""
+        try:
+            changed = self.backup_on_close and not self.read_only and self._change_mark(self.conn) != self._changes_at_open
+        except sqlite3.ProgrammingError:   # closed already
+            changed = False
+        if changed:
+            self.backup(backup.SESSION)
         self.conn.close()
         if self._unlock is not None:
             self._unlock()
+
+    def backup(self, reason: str) -> Path | None:
+        """A verified backup now (before a risky change, or at close); None, logged, if it failed."""
+        if self.read_only or self.conn.in_transaction:   # a backup is of committed work only
+            return None
+        self._changes_at_open = self._change_mark(self.conn)
+        return backup.safe_backup(self.conn, self.folder, reason)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: all of it lands, or none of it; LibraryError('read_only') when read-only."""
         if self.read_only:
             raise LibraryError("read_only", self.path)
-        self.conn.execute("BEGIN IMMEDIATE")
+        # another program holding the file is said after BUSY_SECONDS; a thread of ours is waited for longer
+        patience = BUSY_SECONDS if lock.holders(os.path.realpath(self.folder)) <= 1 else OWN_THREAD_SECONDS
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {patience * 1000}")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise explain(self.path, exc) from exc
         try:
             yield self.conn
         except BaseException:
@@ -225,12 +225,12 @@ class Library:
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
-                " encoding, raw_text, text, removed, char_count, imported_at, bundled, origin)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " encoding, raw_text, text, removed, char_count, imported_at, bundled, origin, raw_bytes)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
                  json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled),
-                 meta.get("origin")))
+                 meta.get("origin"), getattr(imported, "raw_bytes", None)))
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -278,12 +278,15 @@ class Library:
         """The UPDATE behind replace_text, for callers already inside a transaction."""
         conn.execute(
             "UPDATE documents SET raw_text = ?, text = ?, removed = ?, encoding = ?, fmt = ?,"
-            " content_hash = ?, char_count = ? WHERE id = ?",
+            " content_hash = ?, char_count = ?, raw_bytes = ?, source_path = ? WHERE id = ?",
             (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
-             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+             imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text),
+             getattr(imported, "raw_bytes", None), getattr(imported, "source_path", "") or None, doc_id))
 
     def remove_document(self, doc_id: int) -> None:
-        """Delete a speech (and, through foreign keys, what hangs on it)."""
+        """Delete a speech (and, through foreign keys, what hangs on it: a backup first when that is excerpts)."""
+        if self.conn.execute("SELECT 1 FROM excerpts WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone():
+            self.backup("pre-delete")
         with self.transaction() as conn:
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 

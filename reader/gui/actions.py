@@ -72,7 +72,7 @@ class WindowActions(QObject):
     def build_menus(self) -> None:
         """The menu bar, in the usual order."""
         bar = self.window.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_files, self.import_folder])
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()

@@ -10,12 +10,13 @@ from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.core.locale import system_language
 from reader.core.paths import cache_dir, library_dir
 from reader.core.store import Library, LibraryError, open_library
+from reader.gui import plain
 from reader.gui.icons import app_icon
 from reader.gui.platform_check import check_platform
 from reader.gui.settings import Settings
@@ -73,6 +74,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     from reader.gui.main_window import MainWindow
 
     window = MainWindow(library, settings)
+    install_database_error_hook(window)
     window.setWindowIcon(app_icon())
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
@@ -91,7 +93,7 @@ def open_or_recover(folder, language: str) -> Library | None:
             return open_library(folder, read_only_if_in_use=True)
         except LibraryError as exc:
             if exc.reason not in ("damaged", "newer"):
-                QMessageBox.critical(None, APP_NAME, exc.message(language))
+                plain.critical(None, APP_NAME, exc.message(language))
                 return None
             dialog = RecoveryDialog(exc, folder, language)
             if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
@@ -100,9 +102,32 @@ def open_or_recover(folder, language: str) -> Library | None:
                 if not dialog.apply():
                     return None
             except LibraryError as failed:
-                QMessageBox.critical(None, APP_NAME, failed.message(language))
+                plain.critical(None, APP_NAME, failed.message(language))
                 return None
     return None
+
+
+def install_database_error_hook(window) -> None:
+    """An SQLite or library error escaping a slot becomes a message (damage checked in full), never a traceback."""
+    import sqlite3
+
+    previous = sys.excepthook
+
+    def hook(kind, error, trace):
+        if not isinstance(error, (sqlite3.Error, LibraryError)):
+            previous(kind, error, trace)
+            return
+        from reader.core.library_error import explain
+
+        logging.getLogger(__name__).error("database error", exc_info=(kind, error, trace))
+        problem = error if isinstance(error, LibraryError) else explain(window.library.path, error)
+        text = problem.message(window.settings.interface_language())
+        if problem.reason == "damaged":
+            text += "\n\n" + QCoreApplication.translate(
+                "MainWindow", "Choose File ▸ Restore from Backup… to bring back the last good backup.")
+        plain.critical(window, APP_NAME, text)
+
+    sys.excepthook = hook
 
 
 def release_clipboard() -> None:

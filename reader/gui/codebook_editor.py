@@ -132,3 +132,17 @@ class CodebookEditor(QObject):
 
         self._run(self.tr("Place Excerpt"), lambda _s: place_by_hand(self.codebook, excerpt_id, start, end),
                   self.codebook.restore_excerpt)
+
+    def accept_candidate(self, excerpt_id: int) -> None:
+        """The reader accepts the candidate offered for an excerpt under review (its words become the quote)."""
+        from reader.core.anchor import accept_candidate
+
+        self._run(self.tr("Accept Candidate"), lambda _s: accept_candidate(self.codebook, excerpt_id),
+                  self.codebook.restore_excerpt)
+
+    def confirm_moved(self, excerpt_id: int) -> None:
+        """The reader has checked where a moved excerpt went."""
+        from reader.core.anchor import confirm_moved
+
+        self._run(self.tr("Confirm New Place"), lambda _s: confirm_moved(self.codebook, excerpt_id),
+                  self.codebook.restore_excerpt)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QStyle, QStyleOptionCombo
                                QVBoxLayout, QWidget)
 
 from reader.core.store import DocumentInfo
+from reader.gui import plain
 from reader.gui.library_pane import DOC_IDS_MIME
 from reader.gui.speech_pane import SpeechPane
 
@@ -77,7 +78,7 @@ class ComparePane(QWidget):
         for doc in documents:
             label = doc.display_title() + (f"（{doc.date}）" if doc.date else "")
             self.chooser.addItem(label, doc.id)
-            self.chooser.setItemData(self.chooser.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            self.chooser.setItemData(self.chooser.count() - 1, plain.tooltip(label), Qt.ItemDataRole.ToolTipRole)
         index = self.chooser.findData(current_id) if current_id is not None else -1
         if index < 0 and loose_title:
             self.chooser.addItem(loose_title, None)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToo
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
 from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings
 from reader.core.store import Document, Library
+from reader.gui import plain
 from reader.gui.compare_pane import ComparePane
 from reader.gui.icons import themed_icon
 from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, flash_format, mark_colour,
@@ -33,7 +34,7 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
     stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
     0 keeps the engine's threshold, which adapts to the library's size.
     """
-    library = Library(folder, read_only=read_only)
+    library = Library(folder, read_only=read_only, backup_on_close=False)
     try:
         index = ReuseIndex(library.conn)
         if stock_share > 0:
@@ -422,7 +423,7 @@ class CompareView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self.describe_span(span, i), view)
+                QToolTip.showText(event.globalPos(), plain.tooltip(self.describe_span(span, i)), view)
             return True
         self.active_pane = i
         if span is not None and not view.textCursor().hasSelection() and event.button() == Qt.MouseButton.LeftButton:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from reader.core.outline import Section
 from reader.core.reuse import diff_passage
 from reader.core.store import Document
+from reader.gui import plain
 from reader.gui.outline_model import section_caption
 from reader.gui.workers import Job, JobRunner
 
@@ -56,7 +57,7 @@ class DiffDialog(QDialog):
                          .replace("%3", doc_b.display_title()).replace("%4", section_caption(section_b)))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        self.stats = QLabel(self.tr("Comparing…"))
+        self.stats = plain.label(self.tr("Comparing…"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("diffBrowser")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

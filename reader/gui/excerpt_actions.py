@@ -79,8 +79,15 @@ class ExcerptActionsMixin:
 
     @Slot(object)
     def show_excerpt(self, excerpt) -> None:
-        """Open an excerpt's speech and select the excerpt in context."""
+        """Open an excerpt's speech and select the excerpt in context (under review: its candidate, if any)."""
         self.open_documents([excerpt.doc_id])
+        if excerpt.status == "review":
+            from reader.core.anchor import candidate
+
+            found = candidate(self.editor.codebook, excerpt.id)
+            if found is not None:
+                self.reading_pane.select_range(found[0], found[1])
+            return       # its own offsets point into an older text
         self.reading_pane.select_range(excerpt.start, excerpt.end)
 
     @Slot(object)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComboBox, QHBoxLayout, QHeaderView,
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComb
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from reader.core.codebook_types import CodebookError, Excerpt, Tag
+from reader.gui import plain
 from reader.gui.codebook_editor import CodebookEditor
 from reader.gui.table_sizing import wrap_rows
 from reader.gui.tag_dialog import swatch
@@ -65,7 +64,8 @@ class ExcerptModel(QAbstractTableModel):
             return excerpt
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            review = self.tr("[needs review] ") if excerpt.status == "review" and column == 3 else ""
+            review = {"review": self.tr("[needs review] "), "moved": self.tr("[moved] ")}.get(excerpt.status, "") \
+                if column == 3 else ""
             values = ("、".join(excerpt.tag_names) if hasattr(excerpt, "tag_names") else
                       "、".join(t.name for t in excerpt.tags),
                       excerpt.doc_title or "", excerpt.section_headings, review + excerpt.quote.replace("\n", " "),
@@ -75,15 +75,12 @@ class ExcerptModel(QAbstractTableModel):
             # plain text: the speech's own words (a heading, a quote) are never read as markup
             tips = ("\n".join(excerpt.tag_paths), excerpt.doc_title or "", "\n".join(excerpt.headings),
                     excerpt.quote, excerpt.note)
-            return _plain(tips[column]) if tips[column] else None
+            return plain.tooltip(tips[column]) if tips[column] else None
+        if role == Qt.ItemDataRole.ForegroundRole and excerpt.status != "ok":
+            return QColor("#b3261e" if excerpt.status == "review" else "#8a5a00")
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and excerpt.tags:
             return tag_chips(excerpt.tag_colors)
         return None
-
-
-def _plain(text: str) -> str:
-    """A tooltip shown as plain text: Qt would read text that looks like markup as markup, so escape it."""
-    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>" if "<" in text or "&" in text else text
 
 
 class ExcerptsPanel(QWidget):
@@ -93,6 +90,7 @@ class ExcerptsPanel(QWidget):
     export_requested = Signal(list)      # Excerpts to export
     copy_requested = Signal(list)        # Excerpts to put on the clipboard
     place_requested = Signal(object)     # an excerpt under review, to put on the reader's selection
+    review_requested = Signal(object)    # an excerpt under review: show its candidate and let the reader decide
 
     def __init__(self, editor: CodebookEditor, library, parent=None):
         super().__init__(parent)
@@ -212,7 +210,7 @@ class ExcerptsPanel(QWidget):
             item = QTreeWidgetItem([tag.name, str(tag.total)])
             item.setIcon(0, swatch(tag.color))
             item.setData(0, TAG_ID_ROLE, tag.id)
-            item.setToolTip(0, tag.path)
+            item.setToolTip(0, plain.tooltip(tag.path))
             parent = items.get(tag.parent_id)
             (parent.addChild(item) if parent else self.tag_tree.addTopLevelItem(item))
             items[tag.id] = item
@@ -275,7 +273,7 @@ class ExcerptsPanel(QWidget):
         try:
             change()
         except CodebookError as exc:
-            QMessageBox.warning(self, self.tr("Tags"), str(exc))
+            plain.warning(self, self.tr("Tags"), str(exc))
             return False
         return True
 
@@ -317,7 +315,7 @@ class ExcerptsPanel(QWidget):
             return
         usage = self.editor.codebook.tag_usage(tag.id)
         question = self.tr("Delete the tag “%1”? %n excerpt(s) will lose it (the excerpts stay).", "", usage)
-        if QMessageBox.question(self, self.tr("Delete Tag"), question.replace("%1", tag.name)) \
+        if plain.question(self, self.tr("Delete Tag"), question.replace("%1", tag.name)) \
                 == QMessageBox.StandardButton.Yes:
             self._guarded(lambda: self.editor.delete_tag(tag.id))
 
@@ -326,7 +324,7 @@ class ExcerptsPanel(QWidget):
         source, target = self._tag(source_id), self._tag(target_id)
         usage = self.editor.codebook.tag_usage(source_id)
         question = self.tr("Merge “%1” into “%2”? %n excerpt(s) move.", "", usage)
-        if QMessageBox.question(self, self.tr("Merge Tags"), question.replace("%1", source.name)
+        if plain.question(self, self.tr("Merge Tags"), question.replace("%1", source.name)
                                 .replace("%2", target.name)) == QMessageBox.StandardButton.Yes:
             self._guarded(lambda: self.editor.merge_tags(source_id, target_id))
 
@@ -370,8 +368,11 @@ class ExcerptsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Show in Context"), lambda: self.open_requested.emit(excerpt))
         if excerpt.status == "review" and not self.read_only:
+            menu.addAction(self.tr("Review…"), lambda: self.review_requested.emit(excerpt))
             menu.addAction(self.tr("Place on the Selected Text"), lambda: self.place_requested.emit(excerpt))
             menu.addAction(self.tr("Drop This Excerpt"), lambda: self.editor.delete_excerpts([excerpt.id]))
+        if excerpt.status == "moved" and not self.read_only:
+            menu.addAction(self.tr("Confirm New Place"), lambda: self.editor.confirm_moved(excerpt.id))
         menu.addAction(self.tr("Edit Note…"), lambda: self.edit_note(excerpt)).setEnabled(not self.read_only)
         menu.addAction(self.tr("Copy"), lambda: self.copy_requested.emit(self.chosen_excerpts()))
         menu.addAction(self.tr("Delete"), self.delete_selected).setEnabled(not self.read_only)

@@ -5,22 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QFormLayout, QLabel, QVBoxLayout
 
 from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
 from reader.core.export.clipboard import clipboard_payload
 from reader.core.export.docx_export import export_docx
+from reader.core.export.review import for_export
 from reader.core.export.text_export import export_csv, export_txt
+from reader.gui import plain
 from reader.gui.forms import Buttons, choice_combo, dialog_buttons
 
 FORMATS = ("docx", "txt", "csv")
 
 
 def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset: str, settings,
-                 tags: list[Tag], headings: bool = False) -> Path:
-    """Write the excerpts in one format (atomically); ExportError says why a target failed."""
+                 tags: list[Tag], headings: bool = False, review: str = "mark") -> Path:
+    """Write the excerpts in one format (atomically); ExportError says why a target failed.
+
+    Excerpts under review are marked in their citation ('mark') or left out ('omit').
+    """
     lang = settings.interface_language()
+    excerpts = for_export(excerpts, review)
     if fmt == "csv":
         return export_csv(excerpts, path, lang=lang, headings=headings)
     groups = group_excerpts(excerpts, by=by, tags=tags, lang=lang)
@@ -31,11 +37,12 @@ def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset:
 
 def clipboard_mime(excerpts: list[Excerpt], settings) -> QMimeData:
     """HTML (Word keeps the formatting) and plain text of excerpts with their citations."""
-    html, plain = clipboard_payload(excerpts, fonts=settings.export_fonts(), lang=settings.interface_language(),
-                                    headings=settings.get("export/headings"))
+    html_text, plain_text = clipboard_payload(excerpts, fonts=settings.export_fonts(),
+                                              lang=settings.interface_language(),
+                                              headings=settings.get("export/headings"))
     mime = QMimeData()
-    mime.setHtml(html)
-    mime.setText(plain)
+    mime.setHtml(html_text)
+    mime.setText(plain_text)
     return mime
 
 
@@ -57,6 +64,10 @@ class ExportDialog(QDialog):
         self.headings.setObjectName("exportHeadings")
         self.headings.setToolTip(self.tr("Citations name each section by its headings, not only by its numbers"))
         self.headings.setChecked(settings.get("export/headings"))
+        self.review = choice_combo([("mark", self.tr("Export them marked “needs review”")),
+                                    ("omit", self.tr("Leave them out"))])
+        self.review.setObjectName("reviewChoice")
+        under_review = sum(1 for x in excerpts if x.status == "review")
         self.format.currentIndexChanged.connect(self._update_enabled)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n excerpt(s)", "", len(excerpts))))
@@ -64,6 +75,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Group"), self.group_by)
         form.addRow(self.tr("Layout"), self.preset)
         form.addRow(self.headings)
+        if under_review:
+            form.addRow(self.tr("%n under review", "", under_review), self.review)
         buttons = dialog_buttons(self, self.save, Buttons.Save | Buttons.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -91,9 +104,9 @@ class ExportDialog(QDialog):
             try:
                 self.written = write_export(self.excerpts, target, fmt, self.group_by.currentData(),
                                             self.preset.currentData(), self.settings, self.tags,
-                                            self.headings.isChecked())
+                                            self.headings.isChecked(), self.review.currentData())
             except ExportError as exc:
-                QMessageBox.warning(self, self.tr("Export Excerpts"),
+                plain.warning(self, self.tr("Export Excerpts"),
                                     exc.message(self.settings.interface_language()) + "\n\n"
                                     + self.tr("Choose another file or close the document that holds it."))
                 start = str(target)

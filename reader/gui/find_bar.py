@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from reader.core.search import search_in_text
+from reader.gui import plain
 
 
 class FindBar(QWidget):
@@ -24,7 +25,7 @@ class FindBar(QWidget):
         self.current = -1
         self.box = QLineEdit(placeholderText=self.tr("Find in this speech"))
         self.box.setClearButtonEnabled(True)
-        self.count = QLabel()
+        self.count = plain.label()
         previous, following, close = QToolButton(text="↑"), QToolButton(text="↓"), QToolButton(text="✕")
         previous.setToolTip(self.tr("Previous (Shift+Enter)"))
         following.setToolTip(self.tr("Next (Enter)"))

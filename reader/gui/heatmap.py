@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -11,17 +10,13 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from reader.core.similarity import SimilarityMatrix
+from reader.gui import plain
 
 LABEL_WIDTH = 220          # row labels, left of the cells
 COLUMN_LABEL = 130         # length of a rotated column label
 ANGLE = 60                 # column labels rise at this angle
 TOP = int(COLUMN_LABEL * math.sin(math.radians(ANGLE))) + 12
 RIGHT = int(COLUMN_LABEL * math.cos(math.radians(ANGLE))) + 8
-
-
-def as_plain_tooltip(text: str) -> str:
-    """A tooltip that shows speech titles as they are: escaped, so "<b>" in a title is never markup."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def cell_colour(score: float, top: float) -> QColor:
@@ -194,11 +189,11 @@ class HeatMap(QWidget):
             if label is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPosition().toPoint(), as_plain_tooltip(label), self)
+                QToolTip.showText(event.globalPosition().toPoint(), plain.tooltip(label), self)
             return
         a, b = self.matrix.doc_ids[hit[0]], self.matrix.doc_ids[hit[1]]
         self.hovered.emit(a, b)
-        QToolTip.showText(event.globalPosition().toPoint(), as_plain_tooltip(self.describe(a, b)), self)
+        QToolTip.showText(event.globalPosition().toPoint(), plain.tooltip(self.describe(a, b)), self)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         hit = self.cell_at(event.position().toPoint())

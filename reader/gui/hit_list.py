@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from reader.core.search import SearchHit
+from reader.gui import plain
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,7 +36,7 @@ class HitTree(QTreeWidget):
                 context = f"{hit.context_before}【{hit.match}】{hit.context_after}".replace("\n", " ")
                 child = QTreeWidgetItem([hit.section_label or "—", context])
                 child.setData(0, HIT_ROLE, hit)
-                child.setToolTip(1, context)
+                child.setToolTip(1, plain.tooltip(context))
                 top.addChild(child)
             if hits:
                 top.setData(0, HIT_ROLE, hits[0])

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
                                      sync_index)
+from reader.core.importer import ImportRefused
+from reader.core.library_error import explain
 from reader.core.store import Library, LibraryError
+from reader.gui import plain
 from reader.gui.workers import Job
 
 IMPORT_FILTER = "*.txt *.text *.md *.docx *.html *.htm"
@@ -17,9 +22,11 @@ def in_own_library(folder, fn, read_only: bool = False):
     """Wrap fn(library, progress, cancelled) to run on a worker thread with a connection of its own."""
 
     def work(progress, cancelled):
-        library = Library(folder, read_only=read_only)
+        library = Library(folder, read_only=read_only, backup_on_close=False)   # the window's close backs up
         try:
             return fn(library, progress, cancelled)
+        except sqlite3.Error as exc:   # locked, disk full or damage: said so, never a raw SQLite message
+            raise explain(library.path, exc) from exc
         finally:
             library.close()
 
@@ -41,24 +48,40 @@ class LibraryActionsMixin:
         try:
             fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker", "origin")}
             self.library.update_metadata(doc_id, **fields)
+            reports = []
             if "encoding" in changes:
-                reencode_document(self.library, doc_id, changes["encoding"])
+                reports.append(self._reencode(doc_id, changes["encoding"]))
             if "cleaned" in changes:
-                set_cleaning(self.library, doc_id, changes["cleaned"])
-        except (LibraryError, LookupError, ValueError) as exc:
+                reports.append(set_cleaning(self.library, doc_id, changes["cleaned"]))
+            for report in filter(None, reports):
+                self.after_text_change(doc_id, report)
+        except (LibraryError, ImportRefused, LookupError, ValueError) as exc:
             message = exc.message() if hasattr(exc, "message") else str(exc)
-            QMessageBox.warning(self, self.tr("Speech Details"), message)
+            plain.warning(self, self.tr("Speech Details"), message)
         self.refresh_library()
         if "encoding" in changes or "cleaned" in changes:
             self.reindex_in_background()
         if self.reading_pane.document is not None and self.reading_pane.document.id == doc_id:
             self.open_documents([doc_id])
 
+    def _reencode(self, doc_id: int, encoding: str):
+        """Decode the stored bytes again; a garbled result is applied only if the reader insists."""
+        try:
+            return reencode_document(self.library, doc_id, encoding)
+        except LibraryError as exc:
+            if exc.reason != "garbled":
+                raise
+            question = exc.message() + "\n\n" + self.tr("Use this encoding anyway? The current text is kept "
+                                                         "among the speech's versions.")
+            if plain.question(self, self.tr("Speech Details"), question) != QMessageBox.StandardButton.Yes:
+                return None
+            return reencode_document(self.library, doc_id, encoding, force=True)
+
     @Slot(list)
     def remove_documents(self, ids: list) -> None:
         """Remove speeches from the library after a confirmation that says what goes with them."""
         titles = "\n".join(self.library.get_document(i).display_title() for i in ids[:10])
-        answer = QMessageBox.question(
+        answer = plain.question(
             self, self.tr("Remove from Library"),
             self.tr("Remove %n speech(es) from the library, with their tagged excerpts?", "", len(ids)) + "\n\n" + titles)
         if answer != QMessageBox.StandardButton.Yes:
@@ -143,14 +166,16 @@ class LibraryActionsMixin:
         self.status_label.setText(message)
         if report.failed:
             details = "\n".join(f.message() for f in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some files were not imported"), message, parent=self)
+            box = plain.message_box(self, QMessageBox.Icon.Warning, self.tr("Some files were not imported"), message)
             box.setDetailedText(details)
             box.setInformativeText(details if len(report.failed) <= 5 else "")
             box.open()
         if report.added and self.reading_pane.document is None:
             self.open_documents([report.added[0]])
+        if getattr(report, "versions", None):
+            self.offer_new_versions(report.versions)
 
     @Slot(str)
     def _on_job_failed(self, message: str) -> None:
         self.status_label.setText(message)
-        QMessageBox.warning(self, self.windowTitle(), message)
+        plain.warning(self, self.windowTitle(), message)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
+from reader.gui import plain
 from reader.gui.table_sizing import stretch_column
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,8 +65,8 @@ class LibraryModel(QAbstractTableModel):
                 return doc.display_title()
             return getattr(doc, column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return "\n".join(x for x in (doc.display_title(), doc.date, doc.place, f"{doc.char_count:,}",
-                                          doc.source_path) if x)
+            return plain.tooltip("\n".join(x for x in (doc.display_title(), doc.date, doc.place,
+                                                        f"{doc.char_count:,}", doc.source_path) if x))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -95,6 +96,8 @@ class LibraryPane(QWidget):
     open_requested = Signal(list)  # ids: one to read, several to compare
     edit_requested = Signal(int)
     remove_requested = Signal(list)
+    new_version_requested = Signal(int)   # a speech id: replace its text by a new file
+    versions_requested = Signal(int)      # a speech id: its earlier texts
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -168,6 +171,9 @@ class LibraryPane(QWidget):
         if len(ids) == 1:
             menu.addAction(self.tr("Read"), lambda: self.open_requested.emit(ids))
             menu.addAction(self.tr("Details…"), lambda: self.edit_requested.emit(ids[0])).setEnabled(not self.read_only)
+            menu.addAction(self.tr("Import New Version…"),
+                           lambda: self.new_version_requested.emit(ids[0])).setEnabled(not self.read_only)
+            menu.addAction(self.tr("Versions…"), lambda: self.versions_requested.emit(ids[0]))
         else:
             menu.addAction(self.tr("Compare Side by Side"), lambda: self.open_requested.emit(ids[:4]))
         menu.addSeparator()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QMessageBox, QP
 
 from reader import __version__
 from reader.core.store import Library, LibraryError
+from reader.gui import plain
 from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
 from reader.gui.empty_state import EmptyState
@@ -17,6 +18,7 @@ from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
 from reader.gui.overview_view import OverviewView
+from reader.gui.review_actions import ReviewActionsMixin
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
 from reader.gui.theme import apply_color_scheme
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 LIBRARY_MIN_WIDTH = 220   # enough for a title's head and tail around "…" and its date
 
 
-class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, QMainWindow):
     """Library, reading pane, menus, status bar with progress; restores its layout on start."""
 
     def __init__(self, library: Library, settings: Settings, parent=None):
@@ -79,6 +81,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.center.setCurrentWidget(self.empty_state)
         self._build_excerpts()
         self.excerpts_dock.setMinimumWidth(220)
+        self._build_review()
         if library.read_only:
             self._disable_writing()
         self._apply_reading_font()
@@ -89,7 +92,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
     # --- assembly --------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.status_label = QLabel()
+        self.status_label = plain.label()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -159,7 +162,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         try:
             documents = [self.library.get_document(doc_id) for doc_id in ids[:4]]
         except LibraryError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message())
+            plain.warning(self, self.windowTitle(), exc.message())
             return
         if len(documents) == 1:
             self.reading_pane.set_document(documents[0])
@@ -270,7 +273,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             if self.compare_view.documents:
                 self.compare_view.recompute()
         if changed & {"ui/language", "library/folder"}:
-            QMessageBox.information(self, self.tr("Settings"),
+            plain.information(self, self.tr("Settings"),
                                     self.tr("The new language or library folder takes effect when Duidu starts again."))
 
     @Slot()

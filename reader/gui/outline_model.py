@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import QApplication
 
 from reader.core.outline import Section
+from reader.gui import plain
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,7 +73,7 @@ class OutlineModel(QStandardItemModel):
         item = QStandardItem(caption)
         item.setEditable(False)
         item.setData(section, SECTION_ROLE)
-        item.setToolTip(caption)
+        item.setToolTip(plain.tooltip(caption))
         if lighter:
             palette = QApplication.palette()
             item.setForeground(QBrush(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)))

@@ -18,6 +18,7 @@ from reader.core.reuse import ReuseIndex
 from reader.core.search import SearchHit, search
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
+from reader.gui import plain
 from reader.gui.heatmap import ColourScale, HeatMap, MapArea
 from reader.gui.hit_list import HitTree
 from reader.gui.library_actions import in_own_library
@@ -91,7 +92,7 @@ class OverviewView(QTabWidget):
     @staticmethod
     def _status_label() -> QLabel:
         """A status line that never widens the window (long texts are cut, not wrapped)."""
-        label = QLabel()
+        label = plain.label()
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return label
 

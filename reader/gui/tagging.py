@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QMessageBox
 
 from reader.core.codebook_types import CodebookError
 from reader.core.store import LibraryError
+from reader.gui import plain
 from reader.gui.codebook_editor import CodebookEditor
 from reader.gui.speech_view import Highlight, SpeechTextView
 from reader.gui.tag_dialog import TagDialog
@@ -42,7 +42,7 @@ class TaggingController(QObject):
             counterparts: list[tuple[int, int, int]] | None = None) -> list:
         """Ask for tags and a note for text[start:end] (and its counterparts), then add the excerpt(s)."""
         if doc_id is None:
-            QMessageBox.information(self.parent_widget, self.tr("Tag Excerpt"),
+            plain.information(self.parent_widget, self.tr("Tag Excerpt"),
                                     self.tr("Import this speech into the library to tag it."))
             return []
         counterparts = [c for c in (counterparts or []) if c[0] is not None and c[2] > c[1]]
@@ -60,7 +60,7 @@ class TaggingController(QObject):
                 passages += counterparts
             created = self.editor.add_excerpts(passages, tag_ids, dialog.note.toPlainText().strip())
         except (CodebookError, LibraryError) as exc:   # LibraryError: read-only, another copy holds it
-            QMessageBox.warning(self.parent_widget, self.tr("Tag Excerpt"), str(exc))
+            plain.warning(self.parent_widget, self.tr("Tag Excerpt"), str(exc))
             return []
         self.last_tag_ids = tag_ids
         self.tagged.emit(created)
@@ -73,7 +73,7 @@ class TaggingController(QObject):
             return
         highlights = []
         for excerpt in self.editor.codebook.excerpts_in_document(doc_id):
-            if excerpt.status != "ok" or excerpt.end > len(view.text):
+            if excerpt.status == "review" or excerpt.end > len(view.text):
                 continue  # one under review may point past a changed text: never paint it
             color = excerpt.tags[0].color if excerpt.tags else "#9e9e9e"
             highlights.append(Highlight(excerpt.start, excerpt.end, excerpt_format(color)))

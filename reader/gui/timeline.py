@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reader.gui.heatmap import as_plain_tooltip
+from reader.gui import plain
+
 
 MARGIN = 14
 
@@ -154,4 +155,4 @@ class TimelineWidget(QWidget):
         if mark is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), as_plain_tooltip(self.describe(mark)), self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain.tooltip(self.describe(mark)), self)

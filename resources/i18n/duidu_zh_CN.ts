@@ -57,6 +57,14 @@
         <source>Place Excerpt</source>
         <translation>放置摘录</translation>
     </message>
+    <message>
+        <source>Accept Candidate</source>
+        <translation>接受候选</translation>
+    </message>
+    <message>
+        <source>Confirm New Place</source>
+        <translation>确认新位置</translation>
+    </message>
 </context>
 <context>
     <name>ComparePane</name>
@@ -368,6 +376,10 @@
         <source>[needs review] </source>
         <translation>【待核对】</translation>
     </message>
+    <message>
+        <source>[moved] </source>
+        <translation>［已移位］</translation>
+    </message>
 </context>
 <context>
     <name>ExcerptsPanel</name>
@@ -547,6 +559,14 @@
         <source>Edit Note…</source>
         <translation>编辑说明…</translation>
     </message>
+    <message>
+        <source>Review…</source>
+        <translation>核对…</translation>
+    </message>
+    <message>
+        <source>Confirm New Place</source>
+        <translation>确认新位置</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -625,6 +645,20 @@
         <location filename="../../reader/gui/export_dialog.py" line="91" />
         <source>Choose another file or close the document that holds it.</source>
         <translation>请另选一个文件，或先关闭占用它的文档。</translation>
+    </message>
+    <message>
+        <source>Export them marked “needs review”</source>
+        <translation>导出并标注“待核对”</translation>
+    </message>
+    <message>
+        <source>Leave them out</source>
+        <translation>不导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under review</source>
+        <translation>
+            <numerusform>%n 条待核对</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -746,6 +780,10 @@
         <source>Some files were not imported</source>
         <translation>有些文件未能导入</translation>
     </message>
+    <message>
+        <source>Use this encoding anyway? The current text is kept among the speech's versions.</source>
+        <translation>仍然使用此编码吗？当前文本会保留在该讲话的历史版本中。</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>
@@ -796,6 +834,14 @@
         <location filename="../../reader/gui/library_pane.py" line="169" />
         <source>Remove from Library…</source>
         <translation>从文库中移除…</translation>
+    </message>
+    <message>
+        <source>Import New Version…</source>
+        <translation>导入新版本…</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>历史版本…</translation>
     </message>
 </context>
 <context>
@@ -852,6 +898,10 @@
 Read Chinese official speeches side by side: outlines, shared phrasing, tagged excerpts.</source>
         <translation>对读 Duidu %1
 并排对照阅读讲话稿：提纲、相同表述、摘录标注。</translation>
+    </message>
+    <message>
+        <source>Choose File ▸ Restore from Backup… to bring back the last good backup.</source>
+        <translation>请选择“文件 ▸ 从备份恢复…”恢复最近的完好备份。</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1135,114 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/recovery_dialog.py" line="51" />
         <source>Automatic backups:</source>
         <translation>自动备份：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActionsMixin</name>
+    <message>
+        <source>Import &amp;New Version of Speech…</source>
+        <translation>导入讲话新版本(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Speech &amp;Versions…</source>
+        <translation>讲话历史版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n excerpt(s) need review</source>
+        <translation>
+            <numerusform>%n 条摘录待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a speech in the library first.</source>
+        <translation>请先在文库中选择一篇讲话。</translation>
+    </message>
+    <message>
+        <source>New Version of “%1”</source>
+        <translation>“%1”的新版本</translation>
+    </message>
+    <message>
+        <source>Speeches (%1);;All files (*)</source>
+        <translation>讲话 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing the new version…</source>
+        <translation>正在导入新版本…</translation>
+    </message>
+    <message>
+        <source>Going back to the earlier version…</source>
+        <translation>正在恢复旧版本…</translation>
+    </message>
+    <message>
+        <source>Excerpts: %1 stayed, %2 moved, %3 need review</source>
+        <translation>摘录：%1 条原位保留，%2 条已移位，%3 条待核对</translation>
+    </message>
+    <message>
+        <source>Excerpts After the New Text</source>
+        <translation>新文本下的摘录</translation>
+    </message>
+    <message>
+        <source>Excerpts that need review keep their quote until you decide: right-click one and choose “Review…”. Moved excerpts are marked [moved] until you confirm their new place.</source>
+        <translation>待核对的摘录在您决定之前保持原引文不变：右键单击并选择“核对…”。已移位的摘录标有［已移位］，直到您确认其新位置。</translation>
+    </message>
+    <message>
+        <source>The backup was restored (the previous file is kept beside the library). Duidu closes now; start it again to use the restored library.</source>
+        <translation>备份已恢复（原文件保留在文库旁）。对读现在将关闭，请重新启动以使用恢复后的文库。</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>The imported “%1” has the same title and file name as a speech already in the library. Make it the new version of that speech? Its excerpts are re-anchored and its old text is kept in its versions.</source>
+        <translation>导入的“%1”与文库中已有讲话的标题和文件名相同。是否将其作为该讲话的新版本？其摘录将重新定位，旧文本保留在历史版本中。</translation>
+    </message>
+    <message>
+        <source>New Version?</source>
+        <translation>新版本？</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Excerpt Needs Review</source>
+        <translation>摘录待核对</translation>
+    </message>
+    <message>
+        <source>The speech's text changed and this excerpt's words were not found unchanged. Its quote stays as you tagged it until you decide.</source>
+        <translation>讲话文本已更改，未能找到与此摘录完全相同的文字。在您决定之前，引文保持标注时的原样。</translation>
+    </message>
+    <message>
+        <source>Tagged quote:</source>
+        <translation>标注的引文：</translation>
+    </message>
+    <message>
+        <source>Candidate in the new text (%1% alike): struck out in red what it lacks, underlined in green what it adds:</source>
+        <translation>新文本中的候选（相似度 %1%）：红色删除线为其缺少的文字，绿色下划线为其新增的文字：</translation>
+    </message>
+    <message>
+        <source>Accept the Candidate</source>
+        <translation>接受候选</translation>
+    </message>
+    <message>
+        <source>Nothing like it was found in the new text.</source>
+        <translation>新文本中没有找到相近的文字。</translation>
+    </message>
+    <message>
+        <source>Place by Hand…</source>
+        <translation>手动定位…</translation>
+    </message>
+    <message>
+        <source>Drop the Excerpt</source>
+        <translation>删除此摘录</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>稍后决定</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1481,45 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <source>no date</source>
         <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>“%1”的历史版本</translation>
+    </message>
+    <message>
+        <source>replaced by a new version</source>
+        <translation>被新版本替换</translation>
+    </message>
+    <message>
+        <source>decoded again</source>
+        <translation>重新解码</translation>
+    </message>
+    <message>
+        <source>cleaned again</source>
+        <translation>重新清理</translation>
+    </message>
+    <message>
+        <source>replaced by an earlier version</source>
+        <translation>被旧版本替换</translation>
+    </message>
+    <message>
+        <source> · %1 characters</source>
+        <translation> · %1 字</translation>
+    </message>
+    <message>
+        <source>Each time a speech's text was replaced, the text before was kept here.</source>
+        <translation>讲话文本每次被替换时，替换前的文本都保存在这里。</translation>
+    </message>
+    <message>
+        <source>This speech has no earlier versions.</source>
+        <translation>这篇讲话没有历史版本。</translation>
+    </message>
+    <message>
+        <source>Go Back to This Version</source>
+        <translation>恢复到此版本</translation>
     </message>
 </context>
 <context>

@@ -204,7 +204,7 @@ def test_csv_for_excel(excerpt_set, tmp_path):
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["tag", "speech", "date", "place", "speaker", "section", "quote", "note", "start", "end"]
+    assert rows[0] == ["tag", "speech", "date", "place", "speaker", "section", "quote", "note", "start", "end", "status"]
     assert rows[1][:8] == ["城镇化 / 意义", "在市委新型城镇化工作推进会上的讲话", "2022", "河南", "", "一、", QUOTE_1,
                            "开头可用 <w:b/> & “引号”"]
     assert rows[2][7].startswith("'=")          # never a formula in Excel

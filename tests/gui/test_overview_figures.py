@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
-from reader.gui.heatmap import ANGLE, COLUMN_LABEL, TOP, as_plain_tooltip
+from reader.gui import plain
+from reader.gui.heatmap import ANGLE, COLUMN_LABEL, TOP
 from reader.gui.timeline import TimelineWidget, date_value, place_marks, year_ticks
 
 
@@ -54,7 +55,7 @@ def test_hover_names_the_pair_and_its_figure(overview):
 
 
 def test_tooltips_show_titles_as_text():
-    assert as_plain_tooltip("<b>讲话</b>\n2022") == "<qt>&lt;b&gt;讲话&lt;/b&gt;<br>2022</qt>"
+    assert plain.tooltip("<b>讲话</b>\n2022") == '<p style="white-space:pre-wrap">&lt;b&gt;讲话&lt;/b&gt;<br>2022</p>'
 
 
 def test_timeline_marks_each_speech_on_a_date_axis():

@@ -153,7 +153,7 @@ def test_double_click_opens_the_excerpt_in_context(main_window):
 def test_an_excerpt_under_review_is_placed_by_hand(main_window, sample_library):
     from types import SimpleNamespace
 
-    from reader.core.anchor import replace_text_and_reanchor
+    from reader.core.versions import replace_text_and_reanchor
 
     editor = main_window.editor
     tag = editor.create_tag("规划")

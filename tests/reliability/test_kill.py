@@ -1,5 +1,7 @@
-"""kill -9 of the real CLI at random moments: the library opens, passes integrity_check, keeps every
-confirmed speech, excerpt and tag, and the interrupted command completes when run again.
+"""kill -9 of the real CLI at random moments after it took the library's lock (import, excerpt add,
+reimport): the library opens, passes integrity_check, keeps every confirmed speech, excerpt and tag,
+every anchored excerpt stands on its quote at the confirmed offsets, and the interrupted command
+completes when run again.
 
 The trials run in bench/reliability.py (one harness for the test and the bench); here in a subprocess
 with a fixed seed: 10 trials by default, 200 with `pytest -m slow`.
@@ -31,7 +33,9 @@ def test_ten_kills_lose_nothing():
     figures = kill_trials(10, seed=3, timeout=120)
     assert figures["failures"] == []
     assert figures["survived"] == figures["trials"] == 10
-    assert figures["killed"] >= 2            # the trials did interrupt work, not only watch it finish
+    # every kill lands after the child holds the lock (the old harness killed 38 of 51 before the
+    # database was opened); most trials are interrupted, not watched to the end
+    assert figures["killed"] >= 3
     assert figures["tags_after"] >= figures["tags_before"]
 
 
@@ -39,4 +43,4 @@ def test_ten_kills_lose_nothing():
 def test_two_hundred_kills_lose_nothing():
     figures = kill_trials(200, seed=11, timeout=1800)
     assert figures["failures"] == [], figures["failures"][:3]
-    assert figures["killed"] >= 50
+    assert figures["killed"] >= 100

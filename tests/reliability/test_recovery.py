@@ -165,28 +165,35 @@ def test_daily_backup_at_most_once_a_day(tmp_path):
     folder = tmp_path / "lib"
     saved_library(folder)
     for _ in range(3):
-        Library(folder).close()
-    assert [b.reason for b in list_backups(folder)] == ["daily"]
+        Library(folder).close()      # opened and closed without changes: no session backup
+    assert sorted(b.reason for b in list_backups(folder)) == ["daily", "session"]
     assert not daily_backup_due(folder)
     assert daily_backup_due(folder, datetime.now() + timedelta(days=1))
 
 
-def test_pruning_keeps_the_newest_daily_and_recent_migration_backups(tmp_path):
+def test_pruning_keeps_the_last_ten_one_a_day_for_a_week_and_recent_migration_backups(tmp_path):
     folder = tmp_path / "lib"
     directory = folder / "backups"
     directory.mkdir(parents=True)
     now = datetime(2025, 6, 30, 12, 0, 0)
-    names = [f"library-{(now - timedelta(days=d)).strftime('%Y%m%d-%H%M%S')}-daily.sqlite3" for d in range(15)]
-    names += [f"library-{(now - timedelta(days=d)).strftime('%Y%m%d-%H%M%S')}-pre-v{d}.sqlite3" for d in (5, 100, 200)]
-    names += ["my-own-copy.sqlite3"]
-    for name in names:
-        (directory / name).write_bytes(b"x")
-    removed = prune_backups(folder, now=now)
+
+    def name(moment: datetime, reason: str) -> str:
+        return f"library-{moment.strftime('%Y%m%d-%H%M%S')}-{reason}.sqlite3"
+
+    today = [name(now - timedelta(minutes=m), "session") for m in range(20)]          # 20 sessions today
+    week = [name(now - timedelta(days=d, hours=h), "session") for d in range(1, 12) for h in (1, 2)]
+    migration = [name(now - timedelta(days=d), f"pre-v{d}") for d in (5, 100)]
+    for n in today + week + migration + ["my-own-copy.sqlite3"]:
+        (directory / n).write_bytes(b"x")
+    prune_backups(folder, now=now)
     left = {b.path.name for b in list_backups(folder)}
-    assert len([n for n in left if n.endswith("-daily.sqlite3")]) == 10
-    assert {n for n in left if "-pre-" in n} == {names[15]}
+    assert set(today[:10]) <= left and not set(today[10:]) & left            # the last ten
+    days = {(now - timedelta(days=d)).strftime("%Y%m%d") for d in range(1, 8)}
+    assert {n[8:16] for n in left} >= days                                    # one a day for the week
+    assert not {n for n in left if n[8:16] not in days | {now.strftime("%Y%m%d")} and "pre-v" not in n}
+    assert week[1] not in left                                                # only one a day
+    assert migration[0] in left and migration[1] not in left
     assert (directory / "my-own-copy.sqlite3").exists()
-    assert len(removed) == 5 + 2
 
 
 def test_restore_moves_the_damaged_file_aside_and_brings_the_backup_back(tmp_path):
@@ -243,9 +250,120 @@ def test_start_new_library_keeps_the_old_file(tmp_path):
     assert start_new_library(folder) != aside     # a second one never overwrites the first
 
 
-@pytest.mark.parametrize("reason", ["read_only", "in_use", "not_ready", "backup_damaged"])
+@pytest.mark.parametrize("reason", ["read_only", "in_use", "not_ready", "backup_damaged", "same_text", "no_version",
+                                    "no_bytes", "locked", "disk_full", "no_backup"])
 def test_new_reasons_have_messages_in_both_languages(reason):
     error = LibraryError(reason, "/tmp/lib/library.sqlite3", "1234")
     en, zh = error.message("en"), error.message("zh")
-    assert "/tmp/lib/library.sqlite3" in en and "/tmp/lib/library.sqlite3" in zh
-    assert en != zh and len(en) > 40 and any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+    if reason not in ("same_text", "no_version", "no_bytes"):      # these name a speech or version, not the file
+        assert "/tmp/lib/library.sqlite3" in en and "/tmp/lib/library.sqlite3" in zh
+    assert "1234" in en + zh or reason in ("read_only", "disk_full", "no_backup")
+    assert en != zh and len(en) > 25 and any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+
+
+def test_closing_a_changed_library_makes_a_verified_session_backup(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    assert [b.reason for b in list_backups(folder)] == ["session"]
+    Library(folder).close()                                   # the day's first open: a daily one
+    before = {b.path for b in list_backups(folder)}
+    Library(folder).close()                                   # nothing changed: nothing new
+    assert {b.path for b in list_backups(folder)} == before
+    conn = sqlite3.connect(list_backups(folder)[-1].path)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    conn.close()
+
+
+def test_a_backup_that_fails_verification_is_not_kept(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    lib = Library(folder)
+    monkeypatch.setattr(backup, "_counts", lambda conn: {"documents": id(conn)})   # never agree
+    assert lib.backup("manual") is None
+    assert not [b for b in list_backups(folder) if b.reason == "manual"]
+    assert not list((folder / "backups").glob("*.part"))
+    monkeypatch.undo()
+    lib.close()
+
+
+def test_restore_keeps_excerpts_added_since_the_last_open(tmp_path):
+    """The issue's case: a daily backup only would lose the day's excerpts; the session backup keeps them."""
+    from reader.core.codebook import Codebook
+
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    Library(folder).close()                                 # the day's daily backup: no excerpts yet
+    lib = Library(folder)
+    book = Codebook(lib)
+    text = book.document_text(1)
+    added = [book.add_excerpt(1, i * 10, i * 10 + 8).id for i in range(3)]
+    expected = [(x.id, x.start, x.end, x.quote) for x in book.list_excerpts()]
+    lib.close()
+    corrupt_pages(folder / DB_NAME)
+    with pytest.raises(LibraryError):
+        Library(folder)
+    used, aside = backup.restore_newest(folder)
+    assert used.name.startswith("library-") and "-session" in used.name and aside.exists()
+    lib = Library(folder)
+    book = Codebook(lib)
+    assert [(x.id, x.start, x.end, x.quote) for x in book.list_excerpts()] == expected
+    assert [x.id for x in book.list_excerpts()] == added and book.document_text(1) == text
+    lib.close()
+
+
+def test_restore_newest_skips_a_damaged_backup(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    good = list_backups(folder)[0].path
+    bad = folder / "backups" / "library-29990101-000000-session.sqlite3"
+    bad.write_bytes(good.read_bytes())
+    corrupt_pages(bad)
+    used, _ = backup.restore_newest(folder)
+    assert used == good
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(LibraryError) as info:
+        backup.restore_newest(empty)
+    assert info.value.reason == "no_backup"
+
+
+def test_the_session_backs_up_what_its_worker_connections_committed(tmp_path):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    session = Library(folder)
+    before = len(list_backups(folder))
+    worker = Library(folder, backup_on_close=False)     # a background job's own connection
+    from reader.core.importer import load_text
+
+    worker.add_document(load_text("后台导入的讲话。" * 20))
+    worker.close()
+    assert len(list_backups(folder)) == before           # the worker leaves it to the session
+    session.close()
+    newest = list_backups(folder)[0]
+    assert newest.reason == "session"
+    conn = sqlite3.connect(newest.path)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    conn.close()
+
+
+def test_migrating_keeps_excerpts_and_their_tags_and_allows_moved(tmp_path):
+    folder = tmp_path / "lib"
+    version = schema.VERSION - 1          # the schema before the excerpt-safety migration
+    old_library(folder, version)
+    conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    conn.execute("INSERT INTO tags (name) VALUES ('旧标签')")
+    conn.execute("INSERT INTO excerpts (doc_id, \"start\", \"end\", quote, status, created_at, updated_at)"
+                 " VALUES (1, 0, 2, '旧的', 'review', 't', 't')")
+    conn.execute("INSERT INTO excerpt_tags VALUES (1, 1)")
+    conn.close()
+    lib = Library(folder)
+    from reader.core.codebook import Codebook
+    from reader.core.versions import raw_bytes
+
+    [excerpt] = Codebook(lib).list_excerpts()
+    assert (excerpt.quote, excerpt.status, excerpt.tag_names) == ("旧的", "review", ["旧标签"])
+    with lib.transaction() as conn:
+        conn.execute("UPDATE excerpts SET status = 'moved'")
+    assert raw_bytes(lib, 1) is None                 # speeches imported before keep no bytes
+    assert lib.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    lib.close()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from reader.core.codebook_types import Excerpt, Tag
+from reader.core.export.review import review_mark
 from reader.core.locale import pick
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -69,7 +70,7 @@ def citation_parts(excerpt: Excerpt, lang: str | None = None, *, with_title: boo
                           (format_date(excerpt.doc_date, lang), "date", "时间"), (section, "section", "部分")):
         if value:
             parts.append(pick(f"{en}: {value}", f"{zh}：{value}", lang))
-    return parts
+    return parts + [mark] if (mark := review_mark(excerpt, lang)) else parts
 
 
 def citation_text(excerpt: Excerpt, lang: str | None = None, *, with_title: bool = True,

@@ -13,7 +13,8 @@ from reader.core.export.citation import ExportGroup, citation_text, iso_date, no
 from reader.core.locale import pick
 
 CSV_COLUMNS = (("tag", "标签"), ("speech", "讲话"), ("date", "日期"), ("place", "地点"), ("speaker", "讲话人"),
-               ("section", "部分"), ("quote", "引文"), ("note", "备注"), ("start", "起点"), ("end", "终点"))
+               ("section", "部分"), ("quote", "引文"), ("note", "备注"), ("start", "起点"), ("end", "终点"),
+               ("status", "状态"))
 # Excel runs a cell that starts with one of these as a formula (CSV injection): prefix an apostrophe
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,7 +73,8 @@ def csv_rows(excerpts: Iterable[Excerpt], lang: str | None = None, headings: boo
     for x in excerpts:
         section = x.section_headings if headings else x.section
         rows.append([_cell(v) for v in ("; ".join(x.tag_paths), x.doc_title, iso_date(x.doc_date),
-                                        x.doc_place, x.doc_speaker, section, x.quote, x.note, x.start, x.end)])
+                                        x.doc_place, x.doc_speaker, section, x.quote, x.note, x.start, x.end,
+                                        x.status)])
     return rows
 
 
