@@ -17,26 +17,28 @@ def register(subparsers) -> None:
     """Add reimport, versions, revert and restore."""
     p = subparsers.add_parser("reimport", help=pick("replace a speech's text by a new version of its file",
                                                     "用文件的新版本替换讲话文本"))
-    p.add_argument("document", metavar="ID", type=int)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("document", metavar="ID", type=int, help=pick("the speech's library id", "讲话的文库编号"))
+    p.add_argument("file", metavar="FILE", help=pick("the new version (.txt, .docx or .html)", "新版本文件（.txt、.docx 或 .html）"))
     p.add_argument("--encoding", help=pick("decode a .txt file with this encoding", "按此编码读取 .txt 文件"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_reimport)
 
     p = subparsers.add_parser("versions", help=pick("list a speech's earlier texts", "列出讲话的历史版本"))
-    p.add_argument("document", metavar="ID", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("document", metavar="ID", type=int, help=pick("the speech's library id", "讲话的文库编号"))
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_versions)
 
     p = subparsers.add_parser("revert", help=pick("go back to an earlier text of a speech", "恢复讲话的某个历史版本"))
-    p.add_argument("document", metavar="ID", type=int)
-    p.add_argument("version", metavar="VERSION", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("document", metavar="ID", type=int, help=pick("the speech's library id", "讲话的文库编号"))
+    p.add_argument("version", metavar="VERSION", type=int,
+                   help=pick("the version number, as `duidu versions ID` lists it", "版本号，见 duidu versions ID 的列表"))
+    p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_revert)
 
     p = subparsers.add_parser("restore", help=pick("restore the library from a backup (the newest good one by default)",
                                                    "从备份恢复文库（默认用最新的完好备份）"))
-    p.add_argument("backup", metavar="BACKUP", nargs="?")
+    p.add_argument("backup", metavar="BACKUP", nargs="?",
+                   help=pick("the backup to restore (default: the newest good one)", "要恢复的备份（默认：最新的完好备份）"))
     p.add_argument("--list", action="store_true", help=pick("list the backups", "列出备份"))
     p.set_defaults(func=cmd_restore)
 
