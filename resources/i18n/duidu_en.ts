@@ -46,6 +46,13 @@
         <numerusform>%n excerpts</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n under review</source>
+      <translation>
+        <numerusform>%n under review</numerusform>
+        <numerusform>%n under review</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>FindBar</name>
@@ -108,6 +115,16 @@
       <translation>
         <numerusform>%n formula</numerusform>
         <numerusform>%n formulae</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewActionsMixin</name>
+    <message numerus="yes">
+      <source>%n excerpt(s) need review</source>
+      <translation>
+        <numerusform>%n excerpt needs review</numerusform>
+        <numerusform>%n excerpts need review</numerusform>
       </translation>
     </message>
   </context>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from reader.gui import plain
 from reader.gui.export_dialog import ExportDialog
 
 
@@ -29,8 +30,8 @@ def test_section_shows_its_headings_and_every_tag_colour(main_window):
     assert section == "二、着力统筹推进、重点突破… / （三）要在城市组团发展上重点突破"
     assert section != "二、（三）"
     tip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
-    assert tip == "二、着力统筹推进、重点突破，建设宜居宜业现代化城市\n（三）要在城市组团发展上重点突破"
-    assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "城镇化 / 意义\n城市更新"
+    assert tip == plain.tooltip("二、着力统筹推进、重点突破，建设宜居宜业现代化城市\n（三）要在城市组团发展上重点突破")
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == plain.tooltip("城镇化 / 意义\n城市更新")
     chips = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
     assert isinstance(chips, QPixmap) and chips.width() > 2 * chips.height()
     image = chips.toImage()
