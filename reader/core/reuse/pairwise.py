@@ -13,9 +13,11 @@ import numpy as np
 
 from reader.core.reuse.extend import Match, chain_segments, drop_echoes, exact_segments, extend_edges, isolated
 from reader.core.reuse.normalize import Keyed, normalize
-from reader.core.reuse.passage import DEFAULT_MIN_CHARS, DISTINCTIVE, STOCK, Passage, ReuseSettings
+from reader.core.reuse.passage import DEFAULT_MIN_CHARS, Passage, ReuseSettings
+from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import GramTable, diagonal_runs, seed_pairs
 from reader.core.reuse.snap import set_cache_dir, snap_match
+from reader.core.reuse.stock import LibraryGramDf, StockScorer
 
 
 def gram_table(keyed: Keyed, settings: ReuseSettings) -> GramTable:
@@ -71,22 +73,32 @@ def shared_matches(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int) 
     return out
 
 
-def to_passages(a: Keyed, b: Keyed, matches: list[Match],
-                df_of: Callable[[Match], int | None] | None = None, stock_df: int | None = None) -> list[Passage]:
-    """Passages in original offsets; df_of gives each one's document frequency when a library is known."""
+def scorer_for(settings: ReuseSettings, library_df: LibraryGramDf | None = None,
+               stock_df: int | None = None) -> StockScorer:
+    """The stock scorer the settings ask for (the reference model is loaded on first use)."""
+    return StockScorer(reference_model() if settings.reference else None, settings.stock_score, library_df, stock_df)
+
+
+def to_passages(a: Keyed, b: Keyed, matches: list[Match], scorer: StockScorer,
+                df_of: Callable[[Match], int | None] | None = None) -> list[Passage]:
+    """Passages in original offsets, a formula inside a match split off as its own passage; df_of
+    gives each one's document frequency when a library is known."""
     out = []
     for m in matches:
-        a_start, a_end = a.span(m.a0, m.a1)
-        b_start, b_end = b.span(m.b0, m.b1)
-        df = df_of(m) if df_of is not None else None
-        cls = STOCK if (df is not None and stock_df is not None and df >= stock_df) else DISTINCTIVE
-        out.append(Passage(a_start, a_end, b_start, b_end, a.text[a_start:a_end], m.kind, m.similarity, df, cls))
+        for piece in scorer.pieces(a, b, m):
+            p = piece.match
+            a_start, a_end = a.span(p.a0, p.a1)
+            b_start, b_end = b.span(p.b0, p.b1)
+            df = df_of(p) if df_of is not None else None
+            score = round(max(piece.score, scorer.library_grade(df)), 3)
+            out.append(Passage(a_start, a_end, b_start, b_end, a.text[a_start:a_end], p.kind, p.similarity, df,
+                               scorer.classify(score), score))
     return out
 
 
 def find_shared(a_text: str, b_text: str, min_chars: int = DEFAULT_MIN_CHARS,
                 settings: ReuseSettings | None = None) -> list[Passage]:
-    """Passages two loose texts share (no library: df is None and every passage is distinctive)."""
+    """Passages two loose texts share (no library: df is None and only the reference model grades them)."""
     settings = settings or ReuseSettings()
     a, b = normalize(a_text), normalize(b_text)
-    return to_passages(a, b, shared_matches(a, b, settings, min_chars))
+    return to_passages(a, b, shared_matches(a, b, settings, min_chars), scorer_for(settings))

@@ -13,6 +13,9 @@ DEFAULT_MIN_CHARS = 12
 
 STOCK = "stock"
 DISTINCTIVE = "distinctive"
+# A passage whose stock score (0 = distinctive reuse .. 1 = formula) reaches this is stock. At 0.5 a
+# passage is stock when more than half of it is wording that at least four national texts share.
+DEFAULT_STOCK_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,14 @@ class Passage:
     kind: str            # "exact" | "near"
     similarity: float    # 1.0 for exact
     df: int | None       # documents of the library containing it (None when not known)
-    cls: str             # "stock" | "distinctive"
+    cls: str             # "stock" | "distinctive" (stock_score against the threshold setting)
+    stock_score: float = 0.0   # 0 = distinctive reuse .. 1 = formula repeated everywhere
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (the class is under the key "class")."""
         return {"a_start": self.a_start, "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end,
                 "text": self.text, "kind": self.kind, "similarity": self.similarity, "df": self.df,
-                "class": self.cls}
+                "class": self.cls, "stock_score": self.stock_score}
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,10 @@ class ReuseSettings:
     df_cap: int = 100                    # a fingerprint in more documents pairs no documents (a phrase)
     df_overlap: float = 0.8              # share of a passage's fingerprints a document must hold to contain it
     stock_df: int | None = None          # fixed stock threshold; None = default_stock_df(library size)
-    snap: bool = True                    # move edges to jieba word boundaries
-    cache_dir: str | None = None         # jieba's dictionary cache
+    stock_score: float = DEFAULT_STOCK_SCORE   # a passage scoring this or more is stock
+    reference: bool = True               # grade passages against the shipped reference model too
+    snap: bool = True                    # move edges to word boundaries
+    cache_dir: str | None = None         # no longer used (edges snap without jieba); kept for callers
 
     def stock_threshold(self, n_docs: int) -> int:
         """The df from which a passage is stock, for a library of n_docs documents."""
