@@ -248,7 +248,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             from reader.gui.app import apply_color_scheme
 
             apply_color_scheme(self.settings.get("ui/color_scheme"))
-        if changed & {"shared/min_chars", "shared/stock_threshold"}:
+        if changed & {"shared/min_chars", "shared/stock_threshold", "shared/stock_score"}:
             self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
             if self.compare_view.documents:
                 self.compare_view.recompute()
