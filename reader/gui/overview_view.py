@@ -21,6 +21,7 @@ from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui.heatmap import HeatMap
 from reader.gui.hit_list import HitTree, TimelineWidget
 from reader.gui.library_actions import in_own_library
+from reader.gui.passage_style import graded_background
 from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -264,8 +265,10 @@ class OverviewView(QTabWidget):
         self.phrase_model.setRowCount(0)
         names = {"stock": self.tr("stock"), "distinctive": self.tr("distinctive")}
         for r in rows:
-            self.phrase_model.appendRow([self._item(r.text, data=r), self._item(str(r.df), r.df),
-                                         self._item(names.get(r.cls, r.cls)), self._item(r.first_date or "—"),
+            graded = self._item(f"{names.get(r.cls, r.cls)} · {r.stock_score:.2f}", r.stock_score)
+            graded.setBackground(graded_background(r.stock_score))   # the comparison's colours, graded
+            self.phrase_model.appendRow([self._item(r.text, data=r), self._item(str(r.df), r.df), graded,
+                                         self._item(r.first_date or "—"),
                                          self._item(r.last_date or "—")])
         self.phrase_status.setText(self.tr("%n shared phrase(s)", "", len(rows)))
 

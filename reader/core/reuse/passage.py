@@ -49,11 +49,12 @@ class Phrase:
     doc_ids: tuple[int, ...]
     positions: tuple[tuple[int, int, int], ...]   # (doc_id, start, end) of every occurrence
     cls: str
+    stock_score: float = 0.0   # as for passages: library spread and the reference model, 0..1
 
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
         return {"text": self.text, "df": self.df, "doc_ids": list(self.doc_ids),
-                "positions": [list(p) for p in self.positions], "class": self.cls}
+                "positions": [list(p) for p in self.positions], "class": self.cls, "stock_score": self.stock_score}
 
 
 @dataclass

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reader.core.reuse.normalize import normalize
-from reader.core.reuse.passage import DISTINCTIVE, STOCK, Phrase
+from reader.core.reuse.passage import Phrase
+from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
 from reader.core.reuse.snap import MAX_SHIFT, is_boundary, set_cache_dir
+from reader.core.reuse.stock import StockScorer
 
 if TYPE_CHECKING:
     from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
@@ -141,6 +143,7 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
     groups.sort(key=lambda g: (-g[0], -g[1], int(doc_sorted[g[2]])))
     set_cache_dir(settings.cache_dir)
     stock_df = settings.stock_threshold(len(ids))
+    scorer = StockScorer(reference_model() if settings.reference else None, settings.stock_score, None, stock_df)
     ext = settings.w - 1
     texts: dict[int, str] = {}
     out = []
@@ -162,5 +165,7 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
             continue
         docs = tuple(int(d) for d in np.unique(occ["doc"][rows]))
         positions = tuple((int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends))
-        out.append(Phrase(texts[rep][a:b], n_docs, docs, positions, STOCK if n_docs >= stock_df else DISTINCTIVE))
+        grades = scorer.grades(normalize(texts[rep][a:b]).keys)
+        score = round(max(float(grades.mean()) if grades.size else 0.0, scorer.library_grade(n_docs)), 3)
+        out.append(Phrase(texts[rep][a:b], n_docs, docs, positions, scorer.classify(score), score))
     return out

@@ -50,14 +50,19 @@ class StockScorer:
         """A passage's grade from the number of library speeches holding it: 0 at 2, 1 at the stock df."""
         if df is None or self.stock_df is None:
             return 0.0
-        return float(gram_grades(np.array([df]), 2, max(self.stock_df, 3))[0])
+        return float(self._library_grades(np.array([df]))[0])
+
+    def _library_grades(self, df: np.ndarray) -> np.ndarray:
+        """1 from the library's stock df on, linear from 0 at two speeches below it."""
+        graded = gram_grades(df, 2, max(self.stock_df, 3))
+        return np.where(df >= self.stock_df, np.float32(1.0), graded).astype(np.float32)
 
     def grades(self, keys: np.ndarray) -> np.ndarray:
         """Per key, how stock it is in official writing or in the library (the higher of the two)."""
         out = self.model.key_grades(keys) if self.model is not None else np.zeros(keys.shape[0], np.float32)
         if self.library_df is not None and self.stock_df is not None and keys.shape[0]:
             df, k = self.library_df(keys)
-            np.maximum(out, spread(gram_grades(df, 2, max(self.stock_df, 3)), k, keys.shape[0]), out=out)
+            np.maximum(out, spread(self._library_grades(df), k, keys.shape[0]), out=out)
         return out
 
     def classify(self, score: float) -> str:
