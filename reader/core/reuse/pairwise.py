@@ -16,7 +16,7 @@ from reader.core.reuse.normalize import Keyed, normalize
 from reader.core.reuse.passage import DEFAULT_MIN_CHARS, Passage, ReuseSettings
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import GramTable, diagonal_runs, seed_pairs
-from reader.core.reuse.snap import set_cache_dir, snap_match
+from reader.core.reuse.snap import snap_match
 from reader.core.reuse.stock import LibraryGramDf, StockScorer
 
 
@@ -51,24 +51,25 @@ def align(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int = 0) -> li
     return [extend_edges(a.keys, b.keys, m) if m.a1 - m.a0 >= k + 2 else m for m in matches]
 
 
-def _long_enough(a: Keyed, b: Keyed, m: Match, min_chars: int) -> bool:
-    a_start, a_end = a.span(m.a0, m.a1)
-    b_start, b_end = b.span(m.b0, m.b1)
-    return min(a_end - a_start, b_end - b_start) >= min_chars
+def _long_enough(m: Match, min_chars: int) -> bool:
+    """The minimum counts meaningful characters (keys: punctuation and spaces are not wording)."""
+    return min(m.a1 - m.a0, m.b1 - m.b0) >= min_chars
 
 
 def shared_matches(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int) -> list[Match]:
-    """Aligned, snapped and length-filtered matches (key coordinates)."""
+    """Aligned, snapped and length-filtered matches (key coordinates).
+
+    A match that snapping would take below the minimum is kept as found: the old way (drop it)
+    lost 12-13-character matches whose edges fall inside words (贯彻党的宗教工作基本方针).
+    """
     out = []
-    if settings.snap:
-        set_cache_dir(settings.cache_dir)
     # the length test comes first: it leaves a few dozen of the hundreds of seeds to de-duplicate and snap
-    candidates = [m for m in align(a, b, settings, min_chars) if _long_enough(a, b, m, min_chars)]
+    candidates = [m for m in align(a, b, settings, min_chars) if _long_enough(m, min_chars)]
     for m in drop_echoes(candidates, len(a), len(b)):
         if settings.snap:
-            m = snap_match(a, b, m)
-            if m is None or not _long_enough(a, b, m, min_chars):
-                continue
+            snapped = snap_match(a, b, m)
+            if snapped is not None and _long_enough(snapped, min_chars):
+                m = snapped
         out.append(m)
     return out
 

@@ -21,7 +21,7 @@ from reader.core.reuse.normalize import normalize
 from reader.core.reuse.passage import Phrase
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
-from reader.core.reuse.snap import MAX_SHIFT, is_boundary, set_cache_dir
+from reader.core.reuse.snap import MAX_SHIFT, is_boundary
 from reader.core.reuse.stock import StockScorer
 
 if TYPE_CHECKING:
@@ -141,7 +141,6 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
         if n_docs >= min_df:
             groups.append((n_docs, int(occ["nkeys"][order[lo]]), lo, hi))
     groups.sort(key=lambda g: (-g[0], -g[1], int(doc_sorted[g[2]])))
-    set_cache_dir(settings.cache_dir)
     stock_df = settings.stock_threshold(len(ids))
     scorer = StockScorer(reference_model() if settings.reference else None, settings.stock_score, None, stock_df)
     ext = settings.w - 1
@@ -159,6 +158,8 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
         s0, e0 = ext - el, MAX_SHIFT + er
         ds, de = (_snap(texts[rep], occ["starts"][rows[0]], occ["ends"][rows[0]], s0, e0, nkeys + el + er)
                   if settings.snap else (0, 0))
+        if nkeys + el + er - ds - de < settings.min_chars:
+            ds = de = 0                      # snapping would lose the phrase: keep it as found
         starts, ends = occ["starts"][rows, s0 + ds], occ["ends"][rows, e0 - de]
         a, b = int(starts[0]), int(ends[0])
         if b - a < settings.min_chars:
