@@ -114,8 +114,12 @@ def chain_segments(ka: np.ndarray, kb: np.ndarray, segs: list[tuple[int, int, in
             ga, gb = ta0 - best.a1, tb0 - best.b1
             gm = _gap_matches(ka, kb, best.a1, ta0, best.b1, tb0)
             widest = max(ga, gb)
-            # a bridge must look like an edit, not like unrelated text between two coincidences
-            if widest <= 3 or gm >= 0.4 * widest:
+            # a bridge must look like an edit, not like unrelated text between two coincidences:
+            # a small gap, one mostly shared, or words inserted on one side only (the narrower side
+            # of the gap is mostly found in the wider one: 小型水库和病险水闸除险加固 / 小型水库除险加固);
+            # the chain's similarity is checked as a whole below
+            narrow = max(min(ga, gb), 0)
+            if widest <= 3 or gm >= 0.4 * widest or (widest <= 12 and gm >= 0.75 * narrow):
                 best.segs.append((ta0, a1, tb0, b1))
                 best.matched += gm + (a1 - ta0)
                 best.a1, best.b1 = a1, b1

@@ -88,6 +88,9 @@ class ReuseSettings:
     pair_k: int = 6                      # gram size when two documents are compared directly
     max_gap: int = 24                    # widest edit (in keys) bridged inside a near passage
     min_similarity: float = 0.8          # a near passage below this is split back into exact pieces
+    near_k: int = 3                      # short seeds for reworded clauses (0: off)
+    near_gap: int = 4                    # widest edit (in keys) bridged between short seeds
+    near_pairs: int = 4                  # a short seed repeated more (pairs within the two texts) is not used
     max_pairs_per_gram: int = 64         # a gram repeated more within the two texts is not paired
     df_cap: int = 100                    # a fingerprint in more documents pairs no documents (a phrase)
     df_overlap: float = 0.8              # share of a passage's fingerprints a document must hold to contain it
