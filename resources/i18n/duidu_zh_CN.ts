@@ -175,6 +175,11 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="385" />
+        <source> (stock score %1)</source>
+        <translation>（套话度 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="385" />
         <source> (near-verbatim, %1% alike)</source>
         <translation>（近似，相似度 %1%）</translation>
     </message>
@@ -1163,6 +1168,16 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/settings_dialog.py" line="78" />
         <source>Stock formula when in at least</source>
         <translation>套话：至少出现在文库的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="86" />
+        <source>Stock formula from score</source>
+        <translation>套话度达到</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="64" />
+        <source>0: everything shared is stock; 1: only wording every official text repeats. Scores come from national official texts and your library.</source>
+        <translation>0：凡共同文字皆为套话；1：只有所有公文都重复的表述才算。套话度依据全国性公文和您的文库计算。</translation>
     </message>
     <message>
         <location filename="../../reader/gui/settings_dialog.py" line="79" />
