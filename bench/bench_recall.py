@@ -143,28 +143,35 @@ def oracle_figures(pairs) -> list[dict]:
     return rows
 
 
-def _clauses(text: str, min_len: int = 14, max_len: int = 40) -> list[str]:
-    """Clauses (between ，。；) of min_len..max_len characters."""
+def _clauses(text: str, min_keys: int = 14, max_len: int = 40) -> list[str]:
+    """Clauses (between ，。；) of min_keys+ meaningful characters and at most max_len characters."""
     import re
 
-    return [c for c in re.split("[，。；：！？、\n]", text) if min_len <= len(c) <= max_len]
+    parts = (c.strip().strip("\u3000") for c in re.split("[，。；：！？、\n]", text))
+    return [c for c in parts if len(normalize(c)) >= min_keys and len(c) <= max_len]
 
 
 def _edit(clause: str, rng: random.Random, share: float, mode: str) -> str:
-    """The clause with share of its characters substituted ("sub") or inserted/dropped ("gap")."""
+    """The clause with share of its characters edited, never within three characters of either end
+    (an edit there leaves too little after it to anchor any aligner, TextPAIR's trigrams included):
+    "sub" substitutes single characters (near-verbatim); "gap" inserts or drops words of one to three
+    characters, as rewording does (合法, 的, 调控的 in the issue's examples)."""
     chars = list(clause)
-    n = max(1, int(len(chars) * share))
-    filler = "的和了在对把为与及等"
-    for _ in range(n):
-        # at least three characters from either end: an edit closer to the edge leaves too little
-        # after it to anchor any aligner (TextPAIR's trigrams included), and is not what rewording does
+    budget = max(1, int(len(chars) * share))
+    filler = ["的", "和", "进一步", "全面", "加快", "有关", "各项", "积极"]
+    while budget > 0:
         i = rng.randrange(3, len(chars) - 3)
         if mode == "sub":
             chars[i] = rng.choice("甲乙丙丁戊己庚辛")
+            budget -= 1
         elif rng.random() < 0.5:
-            chars.insert(i, rng.choice(filler))
+            word = rng.choice([f for f in filler if len(f) <= budget])
+            chars[i:i] = list(word)
+            budget -= len(word)
         else:
-            del chars[i]
+            size = min(rng.choice((1, 2, 2, 3)), budget, len(chars) - 3 - i)
+            del chars[i:i + size]
+            budget -= size
     return "".join(chars)
 
 

@@ -172,3 +172,33 @@ def test_cli_shared_json_on_two_reports_alone_in_a_library(tmp_path):
     assert by_text[OFFICIALESE]["class"] == "stock" and by_text[OFFICIALESE]["stock_score"] >= 0.9
     assert by_text[BORROWED]["class"] == "distinctive" and by_text[BORROWED]["stock_score"] < 0.5
     assert all(p["df"] == 2 for p in passages)
+
+
+@pytest.mark.parametrize("x,y", [
+    ("维护劳动者合法权益，构建和谐的劳动关系", "维护劳动者权益，构建和谐劳动关系"),
+    ("政策连续性和稳定性，增强前瞻性、针对性", "政策连续性稳定性，增强调控的前瞻性针对性"),
+    ("中小河流治理、小型水库和病险水闸除险加固以及山洪地质灾害", "中小河流治理、小型水库除险加固和山洪地质灾害"),
+    ("我们要全面正确贯彻党的民族政策", "我们要全面的正确贯的彻党民族政策"),
+])
+def test_reworded_clauses_are_found_as_near_passages(x, y):
+    samples = sorted((ROOT / "corpus").glob("*.txt"))
+    host_a, host_b = samples[0].read_text("utf-8"), samples[4].read_text("utf-8")
+    a = host_a[:2000] + "。" + x + "。" + host_a[2000:4000]
+    b = host_b[:3000] + "。" + y + "。" + host_b[3000:5000]
+    hits = [p for p in find_shared(a, b, settings=ReuseSettings(reference=False))
+            if p.a_start < 2001 + len(x) and p.a_end > 2001]
+    assert len(hits) == 1
+    p = hits[0]
+    assert p.kind == "near" and 0.8 <= p.similarity < 1.0
+    assert (p.a_start, p.a_end) == (2001, 2001 + len(x))
+    assert b[p.b_start:p.b_end] == y
+
+
+def test_a_split_never_leaves_a_piece_that_is_not_reuse():
+    # the formula's edge falls next to an edit: the near passage stays whole rather than leave
+    # a piece such as 部署，扎实推进中国式现代化 / 部署 behind
+    a = "甲方开头。全面贯彻党的二十大精神，按照党中央决策部署，扎实推进中国式现代化建设。甲方结尾。"
+    b = "乙方开头。全面贯彻党的二十大和二十届二中、三中全会精神，按照党中央决策部署，扎实推进中国式现代化建设。乙方结尾。"
+    for p in find_shared(a, b):
+        if p.kind == "near":
+            assert p.similarity >= 0.8

@@ -52,7 +52,9 @@ def align(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int = 0) -> li
     # a lone seed of pair_k or pair_k+1 keys is nearly always a coincidence of common words:
     # extending those (hundreds per pair of speeches) cost more than all the rest
     matches = [extend_edges(a.keys, b.keys, m) if m.a1 - m.a0 >= k + 2 else m for m in matches]
-    return matches + reworded(a, b, matches, settings, min_chars)
+    # seeds inside a match too short to report (贯彻党的民族政策 elsewhere in B) stay available
+    kept = [m for m in matches if min(m.a1 - m.a0, m.b1 - m.b0) >= min_chars]
+    return matches + reworded(a, b, kept, settings, min_chars)
 
 
 def reworded(a: Keyed, b: Keyed, found: list[Match], settings: ReuseSettings, min_chars: int) -> list[Match]:
@@ -83,8 +85,12 @@ def reworded(a: Keyed, b: Keyed, found: list[Match], settings: ReuseSettings, mi
     out = []
     for m in chain_segments(a.keys, b.keys, [tuple(s) for s in segs.tolist()], settings.near_gap,
                             settings.min_similarity):
-        if m.kind == "near" and min(m.a1 - m.a0, m.b1 - m.b0) >= min_chars:
-            out.append(extend_edges(a.keys, b.keys, m))
+        if m.kind != "near":
+            continue
+        # frequent words at a clause's edge give no rare seed: the walk across small edits finds them
+        m = extend_edges(a.keys, b.keys, m)
+        if min(m.a1 - m.a0, m.b1 - m.b0) >= min_chars and m.similarity >= settings.min_similarity:
+            out.append(m)
     return out
 
 

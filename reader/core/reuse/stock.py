@@ -23,6 +23,7 @@ from reader.core.reuse.passage import DEFAULT_STOCK_SCORE
 from reader.core.reuse.reference import ReferenceModel, gram_grades, spread
 
 MIN_FORMULA_KEYS = 8         # a stock stretch shorter than this is not split off a passage
+MIN_PIECE_SIMILARITY = 0.8   # a near passage is kept whole when a piece would fall below this
 MIN_PIECE_KEYS = 6           # a leftover shorter than this joins the stock stretch next to it
 
 LibraryGramDf = Callable[[np.ndarray], tuple[np.ndarray, int]]   # keys -> (df per gram, gram size)
@@ -79,14 +80,15 @@ class StockScorer:
         out = []
         for lo, hi in zip(cuts[:-1], cuts[1:]):
             b_lo, b_hi = to_b[lo], to_b[hi]
-            if b_hi <= b_lo:
-                continue
             part_a, part_b = a.keys[m.a0 + lo:m.a0 + hi], b.keys[m.b0 + b_lo:m.b0 + b_hi]
             exact = part_a.shape == part_b.shape and bool(np.array_equal(part_a, part_b))
             sim = 1.0 if exact else _similarity(part_a, part_b)
+            if b_hi <= b_lo or sim < MIN_PIECE_SIMILARITY:
+                # a cut through an edit leaves a piece that is not reuse on its own: keep the whole
+                return [Piece(m, float(grades.mean()))]
             piece = Match(m.a0 + lo, m.a0 + hi, m.b0 + b_lo, m.b0 + b_hi, "exact" if exact else "near", sim)
             out.append(Piece(piece, float(grades[lo:hi].mean())))
-        return out or [Piece(m, float(grades.mean()))]
+        return out
 
 
 def split_points(grades: np.ndarray, threshold: float) -> list[int]:
