@@ -242,6 +242,7 @@ class OverviewView(QTabWidget):
         self.phrase_class.currentIndexChanged.connect(lambda _i: self._fill_phrases())
         self.phrase_min_df.valueChanged.connect(lambda _v: self._fill_phrases())
         self.phrase_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)   # most widespread first
+        self.phrase_table.setColumnWidth(0, 320)
         self.phrase_table.selectionModel().currentRowChanged.connect(lambda *_: self._phrase_selected())
         self.phrase_rows = []
 
@@ -270,6 +271,7 @@ class OverviewView(QTabWidget):
             self.phrase_model.appendRow([self._item(r.text, data=r), self._item(str(r.df), r.df), graded,
                                          self._item(r.first_date or "—"),
                                          self._item(r.last_date or "—")])
+        self.phrase_table.resizeColumnToContents(2)     # the graded class reads on one line
         self.phrase_status.setText(self.tr("%n shared phrase(s)", "", len(rows)))
 
     def _phrase_selected(self) -> None:
@@ -302,6 +304,8 @@ class OverviewView(QTabWidget):
         self.formula_model.setRowCount(0)
         for f in formulae:
             definition = f.definition.sentence.replace("\n", " ") if f.definition else ""
+            if not definition and f.reference:
+                definition = self.tr("(national formula) %1").replace("%1", f.reference)
             self.formula_model.appendRow([self._item(f.text, data=f), self._item(str(f.count), f.count),
                                           self._item(str(len(f.doc_ids)), len(f.doc_ids)), self._item(definition)])
         self.formula_status.setText(self.tr("%n formula(e)", "", len(formulae)))

@@ -848,6 +848,11 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>OverviewView</name>
     <message>
+        <location filename="../../reader/gui/overview_view.py" line="306" />
+        <source>(national formula) %1</source>
+        <translation>（全国性提法）%1</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/overview_view.py" line="97" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
