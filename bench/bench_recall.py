@@ -233,7 +233,8 @@ def main() -> None:
         print(json.dumps(row, ensure_ascii=False))
     keys = sum(r["oracle_keys"] for r in rows)
     print(json.dumps({"real_pairs_weighted_recall": round(sum(r["recall"] * r["oracle_keys"] for r in rows) / keys, 4),
-                      "min_recall": min(r["recall"] for r in rows), "min_precision": min(r["precision"] for r in rows)}))
+                      "min_recall": min(r["recall"] for r in rows),
+                      "min_precision": min(r["precision"] for r in rows)}))
     print(json.dumps({"planted_in_real_text": planted_figures(reports)}))
     if args.synthetic:
         print(json.dumps({"synthetic_planted": synthetic_figures(args.synthetic)}, default=str))

@@ -69,7 +69,8 @@ def word_counts(texts: list[str]) -> Counter:
     jieba.setLogLevel(logging.WARNING)
     counts: Counter = Counter()
     for text in texts:
-        counts.update(w for w in jieba.lcut(text, HMM=False) if len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w))
+        counts.update(w for w in jieba.lcut(text, HMM=False)
+                      if len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w))
     dictionary = Path(jieba.__file__).parent / "dict.txt"
     for line in dictionary.read_text("utf-8").splitlines():
         word, freq, *_ = line.split(" ")

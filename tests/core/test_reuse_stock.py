@@ -46,7 +46,8 @@ def test_build_script_is_reproducible(tmp_path):
     lines = (CORPORA / "gov_work_reports_1954-2015.tsv").read_text("utf-8").splitlines()[-4:]
     reports.write_text("\n".join(lines), "utf-8")
     texts = tmp_path / "t.jsonl"
-    texts.write_text("\n".join((CORPORA / "official_texts_1982-2025.jsonl").read_text("utf-8").splitlines()[-2:]), "utf-8")
+    recent = (CORPORA / "official_texts_1982-2025.jsonl").read_text("utf-8").splitlines()[-2:]
+    texts.write_text("\n".join(recent), "utf-8")
     outs = []
     for name in ("a.npz", "b.npz"):
         out = tmp_path / name
@@ -159,8 +160,10 @@ def test_cli_shared_json_on_two_reports_alone_in_a_library(tmp_path):
     first, second = samples[0].read_text("utf-8"), samples[4].read_text("utf-8")
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
-    a.write_text("政府工作报告\n" + first[:600] + OFFICIALESE + "。" + first[600:1500] + BORROWED + "。" + first[1500:2500], "utf-8")
-    b.write_text("政府工作报告\n" + second[:900] + BORROWED + "。" + second[900:1800] + OFFICIALESE + "。" + second[1800:2600], "utf-8")
+    a.write_text("政府工作报告\n" + first[:600] + OFFICIALESE + "。" + first[600:1500] + BORROWED + "。"
+                 + first[1500:2500], "utf-8")
+    b.write_text("政府工作报告\n" + second[:900] + BORROWED + "。" + second[900:1800] + OFFICIALESE + "。"
+                 + second[1800:2600], "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), DUIDU_HOME=str(tmp_path / "lib"))
     cli = [sys.executable, "-m", "reader"]
     done = subprocess.run(cli + ["import", str(a), str(b)], env=env, capture_output=True, text=True, timeout=120)

@@ -160,7 +160,6 @@ def _edge_gain(xa: list[int], xb: list[int]) -> tuple[int, int, int]:
     another small edit after it leads to a full run.
     """
     ca = cb = matched = 0
-    na, nb = len(xa), len(xb)
     while True:
         step = _next_run(xa, xb, ca, cb, EDGE_MIN_RUN)
         if step is None:
