@@ -1,6 +1,6 @@
 """Recall and precision of shared-passage finding against an exact oracle (prints figures, asserts nothing).
 
-    python -m bench.bench_recall [--pairs 6] [--synthetic 60]
+    python -m bench.bench_recall [--pairs 6] [--from-year 1986] [--synthetic 60]
 
 1. Real pairs: consecutive national work reports. The oracle is every maximal common substring
    of 12+ keys (punctuation and spaces dropped, as the engine matches), found with a suffix
@@ -102,8 +102,8 @@ def truly_shared(a: str, b: str, kind: str) -> bool:
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= 0.75
 
 
-def real_pairs(n_pairs: int) -> list[tuple[str, str, str]]:
-    """Consecutive national work reports (label, A, B): the last years of the TSV, then the JSONL's."""
+def real_pairs(n_pairs: int, first_year: int | None = None) -> list[tuple[str, str, str]]:
+    """Consecutive national work reports (label, A, B): the most recent, or from first_year on."""
     reports = {}
     for line in (CORPORA / "gov_work_reports_1954-2015.tsv").read_text("utf-8").splitlines():
         year, _, text = line.partition("\t")
@@ -113,7 +113,8 @@ def real_pairs(n_pairs: int) -> list[tuple[str, str, str]]:
         if record["kind"] == "government_work_report":
             reports[record["year"]] = record["text"]
     years = sorted(reports)
-    pairs = [(f"{x}-{y}", reports[x], reports[y]) for x, y in zip(years, years[1:])][::-1]
+    pairs = [(f"{x}-{y}", reports[x], reports[y]) for x, y in zip(years, years[1:])]
+    pairs = [p for p in pairs if int(p[0][:4]) >= first_year] if first_year else pairs[::-1]
     return pairs[:n_pairs], reports
 
 
@@ -225,9 +226,11 @@ def main() -> None:
     """Print every figure as JSON lines."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=6)
+    parser.add_argument("--from-year", type=int, default=None,
+                        help="consecutive pairs from this year on (default: the most recent)")
     parser.add_argument("--synthetic", type=int, default=60, help="documents of the synthetic corpus (0: skip)")
     args = parser.parse_args()
-    pairs, reports = real_pairs(args.pairs)
+    pairs, reports = real_pairs(args.pairs, args.from_year)
     rows = oracle_figures(pairs)
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))

@@ -205,3 +205,16 @@ def test_a_split_never_leaves_a_piece_that_is_not_reuse():
     for p in find_shared(a, b):
         if p.kind == "near":
             assert p.similarity >= 0.8
+
+
+def test_library_phrases_carry_a_graded_score(tmp_path):
+    samples = sorted((ROOT / "corpus").glob("*.txt"))
+    conn = sqlite3.connect(tmp_path / "lib.db", isolation_level=None)
+    index = ReuseIndex(conn)
+    for doc_id, path in enumerate(samples[:2], 1):
+        text = path.read_text("utf-8")
+        index.add_document(doc_id, text[:500] + "。" + OFFICIALESE + "。" + text[500:900] + "。" + BORROWED + "。")
+    phrases = {p.text: p for p in index.phrases()}
+    assert phrases[OFFICIALESE].cls == "stock" and phrases[OFFICIALESE].stock_score >= 0.9
+    assert phrases[BORROWED].cls == "distinctive" and phrases[BORROWED].stock_score < 0.5
+    assert phrases[BORROWED].to_dict()["stock_score"] == phrases[BORROWED].stock_score

@@ -13,8 +13,9 @@ DEFAULT_MIN_CHARS = 12
 
 STOCK = "stock"
 DISTINCTIVE = "distinctive"
-# A passage whose stock score (0 = distinctive reuse .. 1 = formula) reaches this is stock. At 0.5 a
-# passage is stock when more than half of it is wording that at least four national texts share.
+# A passage whose stock score (0 = distinctive reuse .. 1 = formula) reaches this is stock. A key's
+# grade is 0 in two reference texts, 1 in six (linear between), 1 in a known formula or in the
+# library's stock df; at 0.5, all of a passage in four national texts, or half of it in six, is stock.
 DEFAULT_STOCK_SCORE = 0.5
 
 
