@@ -195,3 +195,30 @@ def test_highlights_are_graded_by_stock_score(compare):
     assert colours[0] == DISTINCTIVE and colours[2] == STOCK
     assert colours[0].alpha() > colours[1].alpha() > colours[2].alpha()     # stock recedes step by step
     assert "stock score" in compare.describe_span(stock)
+
+
+def test_reference_model_is_loaded_off_the_gui_thread(qtbot, sample_library, settings, monkeypatch):
+    """Start-up never reads the model; the first comparison reads it in its worker thread."""
+    import threading
+
+    from reader.core.reuse import reference
+    from reader.gui.main_window import MainWindow
+
+    threads = []
+    original = reference.ReferenceModel.load.__func__
+
+    def recording_load(cls, path):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(cls, path)
+
+    monkeypatch.setattr(reference, "_loaded", False)
+    monkeypatch.setattr(reference, "_model", None)
+    monkeypatch.setattr(reference.ReferenceModel, "load", classmethod(recording_load))
+    window = MainWindow(sample_library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert threads == []
+    with qtbot.waitSignal(window.compare_view.comparison_ready, timeout=30000):
+        window.open_documents([1, 3])
+    assert threads == [False]
