@@ -218,3 +218,19 @@ def test_library_phrases_carry_a_graded_score(tmp_path):
     assert phrases[OFFICIALESE].cls == "stock" and phrases[OFFICIALESE].stock_score >= 0.9
     assert phrases[BORROWED].cls == "distinctive" and phrases[BORROWED].stock_score < 0.5
     assert phrases[BORROWED].to_dict()["stock_score"] == phrases[BORROWED].stock_score
+
+
+def test_a_library_phrase_that_embeds_a_formula_is_split_at_every_occurrence(tmp_path):
+    samples = sorted((ROOT / "corpus").glob("*.txt"))
+    conn = sqlite3.connect(tmp_path / "lib.db", isolation_level=None)
+    index = ReuseIndex(conn)
+    texts = {}
+    for doc_id, path in enumerate(samples[:2], 1):
+        text = path.read_text("utf-8")
+        texts[doc_id] = text[:500] + "。" + BORROWED + "，以人为核心推进新型城镇化。" + text[500:900]
+        index.add_document(doc_id, texts[doc_id])
+    phrases = {p.text: p for p in index.phrases()}
+    formula, rest = phrases["以人为核心推进新型城镇化"], phrases[BORROWED]
+    assert formula.cls == "stock" and rest.cls == "distinctive"
+    for phrase in (formula, rest):
+        assert [texts[d][s:e] for d, s, e in phrase.positions] == [phrase.text, phrase.text]

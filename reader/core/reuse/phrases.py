@@ -22,7 +22,7 @@ from reader.core.reuse.passage import Phrase
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
 from reader.core.reuse.snap import MAX_SHIFT, is_boundary
-from reader.core.reuse.stock import StockScorer
+from reader.core.reuse.stock import StockScorer, split_points
 
 if TYPE_CHECKING:
     from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
@@ -165,8 +165,39 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
         if b - a < settings.min_chars:
             continue
         docs = tuple(int(d) for d in np.unique(occ["doc"][rows]))
-        positions = tuple((int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends))
-        grades = scorer.grades(normalize(texts[rep][a:b]).keys)
-        score = round(max(float(grades.mean()) if grades.size else 0.0, scorer.library_grade(n_docs)), 3)
-        out.append(Phrase(texts[rep][a:b], n_docs, docs, positions, scorer.classify(score), score))
+        positions = [(int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends)]
+        out.extend(_graded(index, scorer, texts[rep][a:b], n_docs, docs, positions))
     return out
+
+
+def _graded(index: "ReuseIndex", scorer: StockScorer, text: str, n_docs: int, docs: tuple[int, ...],
+            positions: list[tuple[int, int, int]]) -> list[Phrase]:
+    """The phrase with its stock score; split like a passage when a formula stands inside it."""
+    keys = normalize(text).keys
+    grades = scorer.grades(keys)
+    library = scorer.library_grade(n_docs)
+    cuts = split_points(grades, scorer.threshold)
+    pieces = _piece_positions(index, keys, positions, cuts) if len(cuts) > 2 and library < scorer.threshold else None
+    if pieces is None:
+        score = round(max(float(grades.mean()) if grades.size else 0.0, library), 3)
+        return [Phrase(text, n_docs, docs, tuple(positions), scorer.classify(score), score)]
+    out = []
+    for (lo, hi), where in zip(zip(cuts[:-1], cuts[1:]), pieces):
+        doc, start, end = where[0]
+        score = round(max(float(grades[lo:hi].mean()), library), 3)
+        out.append(Phrase(index.text(doc)[start:end], n_docs, docs, tuple(where), scorer.classify(score), score))
+    return out
+
+
+def _piece_positions(index: "ReuseIndex", keys: np.ndarray, positions: list[tuple[int, int, int]],
+                     cuts: list[int]) -> list[list[tuple[int, int, int]]] | None:
+    """Every occurrence's offsets of each piece; None when an occurrence's wording differs (then the
+    phrase stays whole). Texts are read per occurrence, not kept: only phrases that split need them."""
+    pieces: list[list[tuple[int, int, int]]] = [[] for _ in cuts[:-1]]
+    for doc, start, end in positions:
+        found = normalize(index.text(doc)[start:end])
+        if not np.array_equal(found.keys, keys):
+            return None
+        for i, (lo, hi) in enumerate(zip(cuts[:-1], cuts[1:])):
+            pieces[i].append((doc, start + int(found.starts[lo]), start + int(found.ends[hi - 1])))
+    return pieces
