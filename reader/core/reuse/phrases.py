@@ -21,12 +21,13 @@ from reader.core.reuse.normalize import normalize
 from reader.core.reuse.passage import Phrase
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
-from reader.core.reuse.snap import MAX_SHIFT, is_boundary
+from reader.core.reuse.snap import MAX_SHIFT, boundaries
 from reader.core.reuse.stock import StockScorer, split_points
 
 if TYPE_CHECKING:
     from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
 
+_TEXTS_KEPT = 256     # decompressed texts kept while phrases are cut into pieces
 _NONE = np.uint32(0xFFFFFFFF)   # "no key here" (before the start or after the end of a text)
 
 
@@ -101,8 +102,11 @@ def _shared_context(ctx: np.ndarray, from_end: bool) -> int:
 def _snap(text: str, starts: np.ndarray, ends: np.ndarray, s0: int, e0: int, nkeys: int) -> tuple[int, int]:
     """Inward shifts (in keys) of the start and end that land on word boundaries."""
     limit = min(MAX_SHIFT, max(nkeys // 2 - 1, 0))
-    ds = next((d for d in range(limit + 1) if is_boundary(text, int(starts[s0 + d]))), 0)
-    de = next((d for d in range(limit + 1) if is_boundary(text, int(ends[e0 - d]))), 0)
+    first = [int(starts[s0 + d]) for d in range(limit + 1)]
+    last = [int(ends[e0 - d]) for d in range(limit + 1)]
+    ok_first, ok_last = boundaries(text, first), boundaries(text, last)
+    ds = next((d for d, p in enumerate(first) if p in ok_first), 0)
+    de = next((d for d, p in enumerate(last) if p in ok_last), 0)
     return ds, de
 
 
@@ -166,38 +170,46 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
             continue
         docs = tuple(int(d) for d in np.unique(occ["doc"][rows]))
         positions = [(int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends)]
-        out.extend(_graded(index, scorer, texts[rep][a:b], n_docs, docs, positions))
+        out.extend(_graded(index, scorer, texts[rep][a:b], n_docs, docs, positions, texts))
     return out
 
 
 def _graded(index: "ReuseIndex", scorer: StockScorer, text: str, n_docs: int, docs: tuple[int, ...],
-            positions: list[tuple[int, int, int]]) -> list[Phrase]:
+            positions: list[tuple[int, int, int]], texts: dict[int, str]) -> list[Phrase]:
     """The phrase with its stock score; split like a passage when a formula stands inside it."""
     keys = normalize(text).keys
     grades = scorer.grades(keys)
     library = scorer.library_grade(n_docs)
     cuts = split_points(grades, scorer.threshold)
-    pieces = _piece_positions(index, keys, positions, cuts) if len(cuts) > 2 and library < scorer.threshold else None
+    pieces = (_piece_positions(index, text, keys, positions, cuts, texts)
+              if len(cuts) > 2 and library < scorer.threshold else None)
     if pieces is None:
         score = round(max(float(grades.mean()) if grades.size else 0.0, library), 3)
         return [Phrase(text, n_docs, docs, tuple(positions), scorer.classify(score), score)]
     out = []
     for (lo, hi), where in zip(zip(cuts[:-1], cuts[1:]), pieces):
-        doc, start, end = where[0]
+        _doc, start, end = where[0]
+        offset = positions[0][1]
         score = round(max(float(grades[lo:hi].mean()), library), 3)
-        out.append(Phrase(index.text(doc)[start:end], n_docs, docs, tuple(where), scorer.classify(score), score))
+        out.append(Phrase(text[start - offset:end - offset], n_docs, docs, tuple(where), scorer.classify(score), score))
     return out
 
 
-def _piece_positions(index: "ReuseIndex", keys: np.ndarray, positions: list[tuple[int, int, int]],
-                     cuts: list[int]) -> list[list[tuple[int, int, int]]] | None:
+def _piece_positions(index: "ReuseIndex", text: str, keys: np.ndarray, positions: list[tuple[int, int, int]],
+                     cuts: list[int], texts: dict[int, str]) -> list[list[tuple[int, int, int]]] | None:
     """Every occurrence's offsets of each piece; None when an occurrence's wording differs (then the
-    phrase stays whole). Texts are read per occurrence, not kept: only phrases that split need them."""
+    phrase stays whole). Occurrences worded exactly as the first need no second look at their keys."""
+    own = normalize(text)
     pieces: list[list[tuple[int, int, int]]] = [[] for _ in cuts[:-1]]
     for doc, start, end in positions:
-        found = normalize(index.text(doc)[start:end])
-        if not np.array_equal(found.keys, keys):
+        if doc not in texts:
+            if len(texts) >= _TEXTS_KEPT:
+                texts.pop(next(iter(texts)))
+            texts[doc] = index.text(doc)
+        found = texts[doc][start:end]
+        keyed = own if found == text else normalize(found)
+        if keyed is not own and not np.array_equal(keyed.keys, keys):
             return None
         for i, (lo, hi) in enumerate(zip(cuts[:-1], cuts[1:])):
-            pieces[i].append((doc, start + int(found.starts[lo]), start + int(found.ends[hi - 1])))
+            pieces[i].append((doc, start + int(keyed.starts[lo]), start + int(keyed.ends[hi - 1])))
     return pieces

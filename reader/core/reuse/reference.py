@@ -10,6 +10,7 @@ start-up; a missing or unreadable file means "no reference" and the library's ow
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,7 @@ class ReferenceModel:
         self.phrases = phrases
         self._words, self._word_counts = words, word_counts
         self._word_logp: dict[str, float] | None = None
-        self._phrase_keys: list[str] | None = None
+        self._known_re: re.Pattern | None = None
 
     @classmethod
     def load(cls, path: Path) -> "ReferenceModel":
@@ -84,18 +85,15 @@ class ReferenceModel:
         return out
 
     def known_spans(self, keys: np.ndarray) -> list[tuple[int, int]]:
-        """Key spans where a known formula or set phrase stands."""
-        if self._phrase_keys is None:
+        """Key spans where a known formula or set phrase stands (overlapping ones included)."""
+        if self._known_re is None:
             terms = self.phrases + [f.term for f in self.formulae if len(f.term) >= 3]
             keyed = {_key_text(normalize(t).keys) for t in terms}
-            self._phrase_keys = sorted((k for k in keyed if len(k) >= 3), key=len, reverse=True)
-        text, spans = _key_text(keys), []
-        for phrase in self._phrase_keys:
-            at = text.find(phrase)
-            while at >= 0:
-                spans.append((at, at + len(phrase)))
-                at = text.find(phrase, at + 1)
-        return spans
+            # longest first, tried at every position through a lookahead: one pass finds them all
+            alternatives = sorted((k for k in keyed if len(k) >= 3), key=len, reverse=True)
+            self._known_re = re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))") if alternatives \
+                else re.compile(r"(?!)")
+        return [(m.start(), m.start() + len(m.group(1))) for m in self._known_re.finditer(_key_text(keys))]
 
     # --- words -----------------------------------------------------------------------------
 

@@ -36,27 +36,35 @@ def warm_up() -> None:
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[dict[str, float], float]:
-    """Word log-probabilities and the log-probability given to a lone character."""
+def _words() -> tuple[dict[str, float], frozenset[str], float]:
+    """Word log-probabilities, the first two characters of every word of three or more, and the
+    log-probability given to a lone character."""
     model = reference_model()
     logp = model.word_logp() if model is not None else {}
     floor = min(logp.values()) if logp else 0.0
-    return logp, floor - math.log(4)
+    return logp, frozenset(w[:2] for w in logp if len(w) > 2), floor - math.log(4)
 
 
 @lru_cache(maxsize=8192)
 def _window_cuts(window: str) -> frozenset[int]:
     """Word boundaries inside a short window of text (the most probable segmentation)."""
-    logp, single = _words()
+    logp, long_heads, single = _words()
+    get = logp.get
     n = len(window)
     best = [0.0] * (n + 1)
     step = [1] * (n + 1)
     for i in range(n - 1, -1, -1):
-        best[i], step[i] = single + best[i + 1], 1
-        for size in range(2, min(MAX_WORD, n - i) + 1):
-            lp = logp.get(window[i:i + size])
-            if lp is not None and lp + best[i + size] > best[i]:
-                best[i], step[i] = lp + best[i + size], size
+        score, size = single + best[i + 1], 1
+        pair = window[i:i + 2]
+        lp = get(pair) if n - i >= 2 else None
+        if lp is not None and lp + best[i + 2] > score:
+            score, size = lp + best[i + 2], 2
+        if pair in long_heads:           # only then can a longer word start here
+            for length in range(3, min(MAX_WORD, n - i) + 1):
+                lp = get(window[i:i + length])
+                if lp is not None and lp + best[i + length] > score:
+                    score, size = lp + best[i + length], length
+        best[i], step[i] = score, size
     cuts, pos = set(), 0
     while pos < n:
         pos += step[pos]
@@ -68,36 +76,44 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNS" or ord(ch) > 0xFFFF
 
 
+def boundaries(text: str, positions) -> frozenset[int]:
+    """Which of the given positions are word boundaries: one segmentation of the stretch they span
+    (with WINDOW characters of context), not one per position, so snapping an edge costs one pass."""
+    wanted = [p for p in positions if 0 < p < len(text)]
+    out = {p for p in positions if p <= 0 or p >= len(text)}
+    if not wanted:
+        return frozenset(out)
+    lo, hi = max(0, min(wanted) - WINDOW), min(len(text), max(wanted) + WINDOW)
+    cuts = _window_cuts(text[lo:hi])
+    for p in wanted:
+        if not (_is_word_char(text[p - 1]) and _is_word_char(text[p])) or (p - lo) in cuts:
+            out.add(p)
+    return frozenset(out)
+
+
 def is_boundary(text: str, pos: int) -> bool:
     """Whether a highlight may start or end at pos without splitting a word."""
-    if pos <= 0 or pos >= len(text):
-        return True
-    if not (_is_word_char(text[pos - 1]) and _is_word_char(text[pos])):
-        return True
-    lo = max(0, pos - WINDOW)
-    return (pos - lo) in _window_cuts(text[lo:pos + WINDOW])
+    return pos in boundaries(text, [pos])
 
 
 def snap_match(a: Keyed, b: Keyed, m: Match) -> Match | None:
     """The match with both edges moved inward to word boundaries in both texts (None if nothing is left)."""
     limit = min(MAX_SHIFT, (m.a1 - m.a0) // 2)
-    d0 = _first_shift(limit, lambda d: is_boundary(a.text, int(a.starts[m.a0 + d]))
-                      and is_boundary(b.text, int(b.starts[m.b0 + d])),
-                      lambda d: is_boundary(a.text, int(a.starts[m.a0 + d])))
-    d1 = _first_shift(limit, lambda d: is_boundary(a.text, int(a.ends[m.a1 - 1 - d]))
-                      and is_boundary(b.text, int(b.ends[m.b1 - 1 - d])),
-                      lambda d: is_boundary(a.text, int(a.ends[m.a1 - 1 - d])))
+    shifts = range(limit + 1)
+    a_starts = [int(a.starts[m.a0 + d]) for d in shifts]
+    b_starts = [int(b.starts[min(m.b0 + d, m.b1 - 1)]) for d in shifts]
+    a_ends = [int(a.ends[m.a1 - 1 - d]) for d in shifts]
+    b_ends = [int(b.ends[max(m.b1 - 1 - d, m.b0)]) for d in shifts]
+    d0 = _first_shift(a_starts, b_starts, boundaries(a.text, a_starts), boundaries(b.text, b_starts))
+    d1 = _first_shift(a_ends, b_ends, boundaries(a.text, a_ends), boundaries(b.text, b_ends))
     if m.a0 + d0 >= m.a1 - d1 or m.b0 + d0 >= m.b1 - d1:
         return None
     return Match(m.a0 + d0, m.a1 - d1, m.b0 + d0, m.b1 - d1, m.kind, m.similarity)
 
 
-def _first_shift(limit: int, both, a_only) -> int:
+def _first_shift(a_pos: list[int], b_pos: list[int], a_ok: frozenset[int], b_ok: frozenset[int]) -> int:
     """The smallest inward shift that is a boundary in both texts, else in A, else none."""
-    for d in range(limit + 1):
-        if both(d):
+    for d, (pa, pb) in enumerate(zip(a_pos, b_pos)):
+        if pa in a_ok and pb in b_ok:
             return d
-    for d in range(limit + 1):
-        if a_only(d):
-            return d
-    return 0
+    return next((d for d, pa in enumerate(a_pos) if pa in a_ok), 0)
