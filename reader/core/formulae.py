@@ -287,11 +287,14 @@ def find_formulae(documents: Iterable[tuple[int, str]]) -> list[Formula]:
             if _definition_at(doc_id, text, m.start(), m.end(), phrase):
                 found[phrase] = Formula(phrase)
     known = _known()
-    for doc_id, text in docs:
-        for term in known:
-            # national formulae need no quotes or definition to be recognised (五位一体, 三大攻坚战)
-            if term not in found and _stands_alone(text, term):
-                found[term] = Formula(term, quoted=True)
+    if known:
+        # national formulae need no quotes or definition to be recognised (五位一体, 三大攻坚战);
+        # one pass per text, through a lookahead so that overlapping names are all seen
+        pattern = re.compile("(?=(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + "))")
+        for _doc_id, text in docs:
+            for m in pattern.finditer(text):
+                if m.group(1) not in found and (not m.start() or text[m.start() - 1] not in _NOT_BEFORE):
+                    found[m.group(1)] = Formula(m.group(1), quoted=True)
     _collect(found, docs, quoted_spans)
     for formula in found.values():
         entry = known.get(formula.text)
@@ -343,16 +346,6 @@ def _known() -> dict:
     return {} if model is None else {f.term: f for f in model.formulae}
 
 
-def _stands_alone(text: str, term: str) -> bool:
-    """Whether term occurs in text not as part of a bigger number (十四五 is not 四五)."""
-    at = text.find(term)
-    while at >= 0:
-        if not at or text[at - 1] not in _NOT_BEFORE:
-            return True
-        at = text.find(term, at + 1)
-    return False
-
-
 def _collect(found: dict[str, Formula], docs: list[tuple[int, str]],
              quoted_spans: dict[int, list[tuple[int, int, str]]]) -> None:
     """Fill in every formula's occurrences and choose its best definition."""
@@ -363,8 +356,10 @@ def _collect(found: dict[str, Formula], docs: list[tuple[int, str]],
             hits = _occurrences(text, formula, spans)
             for start, end in hits:
                 formula.occurrences.append((doc_id, start, end))
-                defined = _definition_at(doc_id, text, start, end, formula.text) or \
-                    _explained_at(doc_id, text, start, end, formula.text)
+                defined = _definition_at(doc_id, text, start, end, formula.text)
+                if defined is None and best.get(formula.text, ((9,),))[0][0] > 3:
+                    # the looser readings only while nothing better (or earlier) was found
+                    defined = _explained_at(doc_id, text, start, end, formula.text)
                 if defined is not None:
                     key = (defined[0], order, start)
                     if formula.text not in best or key < best[formula.text][0]:
