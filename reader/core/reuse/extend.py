@@ -178,7 +178,7 @@ def _next_run(xa: list[int], xb: list[int], ca: int, cb: int, min_run: int) -> t
     na, nb = len(xa), len(xb)
     for da, db in _SKIPS:
         a, b = ca + da, cb + db
-        if a + min_run <= na and b + min_run <= nb and xa[a:a + min_run] == xb[b:b + min_run]:
+        if a + min_run <= na and b + min_run <= nb and xa[a] == xb[b] and xa[a:a + min_run] == xb[b:b + min_run]:
             run = min_run
             while a + run < na and b + run < nb and xa[a + run] == xb[b + run]:
                 run += 1

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from reader.core.paths import asset_dir
-from reader.core.reuse.normalize import NORMALIZE_VERSION, normalize
+from reader.core.reuse.normalize import NORMALIZE_VERSION, Keyed, normalize
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes
 
 MODEL_VERSION = 1
@@ -84,6 +84,21 @@ class ReferenceModel:
             out[lo:hi] = 1.0
         return out
 
+    def span_grades(self, keyed: Keyed, first: int, stop: int) -> np.ndarray:
+        """key_grades(keyed.keys[first:stop]), from tables made once per text and kept in its cache:
+        a pair of speeches grades hundreds of passages of the same two texts."""
+        tables = keyed.cache.get("reference")
+        if tables is None or tables[0] is not self:
+            tables = keyed.cache["reference"] = (self, gram_grades(self.gram_df(keyed.keys), BORROW_DF, FULL_DF),
+                                                 self.known_spans(keyed.keys))
+        _model, grams, known = tables
+        # only grams and known phrases wholly inside the span count, as when the span is graded alone
+        out = spread(grams[first:max(first, stop - GRAM + 1)], GRAM, stop - first)
+        for lo, hi in known:
+            if first <= lo and hi <= stop:
+                out[lo - first:hi - first] = 1.0
+        return out
+
     def known_spans(self, keys: np.ndarray) -> list[tuple[int, int]]:
         """Key spans where a known formula or set phrase stands (overlapping ones included)."""
         if self._known_re is None:
@@ -111,8 +126,9 @@ class ReferenceModel:
 
 
 def _key_text(keys: np.ndarray) -> str:
-    """Keys as a str (one character per key) so that str.find can search them."""
-    return "".join(chr(k) if k < 0x110000 else "\ufffc" for k in keys.tolist())
+    """Keys as a str (one character per key) so that str.find and re can search them."""
+    chars = np.where(keys >= 0x110000, np.uint32(0xFFFC), keys).astype("<u4")   # the placeholder
+    return chars.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def gram_grades(df: np.ndarray, borrow: float, full: float) -> np.ndarray:

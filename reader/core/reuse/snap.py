@@ -19,7 +19,7 @@ from reader.core.reuse.extend import Match
 from reader.core.reuse.normalize import Keyed
 from reader.core.reuse.reference import reference_model
 
-WINDOW = 12          # characters of context on each side of an edge given to the segmenter
+WINDOW = 8           # characters of context on each side of an edge given to the segmenter
 MAX_SHIFT = 6        # how far (in keys) an edge may move inward to find a common boundary
 MAX_WORD = 6         # longest word looked up
 
@@ -83,11 +83,12 @@ def boundaries(text: str, positions) -> frozenset[int]:
     out = {p for p in positions if p <= 0 or p >= len(text)}
     if not wanted:
         return frozenset(out)
-    lo, hi = max(0, min(wanted) - WINDOW), min(len(text), max(wanted) + WINDOW)
-    cuts = _window_cuts(text[lo:hi])
-    for p in wanted:
-        if not (_is_word_char(text[p - 1]) and _is_word_char(text[p])) or (p - lo) in cuts:
-            out.add(p)
+    inside = [p for p in wanted if _is_word_char(text[p - 1]) and _is_word_char(text[p])]
+    out.update(p for p in wanted if p not in inside)     # next to punctuation: no words to ask about
+    if inside:
+        lo, hi = max(0, min(inside) - WINDOW), min(len(text), max(inside) + WINDOW)
+        cuts = _window_cuts(text[lo:hi])
+        out.update(p for p in inside if (p - lo) in cuts)
     return frozenset(out)
 
 
@@ -104,16 +105,25 @@ def snap_match(a: Keyed, b: Keyed, m: Match) -> Match | None:
     b_starts = [int(b.starts[min(m.b0 + d, m.b1 - 1)]) for d in shifts]
     a_ends = [int(a.ends[m.a1 - 1 - d]) for d in shifts]
     b_ends = [int(b.ends[max(m.b1 - 1 - d, m.b0)]) for d in shifts]
-    d0 = _first_shift(a_starts, b_starts, boundaries(a.text, a_starts), boundaries(b.text, b_starts))
-    d1 = _first_shift(a_ends, b_ends, boundaries(a.text, a_ends), boundaries(b.text, b_ends))
+    d0 = _first_shift(a.text, b.text, a_starts, b_starts)
+    d1 = _first_shift(a.text, b.text, a_ends, b_ends)
     if m.a0 + d0 >= m.a1 - d1 or m.b0 + d0 >= m.b1 - d1:
         return None
     return Match(m.a0 + d0, m.a1 - d1, m.b0 + d0, m.b1 - d1, m.kind, m.similarity)
 
 
-def _first_shift(a_pos: list[int], b_pos: list[int], a_ok: frozenset[int], b_ok: frozenset[int]) -> int:
-    """The smallest inward shift that is a boundary in both texts, else in A, else none."""
+def _first_shift(a_text: str, b_text: str, a_pos: list[int], b_pos: list[int]) -> int:
+    """The smallest inward shift that is a boundary in both texts, else in A, else none; words are
+    looked up only when the edge does not already sit next to punctuation on both sides."""
+    if _between_words(a_text, a_pos[0]) is False and _between_words(b_text, b_pos[0]) is False:
+        return 0
+    a_ok, b_ok = boundaries(a_text, a_pos), boundaries(b_text, b_pos)
     for d, (pa, pb) in enumerate(zip(a_pos, b_pos)):
         if pa in a_ok and pb in b_ok:
             return d
     return next((d for d, pa in enumerate(a_pos) if pa in a_ok), 0)
+
+
+def _between_words(text: str, pos: int) -> bool:
+    """Whether pos falls between two word characters (only then can it split a word)."""
+    return 0 < pos < len(text) and _is_word_char(text[pos - 1]) and _is_word_char(text[pos])

@@ -58,9 +58,15 @@ class StockScorer:
         graded = gram_grades(df, 2, max(self.stock_df, 3))
         return np.where(df >= self.stock_df, np.float32(1.0), graded).astype(np.float32)
 
-    def grades(self, keys: np.ndarray) -> np.ndarray:
-        """Per key, how stock it is in official writing or in the library (the higher of the two)."""
-        out = self.model.key_grades(keys) if self.model is not None else np.zeros(keys.shape[0], np.float32)
+    def grades(self, keys: np.ndarray, keyed: Keyed | None = None, first: int = 0) -> np.ndarray:
+        """Per key, how stock it is in official writing or in the library (the higher of the two);
+        keys = keyed.keys[first:…] when keyed is given (its reference grades are then made once)."""
+        if self.model is None:
+            out = np.zeros(keys.shape[0], np.float32)
+        elif keyed is not None:
+            out = self.model.span_grades(keyed, first, first + keys.shape[0])
+        else:
+            out = self.model.key_grades(keys)
         if self.library_df is not None and self.stock_df is not None and keys.shape[0]:
             df, k = self.library_df(keys)
             np.maximum(out, spread(self._library_grades(df), k, keys.shape[0]), out=out)
@@ -72,7 +78,7 @@ class StockScorer:
 
     def pieces(self, a: Keyed, b: Keyed, m: Match) -> list[Piece]:
         """The match split where a formula inside it begins and ends, each piece with its score."""
-        grades = self.grades(a.keys[m.a0:m.a1])
+        grades = self.grades(a.keys[m.a0:m.a1], a, m.a0)
         cuts = split_points(grades, self.threshold)
         if len(cuts) == 2:
             return [Piece(m, float(grades.mean()) if grades.size else 0.0)]
