@@ -96,7 +96,8 @@ def cmd_phrases(args) -> int:
     for n, phrase in enumerate(phrases, 1):
         cls = pick(phrase.cls, {"stock": "套话", "distinctive": "特有"}[phrase.cls])
         lines.append(f"{n}. {phrase.text}")
-        lines.append("   " + pick(f"in {phrase.df} speeches ({cls}): ", f"见于 {phrase.df} 篇（{cls}）：")
+        lines.append("   " + pick(f"in {phrase.df} speeches ({cls}, stock score {phrase.stock_score:.2f}): ",
+                                  f"见于 {phrase.df} 篇（{cls}，套话度 {phrase.stock_score:.2f}）：")
                      + ", ".join(infos[i].display_title() if i in infos else f"#{i}" for i in phrase.doc_ids))
         first = earliest(phrase.doc_ids)
         if first is not None:

@@ -83,7 +83,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(shared)
         form.addRow(self.tr("Shortest passage (characters)"), self.min_chars)
         form.addRow(self.tr("Stock formula when in at least"), self.stock_share)
-        form.addRow(self.tr("Stock formula from score"), self.stock_score)
+        form.addRow(self.tr("Stock formula from a score of"), self.stock_score)
         export = QGroupBox(self.tr("Export to Word"))
         form = QFormLayout(export)
         form.addRow(self.tr("Preset"), self.export_preset)

@@ -1176,7 +1176,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/settings_dialog.py" line="86" />
-        <source>Stock formula from score</source>
+        <source>Stock formula from a score of</source>
         <translation>套话度达到</translation>
     </message>
     <message>
