@@ -234,3 +234,12 @@ def test_a_library_phrase_that_embeds_a_formula_is_split_at_every_occurrence(tmp
     assert formula.cls == "stock" and rest.cls == "distinctive"
     for phrase in (formula, rest):
         assert [texts[d][s:e] for d, s, e in phrase.positions] == [phrase.text, phrase.text]
+
+
+def test_without_a_model_the_library_alone_decides(monkeypatch):
+    from reader.core.reuse import reference
+
+    monkeypatch.setattr(reference, "_loaded", True)
+    monkeypatch.setattr(reference, "_model", None)
+    [p] = find_shared(*_pair(OFFICIALESE))
+    assert p.cls == "distinctive" and p.stock_score == 0.0 and p.text == OFFICIALESE
