@@ -20,11 +20,11 @@ from reader.core.reuse.snap import snap_match
 from reader.core.reuse.stock import LibraryGramDf, StockScorer
 
 
-def gram_table(keyed: Keyed, settings: ReuseSettings) -> GramTable:
-    """The sorted grams of a text, cached on it: a document compared with many others is prepared once."""
-    table = keyed.cache.get("grams")
-    if table is None or table.k != settings.pair_k:
-        table = keyed.cache["grams"] = GramTable(keyed.keys, settings.pair_k)
+def gram_table(keyed: Keyed, k: int) -> GramTable:
+    """The sorted k-grams of a text, cached on it: a document compared with many others is prepared once."""
+    table = keyed.cache.get(("grams", k))
+    if table is None:
+        table = keyed.cache[("grams", k)] = GramTable(keyed.keys, k)
     return table
 
 
@@ -34,7 +34,7 @@ def align(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int = 0) -> li
     Lone seeds too short to be extended and shorter than min_chars are dropped here, in bulk.
     """
     k = settings.pair_k
-    ia, ib = seed_pairs(gram_table(a, settings), gram_table(b, settings), settings.max_pairs_per_gram)
+    ia, ib = seed_pairs(gram_table(a, k), gram_table(b, k), settings.max_pairs_per_gram)
     segs = exact_segments(a.keys, b.keys, diagonal_runs(ia, ib), k)
     if segs.shape[0] == 0:
         return []
@@ -42,15 +42,15 @@ def align(a: Keyed, b: Keyed, settings: ReuseSettings, min_chars: int = 0) -> li
     a_len = a.ends[segs[:, 1] - 1].astype(np.int64) - a.starts[segs[:, 0]]
     b_len = b.ends[segs[:, 3] - 1].astype(np.int64) - b.starts[segs[:, 2]]
     hopeless = alone & (segs[:, 1] - segs[:, 0] < k + 2) & (np.minimum(a_len, b_len) < min_chars)
-    # a lone short seed is still worth a look across small edits at its edges: a clause reworded
-    # every few characters leaves only one seed (维护劳动者合法权益 / 维护劳动者权益)
+    # a lone short seed is nearly always a coincidence of common words, but a clause reworded every
+    # few characters leaves only one seed (维护劳动者合法权益 / 维护劳动者权益): kept only when the
+    # walk across small edits at its edges makes it a near passage of min_chars keys
     rescued = _rescue(a, b, segs[hopeless], settings, min_chars)
     segs, alone = segs[~hopeless], alone[~hopeless]
     matches = rescued + [Match(s[0], s[1], s[2], s[3], "exact", 1.0) for s in segs[alone].tolist()]
     matches += chain_segments(a.keys, b.keys, [tuple(s) for s in segs[~alone].tolist()],
                               settings.max_gap, settings.min_similarity)
-    # a lone seed of pair_k or pair_k+1 keys is nearly always a coincidence of common words:
-    # extending those (hundreds per pair of speeches) cost more than all the rest
+    # rescued seeds are extended already; other short ones are not worth the walk
     matches = [extend_edges(a.keys, b.keys, m) if m.a1 - m.a0 >= k + 2 else m for m in matches]
     # seeds inside a match too short to report (贯彻党的民族政策 elsewhere in B) stay available
     kept = [m for m in matches if min(m.a1 - m.a0, m.b1 - m.b0) >= min_chars]
@@ -62,16 +62,10 @@ def reworded(a: Keyed, b: Keyed, found: list[Match], settings: ReuseSettings, mi
     short seeds (near_k keys, rare in both texts) outside what was found, chained across the gaps.
 
     TextPAIR finds these with trigram seeds everywhere, at a precision of 0.25-0.44; here a chain
-    must hold min_chars keys on both sides, at least three seeds and min_similarity."""
+    must join two seeds or more and hold min_chars keys on both sides at min_similarity."""
     if settings.near_k <= 0 or min_chars <= 0:
         return []
-    table_a = a.cache.get("near_grams")
-    if table_a is None or table_a.k != settings.near_k:
-        table_a = a.cache["near_grams"] = GramTable(a.keys, settings.near_k)
-    table_b = b.cache.get("near_grams")
-    if table_b is None or table_b.k != settings.near_k:
-        table_b = b.cache["near_grams"] = GramTable(b.keys, settings.near_k)
-    ia, ib = seed_pairs(table_a, table_b, settings.near_pairs)
+    ia, ib = seed_pairs(gram_table(a, settings.near_k), gram_table(b, settings.near_k), settings.near_pairs)
     if ia.size == 0:
         return []
     covered = np.zeros(len(a) + 1, dtype=bool)
