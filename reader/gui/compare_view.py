@@ -99,7 +99,7 @@ class CompareView(QWidget):
         self.lock_action.setToolTip(self.tr("Scrolling one speech moves the others section by section"))
         self.stock_action = QAction(self.tr("Show Stock Formulae"), self, checkable=True)
         self.stock_action.setChecked(self.settings.get("shared/show_stock"))
-        self.stock_action.setToolTip(self.tr("Also highlight phrases that most speeches of the corpus repeat"))
+        self.stock_action.setToolTip(self.tr("Also highlight stock formulae: wording national official texts or most speeches of the library repeat"))
         self.prev_action = QAction(self.tr("Previous Shared Passage"), self)
         self.prev_action.setShortcuts([QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.next_action = QAction(self.tr("Next Shared Passage"), self)

@@ -95,8 +95,8 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="101" />
-        <source>Also highlight phrases that most speeches of the corpus repeat</source>
-        <translation>同时标出文库中多数讲话都重复的套话提法</translation>
+        <source>Also highlight stock formulae: wording national official texts or most speeches of the library repeat</source>
+        <translation>同时标出套话提法：全国性公文或文库中多数讲话都重复的表述</translation>
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="102" />
