@@ -39,7 +39,7 @@ _IDIOMS = frozenset({"一盘棋", "两会", "四两拨千斤", "一把手", "一
                      "三心二意", "五湖四海", "四面八方", "七上八下", "一心一意", "十全十美", "一举两得",
                      "三番五次", "千方百计", "一阵风", "最后一公里", "一方水土养一方人", "一方水土难养一方人",
                      "十个指头弹钢琴", "一分部署九分落实", "千家万户", "千军万马", "百花齐放", "百家争鸣",
-                     "双管齐下", "一张蓝图绘到底", "一张蓝图干到底"})
+                     "双管齐下", "一张蓝图绘到底", "一张蓝图干到底", "两张皮", "多张皮"})
 # Places whose names begin with a numeral (四川, 三亚 …): a quote starting with one is not a formula.
 _PLACES = ("四川", "三亚", "十堰", "六盘水", "七台河", "九江", "五指山", "三明", "三门峡", "八一", "万州", "千岛湖",
            "六安", "九龙", "三沙", "四平", "百色", "万宁", "双鸭山", "双流", "九寨沟", "三河", "二连浩特", "五家渠",
@@ -53,7 +53,8 @@ _MEASURES_FOR_ONE = "个张项条套本批"   # 一张网, 一个目标: a lone 
 _UNQUOTED_RE = re.compile(
     rf"(?<![{re.escape(_NOT_BEFORE)}])([{_CN}]{{1,2}})([个大项条张种类点件句])([{_CJK}]{{1,4}}?)"
     r"(?=[”]?(?:[：:]|，?(?:即|就是|也就是|包括)))")
-_SEP_RE = re.compile(r"”?[ \t\u3000]*(?:[：:]|，?(?:即|就是|也就是|包括))[ \t\u3000]*")
+# “三级”为市、县、乡三级: 为 right after the quote spells it out too (the items must then add up)
+_SEP_RE = re.compile(r"(?:”为|”?[ \t\u3000]*(?:[：:]|，?(?:即|就是|也就是|包括)))[ \t\u3000]*")
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = "，。；：！？,;:!?\n（("
 _MAX_SPAN = 600       # longer spelled-out definitions are shown by their lead sentence and items
@@ -254,7 +255,10 @@ def _definition_at(doc_id: int, text: str, start: int, end: int, formula: str
             lo, (hi, items) = _sentence_start(text, start), found
             if hi - lo > _MAX_SPAN:
                 hi = _sentence_end(text, sep.end())
-            return rank, Definition(doc_id, lo, hi, text[lo:hi]), tuple(i.strip() for i in items)
+            items = [i.strip() for i in items]
+            if len(items[-1]) > len(formula) and items[-1].endswith(formula):
+                items[-1] = items[-1][:-len(formula)]      # 市、县、乡三级 → 乡
+            return rank, Definition(doc_id, lo, hi, text[lo:hi]), tuple(items)
     quote = start - 1 if start and text[start - 1] in "“「" else start
     before = _listed_before(text, quote, formula)
     if before is not None:

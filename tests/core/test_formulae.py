@@ -126,3 +126,12 @@ def test_first_item_loses_the_verb_its_clause_opens_with(found):
     formulae, _ = found
     assert formulae["三篇文章"].items == ("规划", "建设", "管理")
     assert formulae["四级联动"].items == ("市", "县", "乡", "村")
+
+
+def test_wei_after_the_quote_spells_a_formula_out_and_two_skins_is_an_idiom():
+    text = ("加快形成“三级三类”空间规划体系（“三级”为市、县、乡三级，“三类”为总体规划、详细规划和相关专项规划）。"
+            "防止形成“两张皮”。以“三级”为基础。")
+    found = _texts(find_formulae([(1, text)]))
+    assert found["三级"].items == ("市", "县", "乡")
+    assert found["三类"].items == ("总体规划", "详细规划", "相关专项规划")
+    assert "两张皮" not in found
