@@ -25,7 +25,7 @@ from typing import Iterable, NamedTuple
 __all__ = ["Definition", "Formula", "find_formulae", "chinese_number"]
 
 _CN = "一二三四五六七八九十两"
-_LEAD = _CN + "双千百"     # numerals that lead named formulae without being counts: 双碳, 千万工程, 百千万工程
+_LEAD = _CN + "双千百万"   # numerals that lead named formulae without being counts: 双碳, 千万工程, 万企兴万村
 _NUM = rf"(?:[{_LEAD}]{{1,3}}|\d{{1,2}})"
 _CJK = "\u4e00-\u9fff"
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」")

@@ -75,9 +75,10 @@ def _texts(found):
 
 def test_formulae_led_by_shuang_qian_bai_or_a_repeated_numeral():
     text = ("推进“双碳”工作，落实“双减”政策，建设“双一流”高校。深化“千万工程”经验，实施“百千万工程”，"
-            "坚持“八八战略”，坚持“九二共识”。")
+            "坚持“八八战略”，坚持“九二共识”，开展“万企兴万村”行动。“三万人”参加，“五千亿”投资。")
     found = _texts(find_formulae([(1, text)]))
-    assert {"双碳", "双减", "双一流", "千万工程", "百千万工程", "八八战略", "九二共识"} <= set(found)
+    assert {"双碳", "双减", "双一流", "千万工程", "百千万工程", "八八战略", "九二共识", "万企兴万村"} <= set(found)
+    assert not {"三万人", "五千亿"} & set(found)
 
 
 def test_unquoted_known_national_formulae_are_found_with_their_definition():
