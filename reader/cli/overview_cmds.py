@@ -76,6 +76,8 @@ def cmd_formulae(args) -> int:
         if f.definition is not None:
             lines.append(f"    #{f.definition.doc_id} [{f.definition.start}-{f.definition.end}] "
                          f"{_flat(f.definition.sentence)}")
+        elif f.reference:
+            lines.append("    " + pick("(national formula) ", "（全国性提法）") + f.reference)
     write_text("\n".join(lines) + ("\n" if lines else ""))
     return 0
 

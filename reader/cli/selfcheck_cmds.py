@@ -123,17 +123,21 @@ def check_library(tmp: Path) -> str:
     return f"SQLite {sqlite3.sqlite_version}"
 
 
-def check_reuse(tmp: Path) -> str:
-    """The shared-phrasing engine (numpy n-grams, jieba edge snapping) on two bundled speeches."""
+def check_reuse(_tmp: Path) -> str:
+    """The shared-phrasing engine (numpy n-grams, edge snapping, the reference model) on two bundled speeches."""
     from reader.core.importer import load_file
-    from reader.core.reuse import find_shared, snap
+    from reader.core.reuse import find_shared
+    from reader.core.reuse.reference import model_path, reference_model
 
-    snap.set_cache_dir(str(tmp))
+    model = reference_model()
+    if model is None:
+        raise AssertionError(f"the reference model {model_path()} is missing or unreadable")
     first, second = sorted(asset_dir("corpus").glob("*.txt"))[:2]
     passages = find_shared(load_file(first).text, load_file(second).text)
     import numpy
 
-    return f"numpy {numpy.__version__}: {len(passages)} shared passages between {first.name[:2]} and {second.name[:2]}"
+    return (f"numpy {numpy.__version__}: {len(passages)} shared passages between {first.name[:2]} and "
+            f"{second.name[:2]}; reference model of {model.n_docs} texts, {model.hashes.size} n-grams")
 
 
 def check_diff(_tmp: Path) -> str:

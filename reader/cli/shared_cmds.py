@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from reader.cli.common import emit_json, open_library, resolve_document, write_text
 from reader.core.locale import pick
-from reader.core.paths import cache_dir
-from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings, find_shared
+from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, ReuseIndex, ReuseSettings, find_shared
 
 PHRASES_SHOWN = 50       # human output of `phrases` without --top: a library can hold thousands
 
@@ -18,6 +17,9 @@ def register(subparsers) -> None:
     p.add_argument("--min-chars", type=int, default=None, metavar="N",
                    help=pick(f"shortest passage in characters (default {DEFAULT_MIN_CHARS})",
                              f"最短段落字数（默认 {DEFAULT_MIN_CHARS}）"))
+    p.add_argument("--stock-score", type=float, default=DEFAULT_STOCK_SCORE, metavar="S",
+                   help=pick(f"stock from this score, 0..1 (default {DEFAULT_STOCK_SCORE})",
+                             f"套话度达到此值即为套话，0..1（默认 {DEFAULT_STOCK_SCORE}）"))
     p.add_argument("--json", action="store_true", help=pick("print JSON", "输出 JSON"))
     p.set_defaults(func=cmd_shared)
 
@@ -31,9 +33,9 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_phrases)
 
 
-def _index(library) -> ReuseIndex:
+def _index(library, stock_score: float = DEFAULT_STOCK_SCORE) -> ReuseIndex:
     """The library's reuse index, brought up to date (only new or changed speeches are indexed)."""
-    settings = ReuseSettings(cache_dir=str(cache_dir(library.folder)))
+    settings = ReuseSettings(stock_score=stock_score)
     index = ReuseIndex(library.conn, settings)
     index.sync(library.iter_texts)
     return index
@@ -45,10 +47,9 @@ def cmd_shared(args) -> int:
     a, b = resolve_document(library, args.a), resolve_document(library, args.b)
     min_chars = args.min_chars if args.min_chars is not None else DEFAULT_MIN_CHARS
     if a.id is not None and b.id is not None:
-        passages = _index(library).passages_between(a.id, b.id, min_chars)
+        passages = _index(library, args.stock_score).passages_between(a.id, b.id, min_chars)
     else:
-        passages = find_shared(a.text, b.text, min_chars,
-                               ReuseSettings(cache_dir=str(cache_dir(library.folder))))
+        passages = find_shared(a.text, b.text, min_chars, ReuseSettings(stock_score=args.stock_score))
     if args.json:
         emit_json([p.to_dict() for p in passages])
         return 0
@@ -61,7 +62,8 @@ def cmd_shared(args) -> int:
                    {"stock": "套话", "distinctive": "特有"}[p.cls])
         kind = pick("exact", "完全相同") if p.kind == "exact" else pick(
             f"near, {p.similarity:.0%} similar", f"近似，相似度 {p.similarity:.0%}")
-        lines.append(f"{n}. [{kind}; {cls}{df}] A {p.a_start}–{p.a_end}  B {p.b_start}–{p.b_end}")
+        score = pick(f" (stock score {p.stock_score:.2f})", f"（套话度 {p.stock_score:.2f}）")
+        lines.append(f"{n}. [{kind}; {cls}{score}{df}] A {p.a_start}–{p.a_end}  B {p.b_start}–{p.b_end}")
         lines.append(f"   A: {p.text}")
         if p.kind == "near":
             lines.append(f"   B: {b.text[p.b_start:p.b_end]}")
@@ -94,7 +96,8 @@ def cmd_phrases(args) -> int:
     for n, phrase in enumerate(phrases, 1):
         cls = pick(phrase.cls, {"stock": "套话", "distinctive": "特有"}[phrase.cls])
         lines.append(f"{n}. {phrase.text}")
-        lines.append("   " + pick(f"in {phrase.df} speeches ({cls}): ", f"见于 {phrase.df} 篇（{cls}）：")
+        lines.append("   " + pick(f"in {phrase.df} speeches ({cls}, stock score {phrase.stock_score:.2f}): ",
+                                  f"见于 {phrase.df} 篇（{cls}，套话度 {phrase.stock_score:.2f}）：")
                      + ", ".join(infos[i].display_title() if i in infos else f"#{i}" for i in phrase.doc_ids))
         first = earliest(phrase.doc_ids)
         if first is not None:

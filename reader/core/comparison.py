@@ -38,6 +38,7 @@ class SharedSpan:
     similarity: float
     df: int | None
     counterparts: list[Counterpart] = field(default_factory=list)
+    stock_score: float = 0.0   # 0 = distinctive reuse .. 1 = formula (graded colour)
 
 
 PassageSource = Callable[[Document, Document, int], list[Passage]]
@@ -112,7 +113,7 @@ class Comparison:
                     continue
                 start, end = (p.a_start, p.a_end) if first else (p.b_start, p.b_end)
                 partner = Counterpart(other, *((p.b_start, p.b_end) if first else (p.a_start, p.a_end)))
-                spans.append(SharedSpan(start, end, p.cls, p.kind, p.similarity, p.df, [partner]))
+                spans.append(SharedSpan(start, end, p.cls, p.kind, p.similarity, p.df, [partner], p.stock_score))
         spans.sort(key=lambda s: (s.start, -s.end))
         return _merge_same_spans(spans)
 

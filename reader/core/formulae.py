@@ -25,25 +25,36 @@ from typing import Iterable, NamedTuple
 __all__ = ["Definition", "Formula", "find_formulae", "chinese_number"]
 
 _CN = "一二三四五六七八九十两"
-_NUM = rf"(?:[{_CN}]{{1,3}}|\d{{1,2}})"
+_LEAD = _CN + "双千百万"   # numerals that lead named formulae without being counts: 双碳, 千万工程, 万企兴万村
+_NUM = rf"(?:[{_LEAD}]{{1,3}}|\d{{1,2}})"
 _CJK = "\u4e00-\u9fff"
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」")
 _PLUS_RE = re.compile(r"\d{1,2}(?:\s*[+＋]\s*(?:\d{1,2}|[NnXx]))+")
-_UNIT_RE = re.compile(rf"({_NUM})((?:(?![{_CN}])[{_CJK}])+?)(?=[{_CN}]|\d|$)")
+_UNIT_RE = re.compile(rf"({_NUM})((?:(?![{_LEAD}])[{_CJK}])+?)(?=[{_LEAD}]|\d|$)")
 # A number right after these is part of a bigger number, an ordinal or a date: 十四张, 第一, 2019+2.
 _NOT_BEFORE = _CN + "百千万第0123456789.+＋"
 # Units that make a number a quantity, a time or money, not a formula.
 _QUANTITY_RE = re.compile(r"^(?:年|月|日|天|周|季|时|小时|分|秒|岁|次|届|期|元|角|万|亿|千|百|%|％|公里|米|亩|吨|倍|成|家|人|户|位)")
 _IDIOMS = frozenset({"一盘棋", "两会", "四两拨千斤", "一把手", "一体化", "一站式", "一条龙", "一刀切",
                      "三心二意", "五湖四海", "四面八方", "七上八下", "一心一意", "十全十美", "一举两得",
-                     "三番五次", "千方百计", "一阵风", "最后一公里"})
+                     "三番五次", "千方百计", "一阵风", "最后一公里", "一方水土养一方人", "一方水土难养一方人",
+                     "十个指头弹钢琴", "一分部署九分落实", "千家万户", "千军万马", "百花齐放", "百家争鸣",
+                     "双管齐下", "一张蓝图绘到底", "一张蓝图干到底", "两张皮", "多张皮"})
+# Places whose names begin with a numeral (四川, 三亚 …): a quote starting with one is not a formula.
+_PLACES = ("四川", "三亚", "十堰", "六盘水", "七台河", "九江", "五指山", "三明", "三门峡", "八一", "万州", "千岛湖",
+           "六安", "九龙", "三沙", "四平", "百色", "万宁", "双鸭山", "双流", "九寨沟", "三河", "二连浩特", "五家渠",
+           "四会", "五常", "三峡", "两江", "九华山", "五台山", "千山", "十三陵")
+# Quoted bare numbers that are formulae (“132”, “1310”, “12221”), but never a year or a hotline.
+_BARE_RE = re.compile(r"\d{3,5}")
+_NOT_BARE = frozenset({"110", "119", "120", "122", "12345", "12315", "12306", "12369", "12388", "96110"})
 # "讲三点意见：一、…" announces the speech's own parts, not a formula.
-_STRUCTURE = frozenset({"意见", "体会", "看法", "建议", "想法", "要求", "问题"})
+_STRUCTURE = frozenset({"意见", "体会", "看法", "建议", "想法", "要求", "问题", "方面", "部分", "层面", "阶段"})
 _MEASURES_FOR_ONE = "个张项条套本批"   # 一张网, 一个目标: a lone 一 needs a measure word
 _UNQUOTED_RE = re.compile(
     rf"(?<![{re.escape(_NOT_BEFORE)}])([{_CN}]{{1,2}})([个大项条张种类点件句])([{_CJK}]{{1,4}}?)"
     r"(?=[”]?(?:[：:]|，?(?:即|就是|也就是|包括)))")
-_SEP_RE = re.compile(r"”?[ \t\u3000]*(?:[：:]|，?(?:即|就是|也就是|包括))[ \t\u3000]*")
+# “三级”为市、县、乡三级: 为 right after the quote spells it out too (the items must then add up)
+_SEP_RE = re.compile(r"(?:”为|”?[ \t\u3000]*(?:[：:]|，?(?:即|就是|也就是|包括)))[ \t\u3000]*")
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = "，。；：！？,;:!?\n（("
 _MAX_SPAN = 600       # longer spelled-out definitions are shown by their lead sentence and items
@@ -71,13 +82,15 @@ class Formula:
     definition: Definition | None = None
     items: tuple[str, ...] = ()      # the items the definition lists (高位推进, …)
     quoted: bool = False             # quoted at least once (an unquoted one is known only by its definition)
+    reference: str = ""              # the definition the reference model's list of national formulae gives
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (`duidu formulae --json`)."""
         d = self.definition
         return {"text": self.text, "count": self.count, "doc_ids": list(self.doc_ids),
                 "occurrences": [list(o) for o in self.occurrences], "quoted": self.quoted,
-                "definition": None if d is None else d._asdict(), "items": list(self.items)}
+                "definition": None if d is None else d._asdict(), "items": list(self.items),
+                "reference_definition": self.reference or None}
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -101,6 +114,8 @@ def _units(segment: str) -> list[tuple[int, str]] | None:
         if m is None:
             return None
         value = chinese_number(m.group(1))
+        if value is None and all(c in _LEAD for c in m.group(1)):
+            value = 0                      # a name, not a count: 双碳, 千万工程, 八八战略, 九二共识
         if value is None or _QUANTITY_RE.match(m.group(2)):
             return None
         units.append((value, m.group(2)))
@@ -111,8 +126,11 @@ def _units(segment: str) -> list[tuple[int, str]] | None:
 def _formula_head(content: str) -> str | None:
     """The formula a quote holds: its whole content, its number-led head, or None."""
     content = content.strip()
-    if content in _IDIOMS:
+    if content in _IDIOMS or content.startswith(_PLACES):
         return None
+    if _BARE_RE.fullmatch(content):
+        year = len(content) == 4 and content[:2] in ("19", "20")
+        return None if year or content in _NOT_BARE else content
     if _PLUS_RE.fullmatch(content):
         return content
     parts = re.split("([、，,])", content)
@@ -203,8 +221,23 @@ def _listed_before(text: str, pos: int, formula: str) -> tuple[int, list[str]] |
     noun = units[0][1]
     echoed = all(set(i) & set(noun) for i in items)
     if echoed or noun[0] in _MEASURES_FOR_ONE + "大级篇种类":
-        return lo, items
+        return lo, [_without_lead(items[0], items[1:])] + items[1:]
     return None
+
+
+# Verbs that open the clause a list stands in (坚持城市功能品质、环境品质…): not part of the first item.
+_LEADS = ("提出要构建", "统筹做好", "持续开展", "二是加大", "一是加大", "坚持", "按照", "实行", "开展", "加大",
+          "推进", "构建", "做好", "实施", "打造", "推动", "加快", "强化", "围绕", "突出", "统筹", "提出", "实现")
+
+
+def _without_lead(first: str, others: list[str]) -> str:
+    """The first item of a list without the verb its clause opens with (统筹做好规划 → 规划)."""
+    longest = max((len(o) for o in others), default=len(first))
+    if len(first) <= longest + 1:
+        return first
+    cut = max((first.rfind(lead) + len(lead) for lead in _LEADS if lead in first), default=0)
+    trimmed = first[cut:] if cut < len(first) else first
+    return trimmed if len(trimmed) <= longest + 2 else trimmed[-longest:]
 
 
 def _definition_at(doc_id: int, text: str, start: int, end: int, formula: str
@@ -222,7 +255,10 @@ def _definition_at(doc_id: int, text: str, start: int, end: int, formula: str
             lo, (hi, items) = _sentence_start(text, start), found
             if hi - lo > _MAX_SPAN:
                 hi = _sentence_end(text, sep.end())
-            return rank, Definition(doc_id, lo, hi, text[lo:hi]), tuple(i.strip() for i in items)
+            items = [i.strip() for i in items]
+            if len(items[-1]) > len(formula) and items[-1].endswith(formula):
+                items[-1] = items[-1][:-len(formula)]      # 市、县、乡三级 → 乡
+            return rank, Definition(doc_id, lo, hi, text[lo:hi]), tuple(items)
     quote = start - 1 if start and text[start - 1] in "“「" else start
     before = _listed_before(text, quote, formula)
     if before is not None:
@@ -254,10 +290,64 @@ def find_formulae(documents: Iterable[tuple[int, str]]) -> list[Formula]:
                 continue
             if _definition_at(doc_id, text, m.start(), m.end(), phrase):
                 found[phrase] = Formula(phrase)
+    known = _known()
+    if known:
+        # national formulae need no quotes or definition to be recognised (五位一体, 三大攻坚战);
+        # one pass per text, through a lookahead so that overlapping names are all seen
+        pattern = re.compile("(?=(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + "))")
+        for _doc_id, text in docs:
+            for m in pattern.finditer(text):
+                if m.group(1) not in found and (not m.start() or text[m.start() - 1] not in _NOT_BEFORE):
+                    found[m.group(1)] = Formula(m.group(1), quoted=True)
     _collect(found, docs, quoted_spans)
+    for formula in found.values():
+        entry = known.get(formula.text)
+        if entry is None:
+            continue
+        formula.reference = entry.definition
+        # items read from the text that name none of the known ones were parsed wrong (东 / 中 / 西)
+        if entry.items and not any(k in item or (len(item) >= 2 and item in k)
+                                   for k in entry.items for item in formula.items):
+            formula.items = entry.items
     out = [f for f in found.values() if f.occurrences]
     out.sort(key=lambda f: (-len(f.doc_ids), -f.count, f.text))
     return out
+
+
+_SUBJECT_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:要|是|作为|以)")
+
+
+def _explained_at(doc_id: int, text: str, start: int, end: int, formula: str
+                  ) -> tuple[int, Definition, tuple[str, ...]] | None:
+    """A looser definition, ranked last: the sentence after the formula names its parts one by one
+    (“三大板块”…。其中，洛北城区要…；洛南城区要…), or the sentence's subject is one of its units
+    (中心城区是实施“一中心六组团”城市发展战略的龙头)."""
+    lo, hi = _sentence_start(text, start), _sentence_end(text, end)
+    follow = text[hi:_sentence_end(text, hi)] if hi < len(text) else ""
+    if follow.lstrip().startswith("其中"):
+        subjects = []
+        for clause in follow.lstrip()[2:].lstrip("，,").split("；"):
+            m = _SUBJECT_RE.match(clause)
+            if m:
+                subjects.append(m.group(1))
+        if len(subjects) >= 2:
+            stop = hi + len(follow)
+            stop = stop if stop - lo <= _MAX_SPAN else hi
+            return 3, Definition(doc_id, lo, stop, text[lo:stop]), tuple(subjects)
+    nouns = [noun for _, noun in (_units(formula) or []) if len(noun) >= 2]
+    subject = _SUBJECT_RE.match(text, lo)
+    if nouns and subject and subject.end() <= start and any(n in subject.group(1) for n in nouns) \
+            and formula not in subject.group(1) and hi - lo <= _MAX_SPAN:
+        return 4, Definition(doc_id, lo, hi, text[lo:hi]), ()
+    return None
+
+
+def _known() -> dict:
+    """The reference model's national formulae by term (empty without a model)."""
+    from reader.core.reuse.reference import reference_model
+
+    model = reference_model()
+    return {} if model is None else {f.term: f for f in model.formulae}
 
 
 def _collect(found: dict[str, Formula], docs: list[tuple[int, str]],
@@ -271,6 +361,9 @@ def _collect(found: dict[str, Formula], docs: list[tuple[int, str]],
             for start, end in hits:
                 formula.occurrences.append((doc_id, start, end))
                 defined = _definition_at(doc_id, text, start, end, formula.text)
+                if defined is None and best.get(formula.text, ((9,),))[0][0] > 3:
+                    # the looser readings only while nothing better (or earlier) was found
+                    defined = _explained_at(doc_id, text, start, end, formula.text)
                 if defined is not None:
                     key = (defined[0], order, start)
                     if formula.text not in best or key < best[formula.text][0]:

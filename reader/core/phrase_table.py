@@ -47,6 +47,11 @@ class PhraseRow:
         return self.phrase.cls
 
     @property
+    def stock_score(self) -> float:
+        """How stock, 0..1 (library spread and the reference model)."""
+        return self.phrase.stock_score
+
+    @property
     def doc_ids(self) -> tuple[int, ...]:
         """The speeches using it, by date."""
         return tuple(d for d, _, _ in self.uses)
@@ -58,7 +63,8 @@ class PhraseRow:
 
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
-        return {"text": self.text, "df": self.df, "class": self.cls, "first": self.first_date,
+        return {"text": self.text, "df": self.df, "class": self.cls, "stock_score": self.stock_score,
+                "first": self.first_date,
                 "last": self.last_date, "count": self.count, "doc_ids": list(self.doc_ids)}
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
-from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings
+from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, ReuseIndex, ReuseSettings
 from reader.core.store import Document, Library
 from reader.gui import plain
 from reader.gui.compare_pane import ComparePane
@@ -28,18 +28,19 @@ FLASH_LAYER = "flash"
 
 
 def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
-                       read_only: bool = False):
+                       read_only: bool = False, stock_score: float = DEFAULT_STOCK_SCORE):
     """Worker side: make sure the speeches are indexed, then build the comparison with the library's index.
 
     stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
-    0 keeps the engine's threshold, which adapts to the library's size.
+    0 keeps the engine's threshold, which adapts to the library's size. stock_score is the score
+    from which a passage is stock (the reference model is loaded here, off the GUI thread).
     """
     library = Library(folder, read_only=read_only, backup_on_close=False)
     try:
-        index = ReuseIndex(library.conn)
+        index = ReuseIndex(library.conn, ReuseSettings(stock_score=stock_score))
         if stock_share > 0:
             stock_df = max(2, math.ceil(stock_share * max(index.n_documents(), 1)))
-            index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df))
+            index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df, stock_score=stock_score))
         known = set(index.document_ids())
         for doc in documents:
             if doc.id is not None and doc.id not in known and not read_only:
@@ -100,7 +101,7 @@ class CompareView(QWidget):
         self.lock_action.setToolTip(self.tr("Scrolling one speech moves the others section by section"))
         self.stock_action = QAction(self.tr("Show Stock Formulae"), self, checkable=True)
         self.stock_action.setChecked(self.settings.get("shared/show_stock"))
-        self.stock_action.setToolTip(self.tr("Also highlight phrases that most speeches of the corpus repeat"))
+        self.stock_action.setToolTip(self.tr("Also highlight stock formulae: wording national official texts or most speeches of the library repeat"))
         self.prev_action = QAction(self.tr("Previous Shared Passage"), self)
         self.prev_action.setShortcuts([QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.next_action = QAction(self.tr("Next Shared Passage"), self)
@@ -242,8 +243,9 @@ class CompareView(QWidget):
         generation = self._generation
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
         share, read_only = self.settings.get("shared/stock_threshold"), self.library.read_only
+        score = self.settings.get("shared/stock_score")
         job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share,
-                                                                            read_only))
+                                                                            read_only, score))
         job.succeeded.connect(lambda result: self._apply_comparison(result, generation))
         job.failed.connect(lambda message: self.summary.setText(message))
         self.jobs.run(job)
@@ -438,6 +440,7 @@ class CompareView(QWidget):
     def describe_span(self, span: SharedSpan, pane: int = 0) -> str:
         """What a tooltip says of a shared span: its class, where else it is, how common in the corpus."""
         kind = self.tr("Distinctive reuse") if span.cls == "distinctive" else self.tr("Stock formula")
+        kind += self.tr(" (stock score %1)").replace("%1", f"{span.stock_score:.2f}")
         if span.kind == "near":
             kind += self.tr(" (near-verbatim, %1% alike)").replace("%1", str(round(span.similarity * 100)))
         lines = [kind]

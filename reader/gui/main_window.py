@@ -268,7 +268,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
             self.compare_view.set_font_size(self.settings.get("reading/font_size"))
         if "ui/color_scheme" in changed:
             apply_color_scheme(self.settings.get("ui/color_scheme"))
-        if changed & {"shared/min_chars", "shared/stock_threshold"}:
+        if changed & {"shared/min_chars", "shared/stock_threshold", "shared/stock_score"}:
             self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
             if self.compare_view.documents:
                 self.compare_view.recompute()

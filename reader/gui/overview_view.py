@@ -22,6 +22,7 @@ from reader.gui import plain
 from reader.gui.heatmap import ColourScale, HeatMap, MapArea
 from reader.gui.hit_list import HitTree
 from reader.gui.library_actions import in_own_library
+from reader.gui.passage_style import graded_background
 from reader.gui.table_sizing import stretch_column
 from reader.gui.timeline import TimelineWidget
 from reader.gui.workers import Job, JobRunner
@@ -256,6 +257,7 @@ class OverviewView(QTabWidget):
         self.phrase_class.currentIndexChanged.connect(lambda _i: self._fill_phrases())
         self.phrase_min_df.valueChanged.connect(lambda _v: self._fill_phrases())
         self.phrase_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)   # most widespread first
+        self.phrase_table.setColumnWidth(0, 320)
         self.phrase_table.selectionModel().currentRowChanged.connect(lambda *_: self._phrase_selected())
         self.phrase_rows = []
 
@@ -279,9 +281,12 @@ class OverviewView(QTabWidget):
         self.phrase_model.setRowCount(0)
         names = {"stock": self.tr("stock"), "distinctive": self.tr("distinctive")}
         for r in rows:
-            self.phrase_model.appendRow([self._item(r.text, data=r), self._item(str(r.df), r.df),
-                                         self._item(names.get(r.cls, r.cls)), self._item(r.first_date or "—"),
+            graded = self._item(f"{names.get(r.cls, r.cls)} · {r.stock_score:.2f}", r.stock_score)
+            graded.setBackground(graded_background(r.stock_score))   # the comparison's colours, graded
+            self.phrase_model.appendRow([self._item(r.text, data=r), self._item(str(r.df), r.df), graded,
+                                         self._item(r.first_date or "—"),
                                          self._item(r.last_date or "—")])
+        self.phrase_table.resizeColumnToContents(2)     # the graded class reads on one line
         self.phrase_status.setText(self.tr("%n shared phrase(s)", "", len(rows)))
 
     def _phrase_selected(self) -> None:
@@ -316,6 +321,8 @@ class OverviewView(QTabWidget):
         self.formula_model.setRowCount(0)
         for f in formulae:
             definition = f.definition.sentence.replace("\n", " ") if f.definition else ""
+            if not definition and f.reference:
+                definition = self.tr("(national formula) %1").replace("%1", f.reference)
             self.formula_model.appendRow([self._item(f.text, data=f), self._item(str(f.count), f.count),
                                           self._item(str(len(f.doc_ids)), len(f.doc_ids)), self._item(definition)])
         self.formula_status.setText(self.tr("%n formula(e)", "", len(formulae)))

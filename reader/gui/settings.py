@@ -21,6 +21,7 @@ DEFAULTS: dict[str, object] = {
     "shared/min_chars": 0,           # 0: the engine's default
     "shared/show_stock": True,
     "shared/stock_threshold": 0.0,   # share of the library; 0: adaptive to its size
+    "shared/stock_score": 0.5,       # a passage whose stock score (0..1) reaches this is a stock formula
     "compare/sync_scroll": True,
     "export/preset": "plain",
     "export/headings": False,        # cite sections with their headings, not the numbers alone

@@ -56,6 +56,13 @@ class SettingsDialog(QDialog):
         self.stock_share.setSuffix(" %")
         self.stock_share.setSpecialValueText(self.tr("Adapt to the library's size"))
         self.stock_share.setValue(settings.get("shared/stock_threshold") * 100)
+        self.stock_score = QDoubleSpinBox()
+        self.stock_score.setRange(0.05, 1.0)
+        self.stock_score.setDecimals(2)
+        self.stock_score.setSingleStep(0.05)
+        self.stock_score.setValue(settings.get("shared/stock_score"))
+        self.stock_score.setToolTip(self.tr("0: everything shared is stock; 1: only wording every official text "
+                                            "repeats. Scores come from national official texts and your library."))
         self.export_preset = choice_combo([("plain", self.tr("Plain")),
                                           ("official", self.tr("Official document (GB/T 9704)"))],
                                          settings.get("export/preset"))
@@ -76,6 +83,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(shared)
         form.addRow(self.tr("Shortest passage (characters)"), self.min_chars)
         form.addRow(self.tr("Stock formula when in at least"), self.stock_share)
+        form.addRow(self.tr("Stock formula from a score of"), self.stock_score)
         export = QGroupBox(self.tr("Export to Word"))
         form = QFormLayout(export)
         form.addRow(self.tr("Preset"), self.export_preset)
@@ -105,6 +113,7 @@ class SettingsDialog(QDialog):
             "reading/line_spacing": self.line_spacing.value(),
             "shared/min_chars": self.min_chars.value(),
             "shared/stock_threshold": self.stock_share.value() / 100,
+            "shared/stock_score": round(self.stock_score.value(), 2),
             "export/preset": self.export_preset.currentData(),
         }
         values.update({key: edit.text().strip() or self.settings.get(key) for key, edit in self.fonts.items()})

@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="101" />
-        <source>Also highlight phrases that most speeches of the corpus repeat</source>
-        <translation>同时标出文库中多数讲话都重复的套话提法</translation>
+        <source>Also highlight stock formulae: wording national official texts or most speeches of the library repeat</source>
+        <translation>同时标出套话提法：全国性公文或文库中多数讲话都重复的表述</translation>
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="102" />
@@ -194,6 +194,11 @@
         <location filename="../../reader/gui/compare_view.py" line="383" />
         <source>Stock formula</source>
         <translation>套话提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_view.py" line="385" />
+        <source> (stock score %1)</source>
+        <translation>（套话度 %1）</translation>
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="385" />
@@ -920,6 +925,11 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
 <context>
     <name>OverviewView</name>
     <message>
+        <location filename="../../reader/gui/overview_view.py" line="306" />
+        <source>(national formula) %1</source>
+        <translation>（全国性提法）%1</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/overview_view.py" line="97" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
@@ -1352,6 +1362,16 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/settings_dialog.py" line="78" />
         <source>Stock formula when in at least</source>
         <translation>套话：至少出现在文库的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="86" />
+        <source>Stock formula from a score of</source>
+        <translation>套话度达到</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/settings_dialog.py" line="64" />
+        <source>0: everything shared is stock; 1: only wording every official text repeats. Scores come from national official texts and your library.</source>
+        <translation>0：凡共同文字皆为套话；1：只有所有公文都重复的表述才算。套话度依据全国性公文和您的文库计算。</translation>
     </message>
     <message>
         <location filename="../../reader/gui/settings_dialog.py" line="79" />

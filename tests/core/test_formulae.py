@@ -67,3 +67,72 @@ def test_unquoted_formula_without_definition_is_ignored():
 def test_chinese_numbers():
     assert [chinese_number(n) for n in ("一", "两", "十", "十二", "二十", "九十九", "12")] == [1, 2, 10, 12, 20, 99, 12]
     assert chinese_number("十四五") is None and chinese_number("一一") is None
+
+
+def _texts(found):
+    return {f.text: f for f in found}
+
+
+def test_formulae_led_by_shuang_qian_bai_or_a_repeated_numeral():
+    text = ("推进“双碳”工作，落实“双减”政策，建设“双一流”高校。深化“千万工程”经验，实施“百千万工程”，"
+            "坚持“八八战略”，坚持“九二共识”，开展“万企兴万村”行动。“三万人”参加，“五千亿”投资。")
+    found = _texts(find_formulae([(1, text)]))
+    assert {"双碳", "双减", "双一流", "千万工程", "百千万工程", "八八战略", "九二共识", "万企兴万村"} <= set(found)
+    assert not {"三万人", "五千亿"} & set(found)
+
+
+def test_unquoted_known_national_formulae_are_found_with_their_definition():
+    text = ("统筹推进五位一体总体布局，为实现两个一百年奋斗目标而奋斗，打好三大攻坚战，严格落实八项规定，"
+            "统筹两个大局，新三样出口增长。")
+    found = _texts(find_formulae([(1, text)]))
+    assert {"五位一体", "两个一百年", "三大攻坚战", "八项规定", "两个大局", "新三样"} <= set(found)
+    assert "生态文明建设" in found["五位一体"].reference
+    assert found["三大攻坚战"].to_dict()["reference_definition"]
+
+
+def test_bare_number_formulae_but_not_years_or_hotlines():
+    text = "落实“132”工作思路，构建“1310”发展格局，推进“12221”市场体系。拨打“12345”热线。“2024”年。"
+    found = _texts(find_formulae([(1, text)]))
+    assert {"132", "1310", "12221"} <= set(found)
+    assert not {"12345", "2024"} & set(found)
+
+
+def test_place_names_idioms_and_self_structure_are_not_formulae():
+    text = ("“四川造”产品走向全国，“三亚”旅游兴旺。“一方水土难养一方人”，要学会“十个指头弹钢琴”。"
+            "下面我讲四个方面：一是抓项目，二是抓招商，三是抓环境，四是抓队伍。"
+            "重点抓好十二个方面：一是甲，二是乙。")
+    found = set(_texts(find_formulae([(1, text)])))
+    assert not {"四川造", "三亚", "一方水土难养一方人", "十个指头弹钢琴", "四个方面", "十二个方面"} & found
+
+
+def test_items_of_a_known_formula_replace_a_wrong_parse():
+    text = "统筹推进“四大板块”：继续推动东、中、西、东北地区协调发展。"
+    found = _texts(find_formulae([(1, text)]))
+    assert found["四大板块"].items == ("西部开发", "东北振兴", "中部崛起", "东部率先")
+
+
+def test_four_cards_gets_the_reference_definition_in_the_samples(found):
+    four = found[0]["四张牌"]
+    assert "新型城镇化" in four.reference and "创新驱动发展" in four.items
+
+
+def test_samples_spell_out_one_centre_six_clusters_and_three_blocks(found):
+    formulae, _ = found
+    centre = formulae["一中心六组团"].definition
+    assert centre is not None and centre.sentence.startswith("中心城区是实施")
+    assert formulae["三大板块"].items[:2] == ("洛北城区", "洛南城区")
+
+
+def test_first_item_loses_the_verb_its_clause_opens_with(found):
+    formulae, _ = found
+    assert formulae["三篇文章"].items == ("规划", "建设", "管理")
+    assert formulae["四级联动"].items == ("市", "县", "乡", "村")
+
+
+def test_wei_after_the_quote_spells_a_formula_out_and_two_skins_is_an_idiom():
+    text = ("加快形成“三级三类”空间规划体系（“三级”为市、县、乡三级，“三类”为总体规划、详细规划和相关专项规划）。"
+            "防止形成“两张皮”。以“三级”为基础。")
+    found = _texts(find_formulae([(1, text)]))
+    assert found["三级"].items == ("市", "县", "乡")
+    assert found["三类"].items == ("总体规划", "详细规划", "相关专项规划")
+    assert "两张皮" not in found

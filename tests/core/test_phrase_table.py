@@ -21,7 +21,7 @@ def test_rows_carry_dates_and_speeches(rows):
     assert row.doc_ids == (1, 3) and row.first_date == row.last_date == "2022"
     later = next(r for r in table if set(r.doc_ids) == {3, 5})
     assert (later.first_date, later.last_date) == ("2022", "2024")
-    assert {"text", "df", "class", "first", "last", "count", "doc_ids"} == set(row.to_dict())
+    assert {"text", "df", "class", "stock_score", "first", "last", "count", "doc_ids"} == set(row.to_dict())
 
 
 def test_filter_and_sort(rows):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.reuse import diff_passage, find_shared
+from reader.core.reuse import ReuseSettings, diff_passage, find_shared
 from reader.core.reuse.normalize import PLACEHOLDER, key_string, normalize
 from reader.core.reuse.snap import is_boundary
 
@@ -41,13 +41,14 @@ def test_exact_passage_with_offsets_in_both_texts():
     assert p.text == a[p.a_start:p.a_end] == SENTENCE
     assert b[p.b_start:p.b_end] == SENTENCE
     assert p.df is None and p.cls == "distinctive"
-    assert set(p.to_dict()) == {"a_start", "a_end", "b_start", "b_end", "text", "kind", "similarity", "df", "class"}
+    assert set(p.to_dict()) == {"a_start", "a_end", "b_start", "b_end", "text", "kind", "similarity", "df", "class",
+                                 "stock_score"}
 
 
 def test_near_verbatim_passage_with_words_changed():
     a = "开头的话不一样。" + "坚持以人民为中心的发展思想，加快推进以人为核心的新型城镇化，让城市生活更美好，让群众得到更多实惠" + "。结尾。"
     b = "完全另外的开头。" + "坚持以人民为中心的发展理念，加快推进以人为核心的新型城市化，让城市生活更加美好，让群众得到更多实惠" + "。不同。"
-    passages = find_shared(a, b)
+    passages = find_shared(a, b, settings=ReuseSettings(reference=False))   # matching alone: no formula split
     assert len(passages) == 1
     p = passages[0]
     assert p.kind == "near" and 0.8 <= p.similarity < 1.0

@@ -92,11 +92,15 @@ def test_tooltip_describes_the_passage(compare):
 
 
 def test_stock_formulae_toggle(compare):
+    """In the five-speech sample the Henan formula 以人为核心推进新型城镇化 is stock: the toggle hides it."""
     shown_all = compare.panes[0].speech.text_view.layer(SHARED_LAYER)
+    text = compare.panes[0].speech.document.text
+    stock = [s for s in compare.spans[0] if s.cls == "stock"]
+    assert [text[s.start:s.end] for s in stock] == ["以人为核心推进新型城镇化"]
     compare.stock_action.setChecked(False)
     assert all(s.cls == "distinctive" for s in compare.spans[0])
     hidden = compare.panes[0].speech.text_view.layer(SHARED_LAYER)
-    assert len(hidden) <= len(shown_all)
+    assert len(hidden) == len(shown_all) - 1
     compare.stock_action.setChecked(True)
     assert len(compare.panes[0].speech.text_view.layer(SHARED_LAYER)) == len(shown_all)
 
@@ -164,3 +168,57 @@ def test_stock_threshold_setting_changes_the_classes(main_window, qtbot):
     with qtbot.waitSignal(view.comparison_ready, timeout=30000):
         view.recompute()
     assert any(s.cls == "distinctive" for s in view.spans[0])
+
+
+def test_stock_score_setting_moves_passages_between_classes(main_window, qtbot):
+    """At a score threshold of 0.2 the partly official passages (习近平总书记在调研指导河南工作时) turn stock."""
+    view = main_window.compare_view
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 3])
+    before = sum(s.cls == "stock" for s in view.spans[0])
+    main_window.settings.set("shared/stock_score", 0.2)
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        view.recompute()
+    after = [s for s in view.spans[0] if s.cls == "stock"]
+    assert len(after) > before and all(s.stock_score >= 0.2 for s in after)
+    main_window.settings.set("shared/stock_score", 0.5)
+
+
+def test_highlights_are_graded_by_stock_score(compare):
+    from reader.gui.passage_style import DISTINCTIVE, STOCK, span_format
+
+    spans = compare.spans[0]
+    stock = next(s for s in spans if s.cls == "stock")
+    plain = next(s for s in spans if s.cls == "distinctive" and s.stock_score == 0)
+    partly = next(s for s in spans if s.cls == "distinctive" and 0 < s.stock_score < 0.5)
+    colours = [span_format(s).background().color() for s in (plain, partly, stock)]
+    assert colours[0] == DISTINCTIVE and colours[2] == STOCK
+    assert colours[0].alpha() > colours[1].alpha() > colours[2].alpha()     # stock recedes step by step
+    assert "stock score" in compare.describe_span(stock)
+
+
+def test_reference_model_is_loaded_off_the_gui_thread(qtbot, sample_library, settings, monkeypatch):
+    """Start-up never reads the model; the first comparison reads it in its worker thread."""
+    import threading
+
+    from reader.core.reuse import reference
+    from reader.gui.main_window import MainWindow
+
+    threads = []
+    original = reference.ReferenceModel.load.__func__
+
+    def recording_load(cls, path):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(cls, path)
+
+    monkeypatch.setattr(reference, "_loaded", False)
+    monkeypatch.setattr(reference, "_model", None)
+    monkeypatch.setattr(reference.ReferenceModel, "load", classmethod(recording_load))
+    window = MainWindow(sample_library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert threads == []
+    with qtbot.waitSignal(window.compare_view.comparison_ready, timeout=30000):
+        window.open_documents([1, 3])
+    assert threads == [False]

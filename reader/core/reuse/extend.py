@@ -114,8 +114,12 @@ def chain_segments(ka: np.ndarray, kb: np.ndarray, segs: list[tuple[int, int, in
             ga, gb = ta0 - best.a1, tb0 - best.b1
             gm = _gap_matches(ka, kb, best.a1, ta0, best.b1, tb0)
             widest = max(ga, gb)
-            # a bridge must look like an edit, not like unrelated text between two coincidences
-            if widest <= 3 or gm >= 0.4 * widest:
+            # a bridge must look like an edit, not like unrelated text between two coincidences:
+            # a small gap, one mostly shared, or words inserted on one side only (the narrower side
+            # of the gap is mostly found in the wider one: 小型水库和病险水闸除险加固 / 小型水库除险加固);
+            # the chain's similarity is checked as a whole below
+            narrow = max(min(ga, gb), 0)
+            if widest <= 3 or gm >= 0.4 * widest or (widest <= 12 and gm >= 0.75 * narrow):
                 best.segs.append((ta0, a1, tb0, b1))
                 best.matched += gm + (a1 - ta0)
                 best.a1, best.b1 = a1, b1
@@ -143,7 +147,8 @@ EDGE_WINDOW = 16      # keys looked at beyond a passage's edge
 EDGE_MIN_RUN = 3      # a run of matching keys shorter than this past an edit is coincidence
 
 
-_SKIPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))   # smallest edits first
+# smallest edits first; up to three keys, a word inserted or dropped (调控的, 出发点)
+_SKIPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2), (3, 3), (3, 2), (2, 3), (3, 0), (0, 3))
 
 
 def _edge_gain(xa: list[int], xb: list[int]) -> tuple[int, int, int]:
@@ -151,21 +156,34 @@ def _edge_gain(xa: list[int], xb: list[int]) -> tuple[int, int, int]:
     edits: (keys taken in A, in B, keys matched); (0, 0, 0) when the edge stays.
 
     A greedy walk, not difflib: it runs on every candidate match, hundreds per pair of speeches.
+    A run shorter than EDGE_MIN_RUN between two edits (发展的长期 / 发乙的长甲) is taken only when
+    another small edit after it leads to a full run.
     """
     ca = cb = matched = 0
-    na, nb = len(xa), len(xb)
     while True:
-        for da, db in _SKIPS:
-            a, b = ca + da, cb + db
-            if a + EDGE_MIN_RUN <= na and b + EDGE_MIN_RUN <= nb and \
-                    xa[a:a + EDGE_MIN_RUN] == xb[b:b + EDGE_MIN_RUN]:
-                break
-        else:
-            return ca, cb, matched
-        run = EDGE_MIN_RUN
-        while a + run < na and b + run < nb and xa[a + run] == xb[b + run]:
-            run += 1
+        step = _next_run(xa, xb, ca, cb, EDGE_MIN_RUN)
+        if step is None:
+            short = _next_run(xa, xb, ca, cb, 1)
+            after = _next_run(xa, xb, short[0] + short[2], short[1] + short[2], EDGE_MIN_RUN) if short else None
+            if after is None:
+                return ca, cb, matched
+            matched += short[2]
+            step = after
+        a, b, run = step
         ca, cb, matched = a + run, b + run, matched + run
+
+
+def _next_run(xa: list[int], xb: list[int], ca: int, cb: int, min_run: int) -> tuple[int, int, int] | None:
+    """After the smallest edit from (ca, cb) that is followed by min_run equal keys: (a, b, run length)."""
+    na, nb = len(xa), len(xb)
+    for da, db in _SKIPS:
+        a, b = ca + da, cb + db
+        if a + min_run <= na and b + min_run <= nb and xa[a] == xb[b] and xa[a:a + min_run] == xb[b:b + min_run]:
+            run = min_run
+            while a + run < na and b + run < nb and xa[a + run] == xb[b + run]:
+                run += 1
+            return a, b, run
+    return None
 
 
 def extend_edges(ka: np.ndarray, kb: np.ndarray, m: Match) -> Match:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from reader.core.reuse.normalize import NORMALIZE_VERSION, Keyed, normalize
-from reader.core.reuse.pairwise import shared_matches, to_passages
+from reader.core.reuse.pairwise import scorer_for, shared_matches, to_passages
 from reader.core.reuse.passage import Passage, Phrase, ReuseSettings, SyncReport
 from reader.core.reuse.postings import Postings
 from reader.core.reuse.schema import ensure_schema, write_transaction
@@ -209,8 +209,13 @@ class ReuseIndex:
         a, b = self.keyed(a_id), self.keyed(b_id)
         min_chars = self.settings.min_chars if min_chars is None else min_chars
         matches = shared_matches(a, b, self.settings, min_chars)
-        stock_df = self.settings.stock_threshold(self.n_documents())
-        return to_passages(a, b, matches, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)), stock_df)
+        scorer = scorer_for(self.settings, self._gram_df, self.settings.stock_threshold(self.n_documents()))
+        return to_passages(a, b, matches, scorer, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)))
+
+    def _gram_df(self, keys: np.ndarray) -> tuple[np.ndarray, int]:
+        """Library document frequency of every k-gram of keys (0 for grams no winnowing kept)."""
+        values = fingerprint_values(gram_hashes(keys, self.settings.k))
+        return self.postings().df(values), self.settings.k
 
     def related_documents(self, doc_id: int, min_shared: int = 1) -> list[tuple[int, int]]:
         """Documents sharing at least min_shared distinctive fingerprints with doc_id, most first.

@@ -13,6 +13,10 @@ DEFAULT_MIN_CHARS = 12
 
 STOCK = "stock"
 DISTINCTIVE = "distinctive"
+# A passage whose stock score (0 = distinctive reuse .. 1 = formula) reaches this is stock. A key's
+# grade is 0 in two reference texts, 1 in six (linear between), 1 in a known formula or in the
+# library's stock df; at 0.5, all of a passage in four national texts, or half of it in six, is stock.
+DEFAULT_STOCK_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,13 +31,14 @@ class Passage:
     kind: str            # "exact" | "near"
     similarity: float    # 1.0 for exact
     df: int | None       # documents of the library containing it (None when not known)
-    cls: str             # "stock" | "distinctive"
+    cls: str             # "stock" | "distinctive" (stock_score against the threshold setting)
+    stock_score: float = 0.0   # 0 = distinctive reuse .. 1 = formula repeated everywhere
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (the class is under the key "class")."""
         return {"a_start": self.a_start, "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end,
                 "text": self.text, "kind": self.kind, "similarity": self.similarity, "df": self.df,
-                "class": self.cls}
+                "class": self.cls, "stock_score": self.stock_score}
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,12 @@ class Phrase:
     doc_ids: tuple[int, ...]
     positions: tuple[tuple[int, int, int], ...]   # (doc_id, start, end) of every occurrence
     cls: str
+    stock_score: float = 0.0   # as for passages: library spread and the reference model, 0..1
 
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
         return {"text": self.text, "df": self.df, "doc_ids": list(self.doc_ids),
-                "positions": [list(p) for p in self.positions], "class": self.cls}
+                "positions": [list(p) for p in self.positions], "class": self.cls, "stock_score": self.stock_score}
 
 
 @dataclass
@@ -83,12 +89,17 @@ class ReuseSettings:
     pair_k: int = 6                      # gram size when two documents are compared directly
     max_gap: int = 24                    # widest edit (in keys) bridged inside a near passage
     min_similarity: float = 0.8          # a near passage below this is split back into exact pieces
+    near_k: int = 3                      # short seeds for reworded clauses (0: off)
+    near_gap: int = 4                    # widest edit (in keys) bridged between short seeds
+    near_pairs: int = 4                  # a short seed repeated more (pairs within the two texts) is not used
     max_pairs_per_gram: int = 64         # a gram repeated more within the two texts is not paired
     df_cap: int = 100                    # a fingerprint in more documents pairs no documents (a phrase)
     df_overlap: float = 0.8              # share of a passage's fingerprints a document must hold to contain it
     stock_df: int | None = None          # fixed stock threshold; None = default_stock_df(library size)
-    snap: bool = True                    # move edges to jieba word boundaries
-    cache_dir: str | None = None         # jieba's dictionary cache
+    stock_score: float = DEFAULT_STOCK_SCORE   # a passage scoring this or more is stock
+    reference: bool = True               # grade passages against the shipped reference model too
+    snap: bool = True                    # move edges to word boundaries
+    cache_dir: str | None = None         # no longer used (edges snap without jieba); kept for callers
 
     def stock_threshold(self, n_docs: int) -> int:
         """The df from which a passage is stock, for a library of n_docs documents."""

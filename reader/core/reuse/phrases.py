@@ -18,13 +18,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reader.core.reuse.normalize import normalize
-from reader.core.reuse.passage import DISTINCTIVE, STOCK, Phrase
+from reader.core.reuse.passage import Phrase
+from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
-from reader.core.reuse.snap import MAX_SHIFT, is_boundary, set_cache_dir
+from reader.core.reuse.snap import MAX_SHIFT, boundaries
+from reader.core.reuse.stock import StockScorer, split_points
 
 if TYPE_CHECKING:
     from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
 
+_TEXTS_KEPT = 256     # decompressed texts kept while phrases are cut into pieces
 _NONE = np.uint32(0xFFFFFFFF)   # "no key here" (before the start or after the end of a text)
 
 
@@ -99,8 +102,11 @@ def _shared_context(ctx: np.ndarray, from_end: bool) -> int:
 def _snap(text: str, starts: np.ndarray, ends: np.ndarray, s0: int, e0: int, nkeys: int) -> tuple[int, int]:
     """Inward shifts (in keys) of the start and end that land on word boundaries."""
     limit = min(MAX_SHIFT, max(nkeys // 2 - 1, 0))
-    ds = next((d for d in range(limit + 1) if is_boundary(text, int(starts[s0 + d]))), 0)
-    de = next((d for d in range(limit + 1) if is_boundary(text, int(ends[e0 - d]))), 0)
+    first = [int(starts[s0 + d]) for d in range(limit + 1)]
+    last = [int(ends[e0 - d]) for d in range(limit + 1)]
+    ok_first, ok_last = boundaries(text, first), boundaries(text, last)
+    ds = next((d for d, p in enumerate(first) if p in ok_first), 0)
+    de = next((d for d, p in enumerate(last) if p in ok_last), 0)
     return ds, de
 
 
@@ -139,8 +145,8 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
         if n_docs >= min_df:
             groups.append((n_docs, int(occ["nkeys"][order[lo]]), lo, hi))
     groups.sort(key=lambda g: (-g[0], -g[1], int(doc_sorted[g[2]])))
-    set_cache_dir(settings.cache_dir)
     stock_df = settings.stock_threshold(len(ids))
+    scorer = StockScorer(reference_model() if settings.reference else None, settings.stock_score, None, stock_df)
     ext = settings.w - 1
     texts: dict[int, str] = {}
     out = []
@@ -156,11 +162,54 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
         s0, e0 = ext - el, MAX_SHIFT + er
         ds, de = (_snap(texts[rep], occ["starts"][rows[0]], occ["ends"][rows[0]], s0, e0, nkeys + el + er)
                   if settings.snap else (0, 0))
+        if nkeys + el + er - ds - de < settings.min_chars:
+            ds = de = 0                      # snapping would lose the phrase: keep it as found
         starts, ends = occ["starts"][rows, s0 + ds], occ["ends"][rows, e0 - de]
         a, b = int(starts[0]), int(ends[0])
         if b - a < settings.min_chars:
             continue
         docs = tuple(int(d) for d in np.unique(occ["doc"][rows]))
-        positions = tuple((int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends))
-        out.append(Phrase(texts[rep][a:b], n_docs, docs, positions, STOCK if n_docs >= stock_df else DISTINCTIVE))
+        positions = [(int(d), int(s), int(e)) for d, s, e in zip(occ["doc"][rows], starts, ends)]
+        out.extend(_graded(index, scorer, texts[rep][a:b], n_docs, docs, positions, texts))
     return out
+
+
+def _graded(index: "ReuseIndex", scorer: StockScorer, text: str, n_docs: int, docs: tuple[int, ...],
+            positions: list[tuple[int, int, int]], texts: dict[int, str]) -> list[Phrase]:
+    """The phrase with its stock score; split like a passage when a formula stands inside it."""
+    keys = normalize(text).keys
+    grades = scorer.grades(keys)
+    library = scorer.library_grade(n_docs)
+    cuts = split_points(grades, scorer.threshold)
+    pieces = (_piece_positions(index, text, keys, positions, cuts, texts)
+              if len(cuts) > 2 and library < scorer.threshold else None)
+    if pieces is None:
+        score = round(max(float(grades.mean()) if grades.size else 0.0, library), 3)
+        return [Phrase(text, n_docs, docs, tuple(positions), scorer.classify(score), score)]
+    out = []
+    for (lo, hi), where in zip(zip(cuts[:-1], cuts[1:]), pieces):
+        _doc, start, end = where[0]
+        offset = positions[0][1]
+        score = round(max(float(grades[lo:hi].mean()), library), 3)
+        out.append(Phrase(text[start - offset:end - offset], n_docs, docs, tuple(where), scorer.classify(score), score))
+    return out
+
+
+def _piece_positions(index: "ReuseIndex", text: str, keys: np.ndarray, positions: list[tuple[int, int, int]],
+                     cuts: list[int], texts: dict[int, str]) -> list[list[tuple[int, int, int]]] | None:
+    """Every occurrence's offsets of each piece; None when an occurrence's wording differs (then the
+    phrase stays whole). Occurrences worded exactly as the first need no second look at their keys."""
+    own = normalize(text)
+    pieces: list[list[tuple[int, int, int]]] = [[] for _ in cuts[:-1]]
+    for doc, start, end in positions:
+        if doc not in texts:
+            if len(texts) >= _TEXTS_KEPT:
+                texts.pop(next(iter(texts)))
+            texts[doc] = index.text(doc)
+        found = texts[doc][start:end]
+        keyed = own if found == text else normalize(found)
+        if keyed is not own and not np.array_equal(keyed.keys, keys):
+            return None
+        for i, (lo, hi) in enumerate(zip(cuts[:-1], cuts[1:])):
+            pieces[i].append((doc, start + int(keyed.starts[lo]), start + int(keyed.ends[hi - 1])))
+    return pieces
