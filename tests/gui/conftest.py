@@ -49,3 +49,12 @@ def main_window(qtbot, sample_library, settings):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def compare(main_window, qtbot):
+    """The first and third samples side by side, highlights ready."""
+    view = main_window.compare_view
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 3])
+    return view

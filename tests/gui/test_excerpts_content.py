@@ -74,14 +74,6 @@ def test_export_dialog_cites_headings_when_asked(main_window, tmp_path, monkeypa
     assert dialog.headings.isChecked() is checked           # remembered for the next export
 
 
-@pytest.fixture
-def compare(main_window, qtbot):
-    view = main_window.compare_view
-    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
-        main_window.open_documents([1, 3])
-    return view
-
-
 def test_an_alignment_correction_can_be_removed(compare, qtbot, main_window):
     library = main_window.library
     left, right = compare.panes

@@ -1,19 +1,10 @@
 """What a new user tripped on (issue 16): the closing section, Add Pane after scrolling, the tag dialog,
 screenshots of unfinished views, the start after a crash."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.tag_dialog import TagDialog
-
-
-@pytest.fixture
-def compare(main_window, qtbot):
-    view = main_window.compare_view
-    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
-        main_window.open_documents([1, 3])
-    return view
 
 
 def click_section(qtbot, pane, section):

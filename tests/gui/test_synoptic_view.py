@@ -114,14 +114,6 @@ def test_speech_text_is_never_markup(qtbot):
     assert "<a href='#row-0'>" in text and "<b>A</b>" in text
 
 
-@pytest.fixture
-def compare(main_window, qtbot):
-    view = main_window.compare_view
-    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
-        main_window.open_documents([1, 3])
-    return view
-
-
 def choose_section(compare, label):
     speech = compare.panes[0].speech
     section = next(s for s in speech.sections if s.label == label or s.kind == label)
