@@ -98,6 +98,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX similarity_pair_b ON similarity_pair (doc_b);
     CREATE TABLE similarity_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # What is derived from a speech's text once, at import, so no interaction parses it again:
+    # its outline as JSON (reader.core.outline.outline_to_json), tagged with the parser's version;
+    # a row of another version (or none, for speeches imported before) is parsed again on read.
+    """
+    CREATE TABLE doc_outline (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        parser_version INTEGER NOT NULL,
+        outline TEXT NOT NULL
+    );
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

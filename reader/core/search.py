@@ -1,9 +1,8 @@
 """Full-text search of the library in Chinese: FTS5 trigram for 3+ characters, a scan for 1–2.
 
-The FTS5 table is external-content over documents.text (no second copy of the texts) and kept in
-step by triggers on documents. It is created here on first use, not by a schema migration: an
-SQLite without FTS5 or without the trigram tokenizer (before 3.34) would fail the migration and
-leave the library unopenable, whereas here search just falls back to the scan.
+The FTS5 table (reader.core.fts) is built with the import and kept in step by triggers; an SQLite
+without it makes search fall back to the scan. Counts are taken inside SQLite; only the speeches of
+the page asked for are read, and their hits take their section from the outline stored at import.
 
 FTS only chooses the speeches; offsets always come from str.find on the cleaned text, so hits
 index the same string as every other offset in the program. The trigram tokenizer is made
@@ -15,28 +14,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
+from reader.core.fts import FTS_TABLE, ensure_search_index, fts_query
 from reader.core.outline import parse_outline, path_label, section_path
+from reader.core.store import display_title
 
 __all__ = ["SearchHit", "SearchGroup", "SearchResult", "search", "search_in_text",
            "ensure_search_index", "fts_query"]
 
-FTS_TABLE = "search_fts"
 MIN_FTS_CHARS = 3        # trigram FTS cannot answer shorter queries
 DEFAULT_CONTEXT = 20
 DEFAULT_MAX_HITS = 2000  # "的" occurs a million times in 1,000 speeches: count them all, list a few
-
-_CREATE = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "text, content='documents', content_rowid='id', tokenize='trigram case_sensitive 1')",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END",
-    # only a new text re-indexes: editing a title or date leaves the index alone
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF text ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text);"
-    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-]
 
 
 @dataclass(frozen=True)
@@ -74,66 +61,51 @@ class SearchGroup:
 
 @dataclass
 class SearchResult:
-    """Every speech holding the query, ordered by date, and how the search was run."""
+    """One page of the speeches holding the query (by date), with counts over the whole library."""
 
     query: str
     groups: list[SearchGroup]
     method: str              # "fts" | "scan"
-
-    @property
-    def total(self) -> int:
-        """Matches in the whole library (all counted, even those not listed)."""
-        return sum(g.total for g in self.groups)
+    total: int = 0           # matches in the whole library (all counted, even those not listed)
+    speeches: int = 0        # speeches holding the query in the whole library
+    offset: int = 0          # how many speeches come before this page
 
     @property
     def truncated(self) -> bool:
-        """Whether some matches were counted but not listed."""
-        return any(len(g.hits) < g.total for g in self.groups)
+        """Whether some matches were counted but not listed (later pages, or hits beyond the cap)."""
+        return self.offset + len(self.groups) < self.speeches or any(len(g.hits) < g.total for g in self.groups)
+
+    @property
+    def next_offset(self) -> int | None:
+        """Where the next page starts, or None when this is the last."""
+        after = self.offset + len(self.groups)
+        return after if after < self.speeches else None
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (`duidu search --json`)."""
-        return {"query": self.query, "method": self.method, "total": self.total,
-                "truncated": self.truncated, "speeches": [g.to_dict() for g in self.groups]}
+        return {"query": self.query, "method": self.method, "total": self.total, "speeches_total": self.speeches,
+                "offset": self.offset, "truncated": self.truncated,
+                "speeches": [g.to_dict() for g in self.groups]}
 
 
-def ensure_search_index(conn: sqlite3.Connection) -> bool:
-    """Create the FTS5 table and its triggers if missing (filled from the texts); False when FTS5
-    or its trigram tokenizer is not available in this SQLite."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone():
-        return True
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in _CREATE:
-            conn.execute(statement)
-        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    except sqlite3.OperationalError:
-        if own:
-            conn.execute("ROLLBACK")
-        return False
-    if own:
-        conn.execute("COMMIT")
-    return True
+# per speech, the non-overlapping matches counted inside SQLite, as str.find would count them
+_COUNT = "(length(text) - length(replace(text, :q, ''))) / length(:q)"
+_ORDER = "ORDER BY date IS NULL, date, id"
 
 
-def fts_query(query: str) -> str:
-    """The query as one FTS5 string literal, so quotes, AND/OR/NOT, * and ^ are searched as text."""
-    return '"' + query.replace('"', '""') + '"'
-
-
-def _candidates(conn: sqlite3.Connection, query: str) -> tuple[set[int], str]:
-    """Ids of the speeches that may hold the query, and the method that found them."""
-    if len(query) >= MIN_FTS_CHARS and ensure_search_index(conn):
+def _counts(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[tuple], str]:
+    """(id, title, date, source, count) of every speech holding query by date, and the method used."""
+    columns = f"SELECT id, title, date, source_path, {_COUNT} AS n FROM documents"
+    if use_fts and len(query) >= MIN_FTS_CHARS and ensure_search_index(conn):
         try:
-            rows = conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
-                                (fts_query(query),)).fetchall()
-            return {r[0] for r in rows}, "fts"
+            rows = conn.execute(f"{columns} WHERE id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m)"
+                                f" {_ORDER}", {"q": query, "m": fts_query(query)}).fetchall()
+            return [r for r in rows if r[4] > 0], "fts"
         except sqlite3.OperationalError:
             pass   # a query FTS5 still refuses: the scan answers it
     # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
-    rows = conn.execute("SELECT id FROM documents WHERE instr(text, ?) > 0", (query,)).fetchall()
-    return {r[0] for r in rows}, "scan"
+    rows = conn.execute(f"{columns} WHERE instr(text, :q) > 0 {_ORDER}", {"q": query}).fetchall()
+    return rows, "scan"
 
 
 def _find_all(text: str, query: str) -> list[int]:
@@ -145,11 +117,13 @@ def _find_all(text: str, query: str) -> list[int]:
     return found
 
 
-def _hits(text: str, query: str, starts: list[int], context: int, doc_id: int | None) -> list[SearchHit]:
-    """Hits with their context and section label (the outline is parsed only when there are hits)."""
+def _hits(text: str, query: str, starts: list[int], context: int, doc_id: int | None,
+          outline: list | None = None) -> list[SearchHit]:
+    """Hits with their context and section label (from the stored outline when given; parsed otherwise)."""
     if not starts:
         return []
-    outline = parse_outline(text)
+    if outline is None:
+        outline = parse_outline(text)
     out = []
     for start in starts:
         end = start + len(query)
@@ -168,30 +142,33 @@ def search_in_text(text: str, query: str, context: int = DEFAULT_CONTEXT,
 
 
 def search(library, query: str, context: int = DEFAULT_CONTEXT, max_hits: int | None = DEFAULT_MAX_HITS,
-           use_fts: bool = True) -> SearchResult:
+           use_fts: bool = True, limit: int | None = None, offset: int = 0) -> SearchResult:
     """Search every speech for query, literally; groups ordered by date (undated last), hits by offset.
 
-    All matches are counted; at most max_hits are listed with context (None lists all).
+    Every match of the library is counted (inside SQLite, no text reaches Python for that); only the
+    page of `limit` speeches from `offset` (all when None) is read, with at most max_hits hits listed
+    (None lists all), each labelled with its section from the outline stored at import.
     """
     if not query:
         return SearchResult(query, [], "scan")
-    conn = library.conn
-    if use_fts:
-        ids, method = _candidates(conn, query)
-    else:
-        rows = conn.execute("SELECT id FROM documents WHERE instr(text, ?) > 0", (query,)).fetchall()
-        ids, method = {r[0] for r in rows}, "scan"
-    groups, budget = [], max_hits
-    for info in library.list_documents():
-        if info.id not in ids:
-            continue
-        text = library.get_document(info.id).text
-        starts = _find_all(text, query)
-        if not starts:
-            continue   # FTS matched case- or form-insensitively where str.find does not
-        listed = starts if budget is None else starts[:max(budget, 0)]
+    rows, method = _counts(library.conn, query, use_fts)
+    page = rows[offset:] if limit is None else rows[offset:offset + max(limit, 0)]
+    budget = max_hits
+    wanted = []
+    for row in page:
+        listed = row[4] if budget is None else min(row[4], max(budget, 0))
+        wanted.append(listed)
         if budget is not None:
-            budget -= len(listed)
-        groups.append(SearchGroup(info.id, info.display_title(), info.date, len(starts),
-                                  _hits(text, query, listed, context, info.id)))
-    return SearchResult(query, groups, method)
+            budget -= listed
+    read = [row[0] for row, n in zip(page, wanted) if n]
+    texts = library.texts(read) if read else {}
+    outlines = library.outlines(read) if read else {}
+    groups = []
+    for (doc_id, title, date, source, count), n in zip(page, wanted):
+        hits = []
+        if n:
+            text = texts[doc_id]
+            hits = _hits(text, query, _find_all(text, query)[:n], context, doc_id, outlines[doc_id])
+        groups.append(SearchGroup(doc_id, display_title(doc_id, title, source), date, count, hits))
+    return SearchResult(query, groups, method, sum(r[4] for r in rows), len(rows), offset)
+

@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import integrity, lock, schema
+from reader.core import fts, integrity, lock, schema
+from reader.core.outline import PARSER_VERSION, Section, outline_from_json, outline_to_json, parse_outline
 from reader.core.errors import UserError
 from reader.core.locale import pick
 
@@ -50,6 +51,15 @@ class LibraryError(UserError):
         return {**super().fields(lang), "who": who}
 
 
+def display_title(doc_id: int, title: str | None, source_path: str | None) -> str:
+    """A speech's title, or a stand-in naming its source file (or its id) when it has none."""
+    if title:
+        return title
+    if source_path:
+        return Path(source_path).stem
+    return f"#{doc_id}"
+
+
 @dataclass
 class DocumentInfo:
     """What the library list shows of a speech, without its text."""
@@ -68,11 +78,7 @@ class DocumentInfo:
 
     def display_title(self) -> str:
         """The title, or a stand-in naming the source file when the speech has none."""
-        if self.title:
-            return self.title
-        if self.source_path:
-            return Path(self.source_path).stem
-        return f"#{self.id}"
+        return display_title(self.id, self.title, self.source_path)
 
     def to_dict(self) -> dict:
         """A JSON-ready record, as `duidu list --json` prints it."""
@@ -222,6 +228,7 @@ class Library:
         meta.update({k: v for k, v in (metadata or {}).items() if v is not None})
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction() as conn:
+            fts.ensure_search_index(conn)   # built with the import, then kept in step by its triggers
             cur = conn.execute(
                 "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
                 " encoding, raw_text, text, removed, char_count, imported_at, bundled)"
@@ -229,6 +236,7 @@ class Library:
                 (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
                  json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled)))
+            self._store_outline(conn, cur.lastrowid, imported.text)
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -250,6 +258,16 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         *info, text, raw_text, removed = row
         return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
+
+    def texts(self, doc_ids: list[int]) -> dict[int, str]:
+        """The cleaned texts of these speeches only (search reads its page, not the library)."""
+        found: dict[int, str] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            found.update(self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def has_document(self, doc_id: int) -> bool:
         """Whether a speech with this id exists."""
@@ -279,6 +297,56 @@ class Library:
             " content_hash = ?, char_count = ? WHERE id = ?",
             (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
              imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
+        Library._store_outline(conn, doc_id, imported.text)
+
+    # --- derived data: computed once from the text, stored beside it -----------------------
+
+    @staticmethod
+    def _store_outline(conn: sqlite3.Connection, doc_id: int, text: str) -> list[Section]:
+        """Parse a speech's outline and keep it (inside the caller's transaction)."""
+        sections = parse_outline(text)
+        conn.execute("INSERT OR REPLACE INTO doc_outline (doc_id, parser_version, outline) VALUES (?,?,?)",
+                     (doc_id, PARSER_VERSION, outline_to_json(sections)))
+        return sections
+
+    def outlines(self, doc_ids: list[int]) -> dict[int, list[Section]]:
+        """The stored outlines of these speeches; missing or stale ones are parsed (and kept, if writable)."""
+        found: dict[int, list[Section]] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, version, data in self.conn.execute(
+                    f"SELECT doc_id, parser_version, outline FROM doc_outline WHERE doc_id IN ({marks})", chunk):
+                if version == PARSER_VERSION:
+                    found[doc_id] = outline_from_json(data)
+        stale = [d for d in ids if d not in found and self.has_document(d)]
+        for doc_id in stale:
+            text = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            if self.read_only:
+                found[doc_id] = parse_outline(text)
+            else:
+                with self.transaction() as conn:
+                    found[doc_id] = self._store_outline(conn, doc_id, text)
+        return found
+
+    def outline(self, doc_id: int) -> list[Section]:
+        """A speech's outline as stored at import (parsed again only when the parser changed)."""
+        if not self.has_document(doc_id):
+            raise LibraryError("missing", self.path, str(doc_id))
+        return self.outlines([doc_id])[doc_id]
+
+    def refresh_outlines(self, cancelled=None) -> int:
+        """Parse and store every missing or stale outline (a background step after an upgrade); how many."""
+        if self.read_only:
+            return 0
+        rows = self.conn.execute("SELECT d.id FROM documents d LEFT JOIN doc_outline o ON o.doc_id = d.id"
+                                 " WHERE o.parser_version IS NOT ? ORDER BY d.id", (PARSER_VERSION,)).fetchall()
+        for (doc_id,) in rows:
+            if cancelled is not None and cancelled():
+                break
+            self.outlines([doc_id])
+        return len(rows)
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a speech (and, through foreign keys, what hangs on it)."""
