@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.cli.common import emit_json, open_library, resolve_document, write_text
+from reader.core.library_ops import sync_index
 from reader.core.locale import pick
 from reader.core.paths import cache_dir
 from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings, find_shared
@@ -32,11 +33,9 @@ def register(subparsers) -> None:
 
 
 def _index(library) -> ReuseIndex:
-    """The library's reuse index, brought up to date (only new or changed speeches are indexed)."""
-    settings = ReuseSettings(cache_dir=str(cache_dir(library.folder)))
-    index = ReuseIndex(library.conn, settings)
-    index.sync(library.iter_texts)
-    return index
+    """The library's reuse index, brought up to date (only new or changed speeches are read)."""
+    sync_index(library)
+    return ReuseIndex(library.conn, ReuseSettings(cache_dir=str(cache_dir(library.folder))))
 
 
 def cmd_shared(args) -> int:

@@ -336,10 +336,12 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         return self.outlines([doc_id])[doc_id]
 
-    def refresh_outlines(self, cancelled=None) -> int:
-        """Parse and store every missing or stale outline (a background step after an upgrade); how many."""
+    def refresh_derived(self, cancelled=None) -> int:
+        """Build what a library from before derived data lacks: the full-text index and every missing or
+        stale outline (a background step); how many outlines were parsed."""
         if self.read_only:
             return 0
+        fts.ensure_search_index(self.conn)
         rows = self.conn.execute("SELECT d.id FROM documents d LEFT JOIN doc_outline o ON o.doc_id = d.id"
                                  " WHERE o.parser_version IS NOT ? ORDER BY d.id", (PARSER_VERSION,)).fetchall()
         for (doc_id,) in rows:
@@ -353,10 +355,18 @@ class Library:
         with self.transaction() as conn:
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    def iter_texts(self) -> Iterator[tuple[int, str]]:
-        """(id, cleaned text) for every speech, for indexing."""
-        for doc_id, text in self.conn.execute("SELECT id, text FROM documents ORDER BY id").fetchall():
-            yield doc_id, text
+    def iter_texts(self, doc_ids: list[int] | None = None) -> Iterator[tuple[int, str]]:
+        """(id, cleaned text) for every speech (or just these), by id, one at a time, for indexing."""
+        if doc_ids is None:
+            doc_ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        for doc_id in doc_ids:
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                yield doc_id, row[0]
+
+    def text_stamps(self) -> dict[int, tuple[str, int]]:
+        """Every speech's (content hash, length): enough to tell what changed, without reading texts."""
+        return {d: (h, n) for d, h, n in self.conn.execute("SELECT id, content_hash, char_count FROM documents")}
 
     def document_dates(self) -> dict[int, str | None]:
         """Every speech's date, for 'earliest use' questions."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import logging
-import math
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
 
-from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
-from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, ReuseSettings
+from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison
+from reader.core.reuse import DEFAULT_MIN_CHARS
 from reader.core.store import Document, Library
 from reader.gui.compare_pane import ComparePane
 from reader.gui.icons import themed_icon
@@ -24,30 +23,6 @@ from reader.gui.workers import Job, JobRunner
 log = logging.getLogger(__name__)
 SHARED_LAYER = "shared"
 FLASH_LAYER = "flash"
-
-
-def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
-                       read_only: bool = False):
-    """Worker side: make sure the speeches are indexed, then build the comparison with the library's index.
-
-    stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
-    0 keeps the engine's threshold, which adapts to the library's size.
-    """
-    library = Library(folder, read_only=read_only)
-    try:
-        index = ReuseIndex(library.conn)
-        if stock_share > 0:
-            stock_df = max(2, math.ceil(stock_share * max(index.n_documents(), 1)))
-            index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df))
-        known = set(index.document_ids())
-        for doc in documents:
-            if doc.id is not None and doc.id not in known and not read_only:
-                index.add_document(doc.id, doc.text)
-        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links)
-        comparison.attach_holders(index)
-        return comparison
-    finally:
-        library.close()
 
 
 class CompareView(QWidget):

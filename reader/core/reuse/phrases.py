@@ -13,17 +13,12 @@ then its edges are snapped to word boundaries, without a second pass over the co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from reader.core.reuse.normalize import normalize
-from reader.core.reuse.passage import DISTINCTIVE, STOCK, Phrase
+from reader.core.reuse.passage import DISTINCTIVE, STOCK, Cancelled, Phrase, Progress
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
 from reader.core.reuse.snap import MAX_SHIFT, is_boundary, set_cache_dir
-
-if TYPE_CHECKING:
-    from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
 
 _NONE = np.uint32(0xFFFFFFFF)   # "no key here" (before the start or after the end of a text)
 
@@ -36,7 +31,7 @@ def _take(arr: np.ndarray, idx: np.ndarray, fill) -> np.ndarray:
     return out
 
 
-def _runs(doc_id: int, text: str, index: "ReuseIndex", uniq, df, sig, min_df: int) -> dict | None:
+def _runs(doc_id: int, text: str, index, uniq, df, sig, min_df: int) -> dict | None:
     """Occurrences in one document, with the keys and offsets around their edges."""
     k, w = index.settings.k, index.settings.w
     keyed = normalize(text)
@@ -104,8 +99,8 @@ def _snap(text: str, starts: np.ndarray, ends: np.ndarray, s0: int, e0: int, nke
     return ds, de
 
 
-def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
-                 progress: "Progress" = None, cancelled: "Cancelled" = None) -> list[Phrase]:
+def find_phrases(index, min_df: int = 2, top: int | None = None,
+                 progress: Progress = None, cancelled: Cancelled = None) -> list[Phrase]:
     """Wording shared by at least min_df documents, most widespread (then longest) first."""
     min_df, settings = max(2, min_df), index.settings
     uniq, df, sig = index.postings().groups()
