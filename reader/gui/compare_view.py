@@ -200,6 +200,8 @@ class CompareView(QWidget):
         """Build the comparison off the GUI thread; a newer request makes an older result stale."""
         self._generation += 1
         generation = self._generation
+        if not self.documents:
+            return                          # nothing shown yet (a setting changed before any comparison)
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
         share, read_only = self.settings.get("shared/stock_threshold"), self.library.read_only
         job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share,

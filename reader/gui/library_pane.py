@@ -4,32 +4,80 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import (QAbstractTableModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal,
-                            Slot)
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from reader.core.store import DocumentInfo
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_IDS_MIME = "application/x-duidu-document-ids"
 
 
 class LibraryModel(QAbstractTableModel):
-    """A table of DocumentInfo rows."""
+    """A table of DocumentInfo rows that filters and sorts itself in Python.
+
+    With 10,000 speeches a QSortFilterProxyModel and ResizeToContents columns call data() hundreds
+    of thousands of times from C++; here sorting is one list.sort on precomputed keys, filtering
+    one pass over precomputed lowercase strings, and data() is asked only for the visible cells.
+    """
 
     COLUMNS = ("title", "date", "place", "chars")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[DocumentInfo] = []
+        self.all_rows: list[DocumentInfo] = []
+        self.rows: list[DocumentInfo] = []          # the rows shown: filtered, then sorted
+        self._titles: dict[int, str] = {}
+        self._haystacks: dict[int, str] = {}
+        self._needle = ""
+        self._sort: tuple[int, Qt.SortOrder] = (1, Qt.SortOrder.AscendingOrder)
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:
-        """Replace the rows."""
+        """Replace the rows (kept filtered and sorted as before)."""
         self.beginResetModel()
-        self.rows = list(documents)
+        self.all_rows = list(documents)
+        self._titles = {d.id: d.display_title() for d in self.all_rows}
+        self._haystacks = {d.id: "\t".join((self._titles[d.id], d.date or "", d.place or "",
+                                            f"{d.char_count:,}")).casefold() for d in self.all_rows}
+        self._arrange()
         self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the speeches whose title, date, place or length contains text (any case)."""
+        self.beginResetModel()
+        self._needle = text.casefold()
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown rows by a column (undated, unplaced speeches last when ascending)."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._arrange()
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        rows = self.all_rows
+        if self._needle:
+            rows = [d for d in rows if self._needle in self._haystacks[d.id]]
+        column, order = self._sort
+        name = self.COLUMNS[column] if 0 <= column < len(self.COLUMNS) else "date"
+        if name == "chars":
+            key = lambda d: (d.char_count, d.id)                                   # noqa: E731
+        elif name == "title":
+            key = lambda d: (self._titles[d.id], d.id)                             # noqa: E731
+        else:
+            key = lambda d: (getattr(d, name) is None, getattr(d, name) or "", d.id)   # noqa: E731
+        self.rows = sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def widest(self, column: str) -> str:
+        """The longest text of a column (by characters, not by pixels), for a fixed column width."""
+        if column == "place":
+            return max((d.place or "" for d in self.all_rows), key=len, default="")
+        if column == "chars":
+            return f"{max((d.char_count for d in self.all_rows), default=0):,}"
+        return "0000-00-00"
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -52,18 +100,12 @@ class LibraryModel(QAbstractTableModel):
             return doc.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
-                return doc.display_title()
+                return self._titles[doc.id]
             if column == "chars":
                 return f"{doc.char_count:,}"
             return getattr(doc, column) or "—"
-        if role == SORT_ROLE:
-            if column == "chars":
-                return doc.char_count
-            if column == "title":
-                return doc.display_title()
-            return getattr(doc, column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return doc.source_path or doc.display_title()
+            return doc.source_path or self._titles[doc.id]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -83,7 +125,7 @@ class LibraryModel(QAbstractTableModel):
         return mime
 
     def row_of(self, doc_id: int) -> int:
-        """The row of a speech id, or -1."""
+        """The shown row of a speech id, or -1."""
         return next((i for i, d in enumerate(self.rows) if d.id == doc_id), -1)
 
 
@@ -97,19 +139,14 @@ class LibraryPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("libraryFilter")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setPlaceholderText(self.tr("Filter by title, date, place…"))
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self.model.set_filter)
         self.table = QTableView()
         self.table.setObjectName("libraryTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,10 +156,11 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)   # widths set from the data
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -135,19 +173,24 @@ class LibraryPane(QWidget):
         layout.addWidget(self.table)
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:
-        """Show the library's speeches."""
+        """Show the library's speeches, with column widths measured on the widest text, not on every row."""
         self.model.set_documents(documents)
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        for column, name in ((1, "date"), (2, "place"), (3, "chars")):
+            label = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(self.model.widest(name)), metrics.horizontalAdvance(label) + 16)
+            header.resizeSection(column, width + 18)
 
     def selected_ids(self) -> list[int]:
         """The ids of the selected rows, top to bottom."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(DOC_ID_ROLE) for r in rows]
+        return [self.model.rows[r].id for r in rows]
 
     def select_id(self, doc_id: int) -> None:
         """Select the row of a speech."""
         row = self.model.row_of(doc_id)
         if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+            self.table.selectRow(row)
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
