@@ -15,6 +15,7 @@ from reader.core.formulae import find_formulae
 from reader.core.library_ops import sync_index
 from reader.core.phrase_table import build_rows, phrase_contexts
 from reader.core.reuse import ReuseIndex
+from reader.core.comparison import shared_index
 from reader.core.search import SearchHit, search
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
@@ -25,17 +26,19 @@ from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_PAGE = 50   # speeches listed at once; the rest come with "More Results"
 
 
 def hits_for(library, occurrences: list[tuple[int, int, int]], context: int = 24) -> list[SearchHit]:
     """SearchHits (with context and section) for (doc_id, start, end) occurrences."""
-    from reader.core.outline import parse_outline, path_label, section_path
+    from reader.core.outline import path_label, section_path
 
-    hits, texts, outlines = [], {}, {}
+    ids = list(dict.fromkeys(doc_id for doc_id, _s, _e in occurrences))
+    texts, outlines = library.texts(ids), library.outlines(ids)    # outlines as stored at import
+    hits = []
     for doc_id, start, end in occurrences:
         if doc_id not in texts:
-            texts[doc_id] = library.get_document(doc_id).text
-            outlines[doc_id] = parse_outline(texts[doc_id])
+            continue                       # removed since the occurrences were found
         text = texts[doc_id]
         hits.append(SearchHit(doc_id, start, end, text[max(0, start - context):start], text[start:end],
                               text[end:end + context], path_label(section_path(outlines[doc_id], start))))
@@ -317,6 +320,10 @@ class OverviewView(QTabWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_status = self._status_label()
         self.search_hits = HitTree()
+        self.search_more = QPushButton(self.tr("More Results"), objectName="searchMore")
+        self.search_more.setToolTip(self.tr("List the next speeches holding the words"))
+        self.search_more.hide()
+        self._search_result = None
         row = QHBoxLayout()
         row.addWidget(self.search_box, 1)
         button = QPushButton(self.tr("Search"))
@@ -325,9 +332,11 @@ class OverviewView(QTabWidget):
         layout.addLayout(row)
         layout.addWidget(self.search_status)
         layout.addWidget(self.search_hits, 1)
+        layout.addWidget(self.search_more)
         self.addTab(tab, self.tr("Search"))
         self.search_box.returnPressed.connect(self.run_search)
         button.clicked.connect(self.run_search)
+        self.search_more.clicked.connect(self.more_results)
         self.search_hits.hit_activated.connect(self._open_hit)
 
     def run_search(self) -> Job | None:
@@ -335,14 +344,43 @@ class OverviewView(QTabWidget):
         query = self.search_box.text().strip()
         if not query:
             return None
-        return self._run("search", lambda library, progress, cancelled: search(library, query),
-                         self._show_search, self.search_status)
+        self._search_result = None
+        return self._search_page(query, 0)
+
+    def more_results(self) -> Job | None:
+        """List the next page of speeches of the last search."""
+        result = self._search_result
+        if result is None or result.next_offset is None:
+            return None
+        self.search_more.setEnabled(False)
+        return self._search_page(result.query, result.next_offset)
+
+    def _search_page(self, query: str, offset: int) -> Job:
+        """One page of speeches, searched on the process's long-lived connection (no file check per search)."""
+        folder, read_only = self.library.folder, self.library.read_only
+
+        def work(progress, cancelled):
+            with shared_index.use(folder, read_only) as (library, _index):
+                return search(library, query, limit=SEARCH_PAGE, offset=offset)
+
+        if offset == 0:
+            self.search_status.setText(self.tr("Computing…"))
+        job = Job("search", work)
+        job.succeeded.connect(self._show_search)
+        job.failed.connect(self.search_status.setText)
+        return self.jobs.run(job)
 
     def _show_search(self, result) -> None:
         groups = [(f"{g.title}（{g.date or '?'}）", g.hits, g.total) for g in result.groups]
-        self.search_hits.set_hits(groups)
+        if result.offset == 0:
+            self.search_hits.set_hits(groups)
+        else:
+            self.search_hits.add_hits(groups)
+        self._search_result = result
+        self.search_more.setVisible(result.next_offset is not None)
+        self.search_more.setEnabled(True)
         self.search_status.setText(self.tr("“%1”: %2 hits in %3 speeches").replace("%1", result.query)
-                                   .replace("%2", str(result.total)).replace("%3", str(len(result.groups))))
+                                   .replace("%2", str(result.total)).replace("%3", str(result.speeches)))
 
     # --- opening hits ----------------------------------------------------------------------------
 

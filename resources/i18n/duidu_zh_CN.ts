@@ -1022,6 +1022,16 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>“%1”: %2 hits in %3 speeches</source>
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="340" />
+        <source>More Results</source>
+        <translation>更多结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="341" />
+        <source>List the next speeches holding the words</source>
+        <translation>列出其后含有该文字的讲话</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
