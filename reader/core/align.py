@@ -16,6 +16,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -41,13 +42,17 @@ class SectionKey:
         return SectionKey(section.start, section.level)
 
 
+@lru_cache(maxsize=8)
 def _bigram_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Every bigram of the text's letters and digits (spaces and punctuation dropped) as one integer, and,
-    for each offset of the text, how many of those letters come before it (so a section is a slice)."""
-    keep = np.ones(len(text), dtype=bool)
-    for match in _NOT_TEXT.finditer(text):
-        keep[match.start():match.end()] = False
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[keep].astype(np.int64)
+    for each offset of the text, how many of those letters come before it (so a section is a slice).
+    Kept for the few speeches of the comparisons being opened (a speech is in up to three pairs)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    distinct, where = np.unique(points, return_inverse=True)
+    letter = np.fromiter((_NOT_TEXT.match(chr(c)) is None for c in distinct.tolist()), dtype=bool,
+                         count=distinct.size)
+    keep = letter[where]
+    points = points[keep].astype(np.int64)
     before = np.zeros(len(text) + 1, dtype=np.int64)
     np.cumsum(keep, out=before[1:])
     return (points[:-1] << 21) | points[1:], before

@@ -5,42 +5,55 @@ and by the background index sync, not by a schema migration: an SQLite without F
 trigram tokenizer (before 3.34) would fail the migration and leave the library unopenable, whereas
 without the table search just falls back to a scan. The tokenizer is case-sensitive so that FTS
 and str.find agree on Latin letters (a literal search).
+
+Each text is indexed with two line ends after it, so every occurrence of a one- or two-character
+query starts a trigram: such a query is answered from the index too, as the trigrams that begin
+with it (read from the fts5vocab table) OR-ed together. A query of 3+ characters is one phrase.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-FTS_TABLE = "search_fts"
+FTS_TABLE = "search_text"
+VOCAB_TABLE = "search_terms"
+_OLD_TABLES = ("search_fts",)     # the first, lazily built index (texts without the two line ends)
+_END = "char(10, 10)"
+MAX_TERMS = 1500                  # a character that starts more trigrams is searched by a scan
 
 _CREATE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "text, content='documents', content_rowid='id', tokenize='trigram case_sensitive 1')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab({FTS_TABLE}, 'row')",
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text || {_END}); END",
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END",
+    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text || {_END}); END",
     # only a new text re-indexes: editing a title or date leaves the index alone
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF text ON documents BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text);"
-    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text || {_END});"
+    f" INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text || {_END}); END",
 ]
 
 
 def ensure_search_index(conn: sqlite3.Connection) -> bool:
     """Create the FTS5 table and its triggers if missing (filled from the texts); False when FTS5
-    or its trigram tokenizer is not available in this SQLite."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone():
+    or its trigram tokenizer is not available in this SQLite (or the library is read-only without it)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (VOCAB_TABLE,)).fetchone():
         return True
     own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
     try:
+        if own:
+            conn.execute("BEGIN IMMEDIATE")
+        for old in _OLD_TABLES:
+            for suffix in ("ai", "ad", "au"):
+                conn.execute(f"DROP TRIGGER IF EXISTS {old}_{suffix}")
+            conn.execute(f"DROP TABLE IF EXISTS {old}")
         for statement in _CREATE:
             conn.execute(statement)
-        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        conn.execute(f"INSERT INTO {FTS_TABLE}(rowid, text) SELECT id, text || {_END} FROM documents")
     except sqlite3.OperationalError:
-        if own:
+        if own and conn.in_transaction:
             conn.execute("ROLLBACK")
         return False
     if own:
@@ -51,3 +64,25 @@ def ensure_search_index(conn: sqlite3.Connection) -> bool:
 def fts_query(query: str) -> str:
     """The query as one FTS5 string literal, so quotes, AND/OR/NOT, * and ^ are searched as text."""
     return '"' + query.replace('"', '""') + '"'
+
+
+def holders(conn: sqlite3.Connection, query: str) -> set[int] | None:
+    """Ids of exactly the speeches whose text contains query, from the index; None when the index
+    cannot answer (no FTS5, a line end in the query, or a character too common) and a scan must."""
+    if not query or "\n" in query or not ensure_search_index(conn):
+        return None
+    try:
+        if len(query) >= 3:
+            match = fts_query(query)
+        else:
+            terms = [r[0] for r in conn.execute(
+                f"SELECT term FROM {VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
+                (query, query + "\U0010ffff", MAX_TERMS + 1))]
+            if not terms:
+                return set()
+            if len(terms) > MAX_TERMS:
+                return None
+            match = " OR ".join(fts_query(t) for t in terms)
+        return {r[0] for r in conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (match,))}
+    except sqlite3.OperationalError:
+        return None    # a query FTS5 still refuses: the scan answers it

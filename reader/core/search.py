@@ -1,4 +1,4 @@
-"""Full-text search of the library in Chinese: FTS5 trigram for 3+ characters, a scan for 1–2.
+"""Full-text search of the library in Chinese, answered from the FTS5 trigram index (reader.core.fts).
 
 The FTS5 table (reader.core.fts) is built with the import and kept in step by triggers; an SQLite
 without it makes search fall back to the scan. Counts are taken inside SQLite; only the speeches of
@@ -14,14 +14,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
-from reader.core.fts import FTS_TABLE, ensure_search_index, fts_query
+from reader.core import fts
+from reader.core.fts import ensure_search_index, fts_query
 from reader.core.outline import parse_outline, path_label, section_path
 from reader.core.store import display_title
 
-__all__ = ["SearchHit", "SearchGroup", "SearchResult", "search", "search_in_text",
+__all__ = ["SearchHit", "SearchGroup", "SearchResult", "search", "search_in_text", "count_matches",
            "ensure_search_index", "fts_query"]
 
-MIN_FTS_CHARS = 3        # trigram FTS cannot answer shorter queries
 DEFAULT_CONTEXT = 20
 DEFAULT_MAX_HITS = 2000  # "的" occurs a million times in 1,000 speeches: count them all, list a few
 
@@ -66,7 +66,7 @@ class SearchResult:
     query: str
     groups: list[SearchGroup]
     method: str              # "fts" | "scan"
-    total: int = 0           # matches in the whole library (all counted, even those not listed)
+    total: int | None = 0    # matches in the whole library (all counted, even those not listed); None: not yet
     speeches: int = 0        # speeches holding the query in the whole library
     offset: int = 0          # how many speeches come before this page
 
@@ -88,24 +88,34 @@ class SearchResult:
                 "speeches": [g.to_dict() for g in self.groups]}
 
 
-# per speech, the non-overlapping matches counted inside SQLite, as str.find would count them
+# non-overlapping matches counted inside SQLite, as str.find counts them
 _COUNT = "(length(text) - length(replace(text, :q, ''))) / length(:q)"
 _ORDER = "ORDER BY date IS NULL, date, id"
 
 
-def _counts(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[tuple], str]:
-    """(id, title, date, source, count) of every speech holding query by date, and the method used."""
-    columns = f"SELECT id, title, date, source_path, {_COUNT} AS n FROM documents"
-    if use_fts and len(query) >= MIN_FTS_CHARS and ensure_search_index(conn):
-        try:
-            rows = conn.execute(f"{columns} WHERE id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m)"
-                                f" {_ORDER}", {"q": query, "m": fts_query(query)}).fetchall()
-            return [r for r in rows if r[4] > 0], "fts"
-        except sqlite3.OperationalError:
-            pass   # a query FTS5 still refuses: the scan answers it
-    # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
-    rows = conn.execute(f"{columns} WHERE instr(text, :q) > 0 {_ORDER}", {"q": query}).fetchall()
-    return rows, "scan"
+def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[tuple], str]:
+    """(id, title, date, source) of every speech holding query, by date, and the method that found them."""
+    columns = "SELECT id, title, date, source_path FROM documents"
+    ids = fts.holders(conn, query) if use_fts else None
+    if ids is None:
+        # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
+        return conn.execute(f"{columns} WHERE instr(text, ?) > 0 {_ORDER}", (query,)).fetchall(), "scan"
+    rows = conn.execute(f"{columns} {_ORDER}").fetchall()
+    return [r for r in rows if r[0] in ids], "fts"
+
+
+def count_matches(library, query: str, doc_ids: list[int] | None = None) -> int:
+    """How many times query occurs in these speeches (all when None), counted inside SQLite."""
+    if not query:
+        return 0
+    if doc_ids is None:
+        return library.conn.execute(f"SELECT COALESCE(SUM({_COUNT}), 0) FROM documents", {"q": query}).fetchone()[0]
+    total = 0
+    for at in range(0, len(doc_ids), 500):
+        chunk = doc_ids[at:at + 500]
+        total += library.conn.execute(f"SELECT COALESCE(SUM({_COUNT}), 0) FROM documents WHERE id IN"
+                                      f" ({','.join(str(int(d)) for d in chunk)})", {"q": query}).fetchone()[0]
+    return total
 
 
 def _find_all(text: str, query: str) -> list[int]:
@@ -142,33 +152,37 @@ def search_in_text(text: str, query: str, context: int = DEFAULT_CONTEXT,
 
 
 def search(library, query: str, context: int = DEFAULT_CONTEXT, max_hits: int | None = DEFAULT_MAX_HITS,
-           use_fts: bool = True, limit: int | None = None, offset: int = 0) -> SearchResult:
+           use_fts: bool = True, limit: int | None = None, offset: int = 0, count: bool = True) -> SearchResult:
     """Search every speech for query, literally; groups ordered by date (undated last), hits by offset.
 
-    Every match of the library is counted (inside SQLite, no text reaches Python for that); only the
+    The speeches holding it come from the full-text index (a scan where it cannot answer); only the
     page of `limit` speeches from `offset` (all when None) is read, with at most max_hits hits listed
-    (None lists all), each labelled with its section from the outline stored at import.
+    (None lists all), each labelled with its section from the outline stored at import. Every match
+    of the library is counted when count is True (inside SQLite); with count=False, total is None and
+    count_matches() gives it later, so a first page comes at once.
     """
     if not query:
         return SearchResult(query, [], "scan")
-    rows, method = _counts(library.conn, query, use_fts)
+    rows, method = _holders(library.conn, query, use_fts)
     page = rows[offset:] if limit is None else rows[offset:offset + max(limit, 0)]
-    budget = max_hits
-    wanted = []
-    for row in page:
-        listed = row[4] if budget is None else min(row[4], max(budget, 0))
-        wanted.append(listed)
+    ids = [row[0] for row in page]
+    texts = library.texts(ids) if ids else {}
+    starts = {doc_id: _find_all(text, query) for doc_id, text in texts.items()}
+    budget, listed = max_hits, {}
+    for doc_id in ids:
+        n = len(starts[doc_id]) if budget is None else min(len(starts[doc_id]), max(budget, 0))
+        listed[doc_id] = n
         if budget is not None:
-            budget -= listed
-    read = [row[0] for row, n in zip(page, wanted) if n]
-    texts = library.texts(read) if read else {}
+            budget -= n
+    read = [d for d in ids if listed[d]]
     outlines = library.outlines(read) if read else {}
     groups = []
-    for (doc_id, title, date, source, count), n in zip(page, wanted):
-        hits = []
-        if n:
-            text = texts[doc_id]
-            hits = _hits(text, query, _find_all(text, query)[:n], context, doc_id, outlines[doc_id])
-        groups.append(SearchGroup(doc_id, display_title(doc_id, title, source), date, count, hits))
-    return SearchResult(query, groups, method, sum(r[4] for r in rows), len(rows), offset)
-
+    for doc_id, title, date, source in page:
+        hits = _hits(texts[doc_id], query, starts[doc_id][:listed[doc_id]], context, doc_id,
+                     outlines.get(doc_id)) if listed[doc_id] else []
+        groups.append(SearchGroup(doc_id, display_title(doc_id, title, source), date, len(starts[doc_id]), hits))
+    total = None
+    if count:
+        total = sum(g.total for g in groups) if len(page) == len(rows) else \
+            count_matches(library, query, [r[0] for r in rows])
+    return SearchResult(query, groups, method, total, len(rows), offset)

@@ -16,7 +16,7 @@ from reader.core.library_ops import sync_index
 from reader.core.phrase_table import build_rows, phrase_contexts
 from reader.core.reuse import ReuseIndex
 from reader.core.comparison import shared_index
-from reader.core.search import SearchHit, search
+from reader.core.search import SearchHit, count_matches, search
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui.heatmap import HeatMap
@@ -324,6 +324,7 @@ class OverviewView(QTabWidget):
         self.search_more.setToolTip(self.tr("List the next speeches holding the words"))
         self.search_more.hide()
         self._search_result = None
+        self._search_total: int | None = None
         row = QHBoxLayout()
         row.addWidget(self.search_box, 1)
         button = QPushButton(self.tr("Search"))
@@ -361,7 +362,7 @@ class OverviewView(QTabWidget):
 
         def work(progress, cancelled):
             with shared_index.use(folder, read_only) as (library, _index):
-                return search(library, query, limit=SEARCH_PAGE, offset=offset)
+                return search(library, query, limit=SEARCH_PAGE, offset=offset, count=False)
 
         if offset == 0:
             self.search_status.setText(self.tr("Computing…"))
@@ -374,13 +375,41 @@ class OverviewView(QTabWidget):
         groups = [(f"{g.title}（{g.date or '?'}）", g.hits, g.total) for g in result.groups]
         if result.offset == 0:
             self.search_hits.set_hits(groups)
+            self._search_total = None
+            self._count_matches(result.query)
         else:
             self.search_hits.add_hits(groups)
         self._search_result = result
         self.search_more.setVisible(result.next_offset is not None)
         self.search_more.setEnabled(True)
-        self.search_status.setText(self.tr("“%1”: %2 hits in %3 speeches").replace("%1", result.query)
-                                   .replace("%2", str(result.total)).replace("%3", str(result.speeches)))
+        self._show_search_status()
+
+    def _count_matches(self, query: str) -> Job:
+        """Count every match of the library after the first page is shown (the rest of the answer)."""
+        folder, read_only = self.library.folder, self.library.read_only
+
+        def work(progress, cancelled):
+            with shared_index.use(folder, read_only) as (library, _index):
+                return query, count_matches(library, query)
+
+        job = Job("search-count", work)
+        job.succeeded.connect(self._counted)
+        return self.jobs.run(job, quiet=True)
+
+    def _counted(self, answer) -> None:
+        query, total = answer
+        if self._search_result is not None and self._search_result.query == query:
+            self._search_total = total
+            self._show_search_status()
+
+    def _show_search_status(self) -> None:
+        result = self._search_result
+        if self._search_total is None:
+            text = self.tr("“%1”: in %2 speeches, counting the matches…").replace("%2", str(result.speeches))
+        else:
+            text = self.tr("“%1”: %2 hits in %3 speeches").replace("%2", str(self._search_total)).replace(
+                "%3", str(result.speeches))
+        self.search_status.setText(text.replace("%1", result.query))
 
     # --- opening hits ----------------------------------------------------------------------------
 

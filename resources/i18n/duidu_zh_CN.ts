@@ -1023,6 +1023,11 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
     </message>
     <message>
+        <location filename="../../reader/gui/overview_view.py" line="420" />
+        <source>“%1”: in %2 speeches, counting the matches…</source>
+        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/overview_view.py" line="340" />
         <source>More Results</source>
         <translation>更多结果</translation>

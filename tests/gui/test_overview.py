@@ -81,7 +81,9 @@ def test_search_lists_a_first_page_then_more(main_window, qtbot, monkeypatch):
     view.search_box.setText("城")
     view.run_search()
     qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() == 2, timeout=30000)
-    assert view.search_more.isVisibleTo(view) and "5" in view.search_status.text()   # all five counted at once
+    assert view.search_more.isVisibleTo(view) and "5" in view.search_status.text()   # all five named at once
+    total = sum(main_window.library.get_document(i).text.count("城") for i in range(1, 6))
+    qtbot.waitUntil(lambda: str(total) in view.search_status.text(), timeout=30000)    # then every match counted
     view.search_more.click()
     qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() == 4, timeout=30000)
     view.more_results()
