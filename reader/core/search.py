@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass, field
 from reader.core import fts
 from reader.core.fts import ensure_search_index, fts_query
 from reader.core.outline import parse_outline, path_label, section_path
-from reader.core.store import display_title
 
 __all__ = ["SearchHit", "SearchGroup", "SearchResult", "search", "search_in_text", "count_matches",
            "ensure_search_index", "fts_query"]
@@ -93,15 +92,15 @@ _COUNT = "(length(text) - length(replace(text, :q, ''))) / length(:q)"
 _ORDER = "ORDER BY date IS NULL, date, id"
 
 
-def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[tuple], str]:
-    """(id, title, date, source) of every speech holding query, by date, and the method that found them."""
-    columns = "SELECT id, title, date, source_path FROM documents"
+def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[int], str]:
+    """Ids of every speech holding query, by date (undated last), and the method that found them."""
     ids = fts.holders(conn, query) if use_fts else None
     if ids is None:
         # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
-        return conn.execute(f"{columns} WHERE instr(text, ?) > 0 {_ORDER}", (query,)).fetchall(), "scan"
-    rows = conn.execute(f"{columns} {_ORDER}").fetchall()
-    return [r for r in rows if r[0] in ids], "fts"
+        return [r[0] for r in conn.execute(f"SELECT id FROM documents WHERE instr(text, ?) > 0 {_ORDER}",
+                                           (query,))], "scan"
+    # the date order comes from a covering index: no row holding a text is read
+    return [r[0] for r in conn.execute(f"SELECT id FROM documents {_ORDER}") if r[0] in ids], "fts"
 
 
 def count_matches(library, query: str, doc_ids: list[int] | None = None) -> int:
@@ -164,8 +163,7 @@ def search(library, query: str, context: int = DEFAULT_CONTEXT, max_hits: int | 
     if not query:
         return SearchResult(query, [], "scan")
     rows, method = _holders(library.conn, query, use_fts)
-    page = rows[offset:] if limit is None else rows[offset:offset + max(limit, 0)]
-    ids = [row[0] for row in page]
+    ids = rows[offset:] if limit is None else rows[offset:offset + max(limit, 0)]
     texts = library.texts(ids) if ids else {}
     starts = {doc_id: _find_all(text, query) for doc_id, text in texts.items()}
     budget, listed = max_hits, {}
@@ -176,13 +174,14 @@ def search(library, query: str, context: int = DEFAULT_CONTEXT, max_hits: int | 
             budget -= n
     read = [d for d in ids if listed[d]]
     outlines = library.outlines(read) if read else {}
+    infos = library.infos(ids) if ids else {}
     groups = []
-    for doc_id, title, date, source in page:
+    for doc_id in ids:
         hits = _hits(texts[doc_id], query, starts[doc_id][:listed[doc_id]], context, doc_id,
                      outlines.get(doc_id)) if listed[doc_id] else []
-        groups.append(SearchGroup(doc_id, display_title(doc_id, title, source), date, len(starts[doc_id]), hits))
+        info = infos[doc_id]
+        groups.append(SearchGroup(doc_id, info.display_title(), info.date, len(starts[doc_id]), hits))
     total = None
     if count:
-        total = sum(g.total for g in groups) if len(page) == len(rows) else \
-            count_matches(library, query, [r[0] for r in rows])
+        total = sum(g.total for g in groups) if len(ids) == len(rows) else count_matches(library, query, rows)
     return SearchResult(query, groups, method, total, len(rows), offset)

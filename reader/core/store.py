@@ -51,15 +51,6 @@ class LibraryError(UserError):
         return {**super().fields(lang), "who": who}
 
 
-def display_title(doc_id: int, title: str | None, source_path: str | None) -> str:
-    """A speech's title, or a stand-in naming its source file (or its id) when it has none."""
-    if title:
-        return title
-    if source_path:
-        return Path(source_path).stem
-    return f"#{doc_id}"
-
-
 @dataclass
 class DocumentInfo:
     """What the library list shows of a speech, without its text."""
@@ -78,7 +69,11 @@ class DocumentInfo:
 
     def display_title(self) -> str:
         """The title, or a stand-in naming the source file when the speech has none."""
-        return display_title(self.id, self.title, self.source_path)
+        if self.title:
+            return self.title
+        if self.source_path:
+            return Path(self.source_path).stem
+        return f"#{self.id}"
 
     def to_dict(self) -> dict:
         """A JSON-ready record, as `duidu list --json` prints it."""
@@ -258,6 +253,17 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         *info, text, raw_text, removed = row
         return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
+
+    def infos(self, doc_ids: list[int]) -> dict[int, DocumentInfo]:
+        """What the list shows of these speeches only (a page of search results, not the library)."""
+        found: dict[int, DocumentInfo] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for row in self.conn.execute(f"SELECT {INFO_COLUMNS} FROM documents WHERE id IN"
+                                         f" ({','.join('?' * len(chunk))})", chunk):
+                found[row[0]] = DocumentInfo(*row)
+        return found
 
     def texts(self, doc_ids: list[int]) -> dict[int, str]:
         """The cleaned texts of these speeches only (search reads its page, not the library)."""
