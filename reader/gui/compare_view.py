@@ -44,6 +44,7 @@ class CompareView(QWidget):
         self.comparison: Comparison | None = None
         self.spans: list[list[SharedSpan]] = []
         self.active_pane = 0
+        self._infos: tuple[list, dict[int, int]] | None = None
         self._sync_depth = 0
         self._generation = 0
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -119,6 +120,17 @@ class CompareView(QWidget):
 
     # --- documents and panes ---------------------------------------------------------------
 
+    def library_changed(self) -> None:
+        """Speeches were added, removed or renamed: the choosers read the list again when next needed."""
+        self._infos = None
+
+    def _choices(self) -> tuple[list, dict[int, int]]:
+        """The library's speeches for the choosers, and the row of each id (read once per library change)."""
+        if self._infos is None:
+            infos = self.library.list_documents()
+            self._infos = (infos, {doc.id: row for row, doc in enumerate(infos)})
+        return self._infos
+
     def set_documents(self, documents: list[Document]) -> None:
         """Show these speeches side by side (2–4), then compute their comparison in the background."""
         self.documents = list(documents[:MAX_PANES])
@@ -126,10 +138,11 @@ class CompareView(QWidget):
             self._make_pane()
         while len(self.panes) > max(len(self.documents), 1):
             self._drop_pane(self.panes[-1])
-        infos = self.library.list_documents()
+        infos, rows = self._choices()
+        outlines = self.library.outlines([d.id for d in self.documents if d.id is not None])   # stored at import
         for pane, doc in zip(self.panes, self.documents):
-            pane.set_choices(infos, doc.id, doc.display_title())
-            pane.speech.set_document(doc)
+            pane.set_choices(infos, doc.id, doc.display_title(), rows)
+            pane.speech.set_document(doc, outlines.get(doc.id) if doc.id is not None else None)
         self.comparison = None
         self.spans = [[] for _ in self.documents]
         self.summary.setText(self.tr("Finding shared passages…"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, Q
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
+from reader.core.comparison import shared_index
 from reader.core.store import Library, LibraryError
 from reader.gui.actions import WindowActions
 from reader.gui.compare_view import CompareView
@@ -134,6 +135,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         """Reload the library list from the database."""
         self.library_pane.set_documents(self.library.list_documents())
         self.overview.library_changed()
+        self.compare_view.library_changed()
         count = self.library_pane.model.rowCount()
         self.status_label.setText(self.tr("%n speech(es) in the library", "", count))
 
@@ -148,7 +150,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
             QMessageBox.warning(self, self.windowTitle(), exc.message())
             return
         if len(documents) == 1:
-            self.reading_pane.set_document(documents[0])
+            self.reading_pane.set_document(documents[0], self.library.outline(documents[0].id))
             self.paint_excerpts()
             self.center.setCurrentWidget(self.reading_pane)
             self.library_pane.select_id(documents[0].id)
@@ -353,6 +355,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, QMainWindow):
         self.save_layout()
         self.remember_open()
         self.jobs.shutdown()
+        shared_index.close()      # the workers' long-lived connection goes with the window
         super().closeEvent(event)
 
     def last_opened(self) -> list[int]:
