@@ -106,8 +106,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
     window.show()
-    if bundled:
-        window.bundled_job = window.import_bundled_in_background()
+    window.bundled_job = window.import_bundled_in_background() if bundled else None
     warm_up_in_background(window)
     return app, window
 
