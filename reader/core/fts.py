@@ -9,6 +9,8 @@ and str.find agree on Latin letters (a literal search).
 Each text is indexed with two line ends after it, so every occurrence of a one- or two-character
 query starts a trigram: such a query is answered from the index too, as the trigrams that begin
 with it (read from the fts5vocab table) OR-ed together. A query of 3+ characters is one phrase.
+Matches are counted from the index as well: for a short query, the instances of the trigrams it
+begins; for a longer one, the offsets where trigrams covering the whole query follow each other.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sqlite3
 
 FTS_TABLE = "search_text"
 VOCAB_TABLE = "search_terms"
+INSTANCES_TABLE = "search_instances"   # every trigram's (speech, offset), a TEMP view over the index
 _OLD_TABLES = ("search_fts",)     # the first, lazily built index (texts without the two line ends)
 _END = "char(10, 10)"
 MAX_TERMS = 1500                  # a character that starts more trigrams is searched by a scan
@@ -86,3 +89,41 @@ def holders(conn: sqlite3.Connection, query: str) -> set[int] | None:
         return {r[0] for r in conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (match,))}
     except sqlite3.OperationalError:
         return None    # a query FTS5 still refuses: the scan answers it
+
+
+def count(conn: sqlite3.Connection, query: str) -> int | None:
+    """Non-overlapping matches of query in the whole library, from the index (None when it cannot answer)."""
+    if not query or "\n" in query or not ensure_search_index(conn):
+        return None
+    try:
+        if len(query) < 3:
+            if len(query) == 2 and query[0] == query[1]:
+                return None                      # "哈哈" may overlap itself: only a scan counts it right
+            rows = conn.execute(f"SELECT count(*), COALESCE(SUM(cnt), 0) FROM {VOCAB_TABLE} WHERE term >= ? AND term < ?",
+                                (query, query + "\U0010ffff")).fetchone()
+            return None if rows[0] > MAX_TERMS else rows[1]
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{INSTANCES_TABLE}"
+                     f" USING fts5vocab(main, {FTS_TABLE}, 'instance')")
+        cover = sorted({*range(0, len(query) - 2, 3), len(query) - 3})   # trigrams spanning every character
+        starts: set[tuple[int, int]] | None = None
+        for shift in cover:
+            found = {(doc, offset - shift) for doc, offset in conn.execute(
+                f"SELECT doc, offset FROM {INSTANCES_TABLE} WHERE term = ?", (query[shift:shift + 3],))}
+            starts = found if starts is None else starts & found
+            if not starts:
+                return 0
+        return _non_overlapping(sorted(starts), len(query))
+    except sqlite3.OperationalError:
+        return None
+
+
+def _non_overlapping(starts: list[tuple[int, int]], length: int) -> int:
+    """How many of these (speech, offset) matches str.find takes, left to right, without overlaps."""
+    total, last_doc, free_from = 0, None, 0
+    for doc, offset in starts:
+        if doc != last_doc:
+            last_doc, free_from = doc, 0
+        if offset >= free_from:
+            total += 1
+            free_from = offset + length
+    return total

@@ -104,10 +104,14 @@ def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[
 
 
 def count_matches(library, query: str, doc_ids: list[int] | None = None) -> int:
-    """How many times query occurs in these speeches (all when None), counted inside SQLite."""
+    """How many times query occurs in these speeches (all when None): from the index when it can tell,
+    else counted inside SQLite over the texts."""
     if not query:
         return 0
     if doc_ids is None:
+        counted = fts.count(library.conn, query)
+        if counted is not None:
+            return counted
         return library.conn.execute(f"SELECT COALESCE(SUM({_COUNT}), 0) FROM documents", {"q": query}).fetchone()[0]
     total = 0
     for at in range(0, len(doc_ids), 500):
@@ -183,5 +187,5 @@ def search(library, query: str, context: int = DEFAULT_CONTEXT, max_hits: int | 
         groups.append(SearchGroup(doc_id, info.display_title(), info.date, len(starts[doc_id]), hits))
     total = None
     if count:
-        total = sum(g.total for g in groups) if len(ids) == len(rows) else count_matches(library, query, rows)
+        total = sum(g.total for g in groups) if len(ids) == len(rows) else count_matches(library, query)
     return SearchResult(query, groups, method, total, len(rows), offset)

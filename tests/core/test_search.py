@@ -160,14 +160,20 @@ def test_search_in_text():
     assert search_in_text(text, "") == [] and search_in_text(text, "乡村") == []
 
 
-@pytest.mark.parametrize("query", ["城", "城市", "党", "的", "a", "。", "要", "四张牌", "推进", "Ab", "尾", "尾巴"])
+@pytest.mark.parametrize("query", ["城", "城市", "党", "的", "a", "。", "要", "四张牌", "推进", "Ab", "尾", "尾巴",
+                                   "哈哈", "哈哈哈", "哈哈哈哈", "城市城市", "推进城市建设", "要推进", "建设要推进城市"])
 def test_the_index_and_the_scan_agree_on_every_query_length(library, query):
-    for text in ("开头城市尾巴", "党的建设。要推进", "Ab ab AB", "城", "尾", "只有尾巴", "a"):
+    for text in ("开头城市尾巴", "党的建设。要推进", "Ab ab AB", "城", "尾", "只有尾巴", "a", "哈哈哈哈哈，哈哈",
+                 "城市城市城市，推进城市建设，建设要推进城市建设要推进城市"):
         library.add_document(imported(text))
-    indexed, scanned = search(library, query), search(library, query, use_fts=False)
+    indexed, scanned = search(library, query, limit=1), search(library, query, use_fts=False)
     assert indexed.method == "fts" and scanned.method == "scan"
-    assert [(g.doc_id, g.total) for g in indexed.groups] == [(g.doc_id, g.total) for g in scanned.groups]
+    assert [(g.doc_id, g.total) for g in indexed.groups] == [(g.doc_id, g.total) for g in scanned.groups][:1]
     assert indexed.total == scanned.total and indexed.speeches == scanned.speeches
+    expected = sum(len(search_mod._find_all(library.get_document(d.id).text, query)) for d in library.list_documents())
+    assert search_mod.count_matches(library, query) == expected
+    if query != "哈哈":                              # a short query that may overlap itself is counted by a scan
+        assert fts.count(library.conn, query) == expected
 
 
 def test_a_first_page_can_come_before_the_count(sample_library):
