@@ -34,8 +34,9 @@ def register(subparsers) -> None:
 
 def _index(library) -> ReuseIndex:
     """The library's reuse index, brought up to date (only new or changed speeches are read)."""
-    sync_index(library)
-    return ReuseIndex(library.conn, ReuseSettings(cache_dir=str(cache_dir(library.folder))))
+    index = ReuseIndex(library.conn, ReuseSettings(cache_dir=str(cache_dir(library.folder))))
+    sync_index(library, index=index)
+    return index
 
 
 def cmd_shared(args) -> int:

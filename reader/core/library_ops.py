@@ -58,7 +58,7 @@ def import_paths(library: Library, paths: Iterable[Path | str], *, encoding: str
 
 
 def sync_index(library: Library, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> SyncReport:
+               cancelled: Cancelled | None = None, index: ReuseIndex | None = None) -> SyncReport:
     """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read),
     and the derived data stored with the speeches (full-text index, outlines) for libraries from before them.
 
@@ -69,7 +69,7 @@ def sync_index(library: Library, progress: Progress | None = None,
     if library.read_only:
         return SyncReport()
     library.refresh_derived(cancelled)
-    index = ReuseIndex(library.conn)
+    index = index or ReuseIndex(library.conn)
     stamps = library.text_stamps()
     todo = index.outdated(stamps)
     report = index.sync(_Texts(library, todo), progress=progress, cancelled=cancelled, present=stamps)
