@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import fts, integrity, lock, schema
+from reader.core import clean_close, fts, integrity, lock, schema
 from reader.core.outline import PARSER_VERSION, Section, outline_from_json, outline_to_json, parse_outline
 from reader.core.errors import UserError
 from reader.core.locale import pick
@@ -128,16 +128,25 @@ class Library:
         # a Library dropped without close() must not keep this process's share of the lock
         self._unlock = weakref.finalize(self, lock.release, locked)
         try:
-            self.conn = self._connect()
+            self.conn = self._connect(locked)
         except BaseException:
             self._unlock()
             raise
 
-    def _connect(self) -> sqlite3.Connection:
-        """Open for writing: inspect an existing file first, back it up, migrate it."""
+    def _connect(self, locked: str) -> sqlite3.Connection:
+        """Open for writing: inspect an existing file first (unless that is known to be needless), back it
+        up, migrate it."""
         from reader.core import backup   # backup builds on this module
 
-        version = self._inspect() if self._has_content() else 0
+        if not self._has_content():
+            version = 0
+        elif lock.holders(locked) > 1:
+            # another Library of this process inspected and migrated the file, and has held the lock since
+            version = schema.VERSION
+        else:
+            trusted = clean_close.trusted_version(self.path)
+            version = trusted if trusted is not None and trusted <= schema.VERSION else self._inspect()
+        clean_close.forget(self.path)
         conn = None
         migrating = 0 < version < schema.VERSION
         try:
@@ -195,6 +204,8 @@ class Library:
         """Close the database (checkpointing the WAL) and give back this object's share of the lock."""
         self.conn.close()
         if self._unlock is not None:
+            if self._unlock.alive:
+                clean_close.write(self.path, schema.VERSION)   # the last writer's close notes the file
             self._unlock()
 
     @contextmanager
