@@ -73,11 +73,9 @@ class LibraryModel(QAbstractTableModel):
 
     def widest(self, column: str) -> str:
         """The longest text of a column (by characters, not by pixels), for a fixed column width."""
-        if column == "place":
-            return max((d.place or "" for d in self.all_rows), key=len, default="")
-        if column == "chars":
-            return f"{max((d.char_count for d in self.all_rows), default=0):,}"
-        return "0000-00-00"
+        if column in ("place", "date"):
+            return max((getattr(d, column) or "—" for d in self.all_rows), key=len, default="—")
+        return f"{max((d.char_count for d in self.all_rows), default=0):,}"
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
