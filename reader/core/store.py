@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import clean_close, fts, integrity, lock, schema
-from reader.core.outline import PARSER_VERSION, Section, outline_from_json, outline_to_json, parse_outline
+from reader.core import clean_close, derived, fts, integrity, lock, schema
+from reader.core.outline import Section
 from reader.core.errors import UserError
 from reader.core.locale import pick
 
@@ -242,7 +242,7 @@ class Library:
                 (digest, meta.get("title"), meta.get("date"), meta.get("place"), meta.get("speaker"),
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
                  json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled)))
-            self._store_outline(conn, cur.lastrowid, imported.text)
+            derived.store_outline(conn, cur.lastrowid, imported.text)
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -314,58 +314,23 @@ class Library:
             " content_hash = ?, char_count = ? WHERE id = ?",
             (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
              imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text), doc_id))
-        Library._store_outline(conn, doc_id, imported.text)
+        derived.store_outline(conn, doc_id, imported.text)
 
-    # --- derived data: computed once from the text, stored beside it -----------------------
-
-    @staticmethod
-    def _store_outline(conn: sqlite3.Connection, doc_id: int, text: str) -> list[Section]:
-        """Parse a speech's outline and keep it (inside the caller's transaction)."""
-        sections = parse_outline(text)
-        conn.execute("INSERT OR REPLACE INTO doc_outline (doc_id, parser_version, outline) VALUES (?,?,?)",
-                     (doc_id, PARSER_VERSION, outline_to_json(sections)))
-        return sections
+    # --- derived data: computed once from the text, stored beside it (reader.core.derived) --------
 
     def outlines(self, doc_ids: list[int]) -> dict[int, list[Section]]:
         """The stored outlines of these speeches; missing or stale ones are parsed (and kept, if writable)."""
-        found: dict[int, list[Section]] = {}
-        ids = list(dict.fromkeys(doc_ids))
-        for at in range(0, len(ids), 500):
-            chunk = ids[at:at + 500]
-            marks = ",".join("?" * len(chunk))
-            for doc_id, version, data in self.conn.execute(
-                    f"SELECT doc_id, parser_version, outline FROM doc_outline WHERE doc_id IN ({marks})", chunk):
-                if version == PARSER_VERSION:
-                    found[doc_id] = outline_from_json(data)
-        stale = [d for d in ids if d not in found and self.has_document(d)]
-        for doc_id in stale:
-            text = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-            if self.read_only:
-                found[doc_id] = parse_outline(text)
-            else:
-                with self.transaction() as conn:
-                    found[doc_id] = self._store_outline(conn, doc_id, text)
-        return found
+        return derived.outlines(self, doc_ids)
 
     def outline(self, doc_id: int) -> list[Section]:
         """A speech's outline as stored at import (parsed again only when the parser changed)."""
         if not self.has_document(doc_id):
             raise LibraryError("missing", self.path, str(doc_id))
-        return self.outlines([doc_id])[doc_id]
+        return derived.outlines(self, [doc_id])[doc_id]
 
     def refresh_derived(self, cancelled=None) -> int:
-        """Build what a library from before derived data lacks: the full-text index and every missing or
-        stale outline (a background step); how many outlines were parsed."""
-        if self.read_only:
-            return 0
-        fts.ensure_search_index(self.conn)
-        rows = self.conn.execute("SELECT d.id FROM documents d LEFT JOIN doc_outline o ON o.doc_id = d.id"
-                                 " WHERE o.parser_version IS NOT ? ORDER BY d.id", (PARSER_VERSION,)).fetchall()
-        for (doc_id,) in rows:
-            if cancelled is not None and cancelled():
-                break
-            self.outlines([doc_id])
-        return len(rows)
+        """Build what a library from before derived data lacks (a background step); how many outlines were parsed."""
+        return 0 if self.read_only else derived.refresh(self, cancelled)
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a speech (and, through foreign keys, what hangs on it)."""

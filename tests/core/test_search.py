@@ -118,7 +118,7 @@ def test_search_takes_sections_from_the_stored_outline(sample_library, monkeypat
         raise AssertionError("search parsed an outline again")
 
     monkeypatch.setattr(search_mod, "parse_outline", refuse)
-    monkeypatch.setattr("reader.core.store.parse_outline", refuse)
+    monkeypatch.setattr("reader.core.derived.parse_outline", refuse)
     assert search(sample_library, "三个处理").groups[0].hits[0].section_label == expected
     assert expected.startswith("二、")
 
@@ -128,7 +128,7 @@ def test_outlines_of_another_parser_version_are_parsed_again(sample_library, mon
     sample_library.conn.execute("UPDATE doc_outline SET outline = '[]' WHERE doc_id = 5")
     assert sample_library.outline(5) == []                      # the stored answer is used as is
     monkeypatch.setattr(outline_mod, "PARSER_VERSION", outline_mod.PARSER_VERSION + 1)
-    monkeypatch.setattr("reader.core.store.PARSER_VERSION", outline_mod.PARSER_VERSION)
+    monkeypatch.setattr("reader.core.derived.PARSER_VERSION", outline_mod.PARSER_VERSION)
     assert sample_library.outline(5) == outline_mod.parse_outline(sample_library.get_document(5).text)
     assert sample_library.conn.execute("SELECT outline, parser_version FROM doc_outline WHERE doc_id = 5"
                                        ).fetchone() == (stored, outline_mod.PARSER_VERSION)
