@@ -125,13 +125,16 @@ class Library:
             raise LibraryError("in_use", self.path, exc.holder) from exc
         except OSError as exc:
             raise LibraryError("unwritable", self.folder, exc.strerror or str(exc)) from exc
-        # a Library dropped without close() must not keep this process's share of the lock
-        self._unlock = weakref.finalize(self, lock.release, locked)
+        # a Library dropped without close() (a command ending, say) must not keep this process's share of
+        # the lock, and its connection closes cleanly: close() and exit run the same _release, once
+        opened: list[sqlite3.Connection] = []
+        self._unlock = weakref.finalize(self, _release, opened, self.path, locked)
         try:
             self.conn = self._connect(locked)
         except BaseException:
             self._unlock()
             raise
+        opened.append(self.conn)
 
     def _connect(self, locked: str) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first (unless that is known to be needless), back it
@@ -204,8 +207,6 @@ class Library:
         """Close the database (checkpointing the WAL) and give back this object's share of the lock."""
         self.conn.close()
         if self._unlock is not None:
-            if self._unlock.alive:
-                clean_close.write(self.path, schema.VERSION)   # the last writer's close notes the file
             self._unlock()
 
     @contextmanager
@@ -386,6 +387,17 @@ class Library:
         with self.transaction() as conn:
             conn.execute("INSERT INTO state (key, value) VALUES (?, ?)"
                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _release(opened: list[sqlite3.Connection], path: Path, locked: str) -> None:
+    """A writer's end: close its connection, note the clean close (reader.core.clean_close), give back the lock."""
+    for conn in opened:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            continue
+        clean_close.write(path, schema.VERSION)   # a no-op while another connection still holds the log
+    lock.release(locked)
 
 
 def open_library(folder: Path | str, *, read_only_if_in_use: bool = False) -> Library:

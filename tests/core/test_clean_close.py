@@ -77,3 +77,18 @@ def test_a_second_writer_of_the_same_process_trusts_the_first(tmp_path, inspecti
     second.close()
     first.close()
     assert clean_close.trusted_version(path) is not None
+
+
+def test_a_library_left_open_at_the_end_of_a_command_is_noted_too(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = closed_library(tmp_path)
+    clean_close.forget(path)
+    code = ("import sys; from reader.core.store import Library; library = Library(sys.argv[1]);"
+            " library.list_documents()")          # no close(): as the commands end
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, cwd=root,
+                   env={"PYTHONPATH": str(root), "PATH": ""})
+    assert clean_close.trusted_version(path) is not None
