@@ -72,6 +72,9 @@ def test_a_stale_saved_copy_is_caught_up_not_rebuilt(tmp_path, monkeypatch):
     assert 7 in [d for d, _ in late.related_documents(1)] and 2 not in [d for d, _ in late.related_documents(1)]
     # the long-lived index notices the other connection's writes by itself
     assert 7 in [d for d, _ in index.related_documents(1)] and 2 not in [d for d, _ in index.related_documents(1)]
+    assert index.document_ids() == [1, 3, 4, 5, 6, 7] and index.n_documents() == 6
+    writer.remove_document(7)
+    assert index.document_ids() == [1, 3, 4, 5, 6] and index.n_documents() == 5
 
 
 def test_a_damaged_saved_copy_is_rebuilt(tmp_path):
