@@ -1,10 +1,11 @@
 """Full-text search of the library in Chinese, answered from the FTS5 trigram index (reader.core.fts).
 
-The FTS5 table (reader.core.fts) is built with the import and kept in step by triggers; an SQLite
-without it makes search fall back to the scan. Counts are taken inside SQLite; only the speeches of
-the page asked for are read, and their hits take their section from the outline stored at import.
+The FTS5 table is built with the import and kept in step by triggers; an SQLite without it (or a
+query it cannot answer) makes search fall back to a scan. The index names the speeches and counts
+the matches; only the speeches of the page asked for are read, and their hits take their section
+from the outline stored at import (reader.core.derived).
 
-FTS only chooses the speeches; offsets always come from str.find on the cleaned text, so hits
+Offsets always come from str.find on the cleaned text, so hits
 index the same string as every other offset in the program. The trigram tokenizer is made
 case-sensitive so that FTS and str.find agree on Latin letters (a literal search).
 """
