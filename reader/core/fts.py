@@ -69,26 +69,22 @@ def fts_query(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
-def holders(conn: sqlite3.Connection, query: str) -> set[int] | None:
-    """Ids of exactly the speeches whose text contains query, from the index; None when the index
-    cannot answer (no FTS5, a line end in the query, or a character too common) and a scan must."""
+def match(conn: sqlite3.Connection, query: str) -> str | None:
+    """The FTS5 MATCH expression that finds exactly the speeches whose text contains query; None when the
+    index cannot answer (no FTS5, a line end in the query, or a character too common) and a scan must."""
     if not query or "\n" in query or not ensure_search_index(conn):
         return None
+    if len(query) >= 3:
+        return fts_query(query)
     try:
-        if len(query) >= 3:
-            match = fts_query(query)
-        else:
-            terms = [r[0] for r in conn.execute(
-                f"SELECT term FROM {VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
-                (query, query + "\U0010ffff", MAX_TERMS + 1))]
-            if not terms:
-                return set()
-            if len(terms) > MAX_TERMS:
-                return None
-            match = " OR ".join(fts_query(t) for t in terms)
-        return {r[0] for r in conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (match,))}
+        terms = [r[0] for r in conn.execute(f"SELECT term FROM {VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
+                                            (query, query + "\U0010ffff", MAX_TERMS + 1))]
     except sqlite3.OperationalError:
-        return None    # a query FTS5 still refuses: the scan answers it
+        return None
+    if len(terms) > MAX_TERMS:
+        return None
+    # no trigram begins with it: a phrase that matches nothing (the literal query itself, under 3 characters)
+    return " OR ".join(fts_query(t) for t in terms) if terms else fts_query(query)
 
 
 def count(conn: sqlite3.Connection, query: str) -> int | None:

@@ -95,13 +95,18 @@ _ORDER = "ORDER BY date IS NULL, date, id"
 
 def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[int], str]:
     """Ids of every speech holding query, by date (undated last), and the method that found them."""
-    ids = fts.holders(conn, query) if use_fts else None
-    if ids is None:
-        # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
-        return [r[0] for r in conn.execute(f"SELECT id FROM documents WHERE instr(text, ?) > 0 {_ORDER}",
-                                           (query,))], "scan"
-    # the date order comes from a covering index: no row holding a text is read
-    return [r[0] for r in conn.execute(f"SELECT id FROM documents {_ORDER}") if r[0] in ids], "fts"
+    expression = fts.match(conn, query) if use_fts else None
+    if expression is not None:
+        # "+id": walk the covering date index (no row holding a text is read), not a lookup per id
+        try:
+            return [r[0] for r in conn.execute(
+                f"SELECT id FROM documents WHERE +id IN (SELECT rowid FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE}"
+                f" MATCH ?) {_ORDER}", (expression,))], "fts"
+        except sqlite3.OperationalError:
+            pass   # a query FTS5 still refuses: the scan answers it
+    # instr() runs in SQLite's C code: only the speeches that hold the query reach Python
+    return [r[0] for r in conn.execute(f"SELECT id FROM documents WHERE instr(text, ?) > 0 {_ORDER}",
+                                       (query,))], "scan"
 
 
 def count_matches(library, query: str, doc_ids: list[int] | None = None) -> int:
