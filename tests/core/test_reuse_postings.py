@@ -165,3 +165,16 @@ def _imports(path: Path) -> set[str]:
 def test_phrases_do_not_import_the_index_back():
     assert "reader.core.reuse.phrases" in _imports(ROOT / "reader/core/reuse/index.py")
     assert not any(m.startswith("reader.core.reuse.index") for m in _imports(ROOT / "reader/core/reuse/phrases.py"))
+
+
+def test_remembered_holders_follow_adds_and_removals(tmp_path):
+    docs = corpus()
+    index = ReuseIndex(sqlite3.connect(tmp_path / "lib.db"))
+    index.sync(docs.items())
+    at = docs[1].find(STOCK)
+    before = index.documents_containing(1, at, at + len(STOCK))
+    assert before == [1, 2, 3, 4, 5, 6]
+    assert index.documents_containing(1, at, at + len(STOCK)) == before        # asked again: remembered
+    index.add_document(7, "开场白。" + STOCK + "，结束语。")
+    index.remove_document(4)
+    assert index.documents_containing(1, at, at + len(STOCK)) == [1, 2, 3, 5, 6, 7]

@@ -31,6 +31,7 @@ from reader.core.reuse.seeds import doc_fingerprints, fingerprint_values, gram_h
 
 _BATCH = 64           # documents written per transaction during a sync
 _KEYED_CACHE = 64     # normalised documents kept for repeated comparisons
+_HOLDER_CACHE = 4096  # spans whose holders are remembered (while the postings stay as they are)
 _COMPACT_SHARE = 0.05  # merge the postings again once the delta holds this share of the main array
 _COMPACT_MIN = 200_000
 
@@ -65,6 +66,9 @@ class ReuseIndex:
         self._indexed: dict[int, str] = {}       # what the postings hold: doc_id -> text hash
         self._data_version: int | None = None
         self._keyed: OrderedDict[int, Keyed] = OrderedDict()
+        self._holders_of: Postings | None = None                  # the postings _holder_cache answers for
+        self._holders_changes = 0
+        self._holder_cache: dict[tuple[bytes, float], frozenset[int]] = {}
 
     # --- indexing ------------------------------------------------------------------------
 
@@ -290,11 +294,22 @@ class ReuseIndex:
         return np.unique(fingerprint_values(hashes[winnow(hashes, self.settings.w)]))
 
     def _holders(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> set[int]:
-        fps = self._span_fingerprints(keyed, first, stop)
-        share = self.settings.df_overlap
-        if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
-            share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
-        return set(self.postings().containing(fps, share).tolist()) | set(known)
+        postings = self.postings()
+        if postings is not self._holders_of or postings.changes != self._holders_changes:
+            self._holders_of, self._holders_changes, self._holder_cache = postings, postings.changes, {}
+        # a comparison asks about the same passage for its df and again for its "also in" list
+        span = (keyed.keys[first:stop].tobytes(), self.settings.df_overlap)
+        found = self._holder_cache.get(span)
+        if found is None:
+            fps = self._span_fingerprints(keyed, first, stop)
+            share = self.settings.df_overlap
+            if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
+                share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
+            found = frozenset(postings.containing(fps, share).tolist())
+            if len(self._holder_cache) >= _HOLDER_CACHE:
+                self._holder_cache.clear()
+            self._holder_cache[span] = found
+        return set(found) | set(known)
 
     def _df(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> int:
         return len(self._holders(keyed, first, stop, known))

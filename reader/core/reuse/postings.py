@@ -39,6 +39,7 @@ class Postings:
         self.entries = entries
         self.delta = np.zeros(0, dtype=np.uint64) if delta is None else delta
         self.dead: set[int] = set(dead)
+        self.changes = 0          # counts adds and removals, so answers kept elsewhere know they are stale
 
     @classmethod
     def build(cls, blobs: Iterable[tuple[int, np.ndarray]], total: int | None = None) -> "Postings":
@@ -73,6 +74,7 @@ class Postings:
         """Insert one document's fingerprints into the delta (a copy of the delta only)."""
         new = np.sort((fps.astype(np.uint64) << np.uint64(32)) | np.uint64(doc_id))
         self.delta = np.insert(self.delta, np.searchsorted(self.delta, new), new)
+        self.changes += 1
 
     def add_many(self, items: list[tuple[int, np.ndarray]]) -> None:
         """Insert several documents' fingerprints into the delta with one sort."""
@@ -85,11 +87,13 @@ class Postings:
         delta = np.concatenate(parts)
         delta.sort()
         self.delta = delta
+        self.changes += 1
 
     def remove(self, doc_id: int) -> None:
         """Drop one document's fingerprints: from the delta at once, from the main array at the next merge."""
         self.dead.add(int(doc_id))
         self.delta = self.delta[(self.delta & _LOW) != np.uint64(doc_id)]
+        self.changes += 1
 
     def merged(self) -> "Postings":
         """One sorted array holding exactly the live entries (the main array is left as it was)."""
