@@ -184,6 +184,12 @@ class SharedIndex:
                 self._key = key
             yield self._library, self._index
 
+    def warm(self, folder, read_only: bool = False) -> None:
+        """Open the library and load the index's postings now (a background job at start), so the first
+        comparison or search does not wait for them."""
+        with self.use(folder, read_only) as (_library, index):
+            index.postings()
+
     def close(self) -> None:
         """Close the connection (before the library file is replaced, and at exit)."""
         with self._lock:

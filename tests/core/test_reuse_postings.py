@@ -178,3 +178,21 @@ def test_remembered_holders_follow_adds_and_removals(tmp_path):
     index.add_document(7, "开场白。" + STOCK + "，结束语。")
     index.remove_document(4)
     assert index.documents_containing(1, at, at + len(STOCK)) == [1, 2, 3, 5, 6, 7]
+
+
+def test_the_start_up_warm_up_leaves_the_postings_loaded(tmp_path, monkeypatch):
+    from reader.core.store import Library
+
+    library = Library(tmp_path)
+    for text in corpus().values():
+        library.add_document(imported(text))
+    sync_index(library)
+    session = SharedIndex()
+    try:
+        session.warm(tmp_path)
+        monkeypatch.setattr(Postings, "build", classmethod(lambda *a, **k: pytest.fail("loaded again")))
+        monkeypatch.setattr(saved, "load", lambda *a, **k: pytest.fail("loaded again"))
+        compute_comparison(tmp_path, [library.get_document(1), library.get_document(2)], 12, session=session)
+    finally:
+        session.close()
+        library.close()
