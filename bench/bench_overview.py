@@ -14,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 
 from reader.core.formulae import find_formulae
 from reader.core.library_ops import sync_index
@@ -25,24 +24,11 @@ from reader.core.similarity import similarity_matrix
 from reader.core.store import Library
 
 try:
+    from bench.speed_library import PLACES, Imported as _Imported
     from bench.synthetic import SyntheticCorpus
 except ImportError:            # run as a script from bench/
+    from speed_library import PLACES, Imported as _Imported
     from synthetic import SyntheticCorpus
-
-PLACES = ("河南", "山东", "江苏", "四川", "广东", None)
-
-
-@dataclass
-class _Imported:
-    """Just what Library.add_document reads of an ImportedText."""
-
-    text: str
-    metadata: dict
-    raw_text: str = ""
-    source_path: str = ""
-    fmt: str = "txt"
-    encoding: str = "utf-8"
-    removed: list = field(default_factory=list)
 
 
 def _timed(fn):

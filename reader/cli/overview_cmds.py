@@ -11,6 +11,9 @@ from reader.core.search import DEFAULT_CONTEXT, search
 from reader.core.similarity import ORDERS, pair_detail, similarity_matrix
 
 
+SPEECHES_LISTED = 50
+
+
 def register(subparsers) -> None:
     """Add search, formulae and matrix."""
     p = subparsers.add_parser("search", help=pick("search every speech for a text", "在全部讲话中检索文字"))
@@ -19,6 +22,11 @@ def register(subparsers) -> None:
     p.add_argument("--context", type=int, default=DEFAULT_CONTEXT,
                    help=pick("characters of context on each side", "两侧各显示的上下文字数"))
     p.add_argument("--limit", type=int, default=200, help=pick("matches listed at most", "最多列出的匹配数"))
+    p.add_argument("--speeches", type=int, default=SPEECHES_LISTED, metavar="N",
+                   help=pick(f"speeches listed at most, by date (default {SPEECHES_LISTED}; all are counted)",
+                             f"最多列出的讲话篇数，按日期（默认 {SPEECHES_LISTED}；全部计数）"))
+    p.add_argument("--offset", type=int, default=0, metavar="N",
+                   help=pick("skip the first N speeches (the next page)", "跳过前 N 篇讲话（翻页）"))
     p.set_defaults(func=cmd_search)
 
     p = subparsers.add_parser("formulae", help=pick("numbered formulae (提法) across the library",
@@ -43,7 +51,8 @@ def cmd_search(args) -> int:
     """Print the matches grouped by speech (by date): offsets, section and context."""
     if not args.query:
         raise CliError(pick("Give a text to search for.", "请给出要检索的文字。"), 2)
-    result = search(open_library(args), args.query, context=max(args.context, 0), max_hits=max(args.limit, 0))
+    result = search(open_library(args), args.query, context=max(args.context, 0),
+                    max_hits=max(args.limit, 0), limit=max(args.speeches, 0), offset=max(args.offset, 0))
     if args.json:
         emit_json(result.to_dict())
         return 0
@@ -55,8 +64,10 @@ def cmd_search(args) -> int:
             lines.append(f"  [{hit.start}-{hit.end}] {where}…{_flat(hit.context_before)}【{hit.match}】"
                          f"{_flat(hit.context_after)}…")
     more = pick(" (not all listed)", "（未全部列出）") if result.truncated else ""
-    lines.append(pick(f"{result.total} matches in {len(result.groups)} speeches{more}",
-                      f"共 {result.total} 处，见于 {len(result.groups)} 篇讲话{more}"))
+    lines.append(pick(f"{result.total} matches in {result.speeches} speeches{more}",
+                      f"共 {result.total} 处，见于 {result.speeches} 篇讲话{more}"))
+    if result.next_offset is not None:
+        lines.append(pick(f"Next page: --offset {result.next_offset}", f"下一页：--offset {result.next_offset}"))
     write_text("\n".join(lines) + "\n")
     return 0
 

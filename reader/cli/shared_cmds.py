@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.cli.common import emit_json, open_library, resolve_document, write_text
+from reader.core.library_ops import sync_index
 from reader.core.locale import pick
 from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, ReuseIndex, ReuseSettings, find_shared
 
@@ -34,10 +35,9 @@ def register(subparsers) -> None:
 
 
 def _index(library, stock_score: float = DEFAULT_STOCK_SCORE) -> ReuseIndex:
-    """The library's reuse index, brought up to date (only new or changed speeches are indexed)."""
-    settings = ReuseSettings(stock_score=stock_score)
-    index = ReuseIndex(library.conn, settings)
-    index.sync(library.iter_texts)
+    """The library's reuse index, brought up to date (only new or changed speeches are read)."""
+    index = ReuseIndex(library.conn, ReuseSettings(stock_score=stock_score))
+    sync_index(library, index=index)
     return index
 
 

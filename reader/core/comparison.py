@@ -6,14 +6,18 @@ other speech, which spans of a speech are shared and with whom), so the logic is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from itertools import combinations
-from typing import Callable
+from typing import Callable, Iterator
 
 from reader.core.align import SectionAlignment
 from reader.core.outline import Section, parse_outline
-from reader.core.reuse import DEFAULT_MIN_CHARS, Passage, ReuseIndex, find_shared
-from reader.core.store import Document
+from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, Passage, ReuseIndex, find_shared
+from reader.core.store import Document, Library
 
 MAX_PANES = 4
 
@@ -65,12 +69,15 @@ class Comparison:
     """Everything the side-by-side view needs about 2–4 speeches."""
 
     def __init__(self, documents: list[Document], passages_of: PassageSource = loose_passages,
-                 min_chars: int = DEFAULT_MIN_CHARS, links_of: Callable[[int, int], list] | None = None):
+                 min_chars: int = DEFAULT_MIN_CHARS, links_of: Callable[[int, int], list] | None = None,
+                 outlines: list[list[Section]] | None = None):
         if not 1 <= len(documents) <= MAX_PANES:
             raise ValueError(f"a comparison holds 1 to {MAX_PANES} speeches")
         self.documents = list(documents)
         self.min_chars = min_chars
-        self.sections: list[list[Section]] = [parse_outline(d.text) for d in documents]
+        # the outlines stored at import when the caller has them; parsed here otherwise
+        self.sections: list[list[Section]] = outlines if outlines is not None else \
+            [parse_outline(d.text) for d in documents]
         self.alignments: dict[tuple[int, int], SectionAlignment] = {}
         self.passages: dict[tuple[int, int], list[Passage]] = {}
         self.holders: dict[tuple[int, int, int], list[int]] = {}   # (pane, start, end) -> doc ids
@@ -150,3 +157,76 @@ def _merge_same_spans(spans: list[SharedSpan]) -> list[SharedSpan]:
             continue
         merged.append(span)
     return merged
+
+
+class SharedIndex:
+    """One long-lived library connection and reuse index per process, reused by every comparison.
+
+    Opening a Library inspects the file, and a new ReuseIndex reloads its postings: both happen once
+    here, not per comparison. The index notices other connections' writes by itself (data_version).
+    Comparisons run one at a time on it (a lock), since the connection is shared by worker threads.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._key: tuple[str, bool] | None = None
+        self._library: Library | None = None
+        self._index: ReuseIndex | None = None
+
+    @contextmanager
+    def use(self, folder, read_only: bool = False) -> Iterator[tuple[Library, ReuseIndex]]:
+        """The library at folder and its index, opened on first use (another folder closes the old one)."""
+        key = (os.path.realpath(folder), read_only)
+        with self._lock:
+            if self._key != key:
+                self._close()
+                self._library = Library(folder, read_only=read_only)
+                self._index = ReuseIndex(self._library.conn)
+                self._key = key
+            yield self._library, self._index
+
+    def warm(self, folder, read_only: bool = False) -> None:
+        """Open the library and load the index's postings now (a background job at start), so the first
+        comparison or search does not wait for them."""
+        with self.use(folder, read_only) as (_library, index):
+            index.postings()
+
+    def close(self) -> None:
+        """Close the connection (before the library file is replaced, and at exit)."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+        self._key = self._library = self._index = None
+
+
+shared_index = SharedIndex()
+
+
+def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
+                       read_only: bool = False, stock_score: float = DEFAULT_STOCK_SCORE,
+                       session: SharedIndex | None = None) -> Comparison:
+    """Worker side: make sure the speeches are indexed, then build the comparison with the process's index.
+
+    stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
+    0 keeps the engine's threshold, which adapts to the library's size. stock_score is the score
+    from which a passage is stock (the reference model is loaded here, off the GUI thread).
+    """
+    with (session or shared_index).use(folder, read_only) as (library, index):
+        stock_df = None
+        if stock_share > 0:
+            stock_df = max(2, math.ceil(stock_share * max(index.n_documents(), 1)))
+        index.settings = replace(index.settings, stock_df=stock_df, stock_score=stock_score)
+        if not read_only:
+            for doc in documents:
+                if doc.id is not None:
+                    index.add_document(doc.id, doc.text)    # a no-op for a speech indexed as it is
+        ids = [d.id for d in documents]
+        stored = library.outlines([i for i in ids if i is not None])
+        outlines = [stored.get(d.id) if d.id is not None and stored.get(d.id) is not None else parse_outline(d.text)
+                    for d in documents]
+        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
+        comparison.attach_holders(index)
+        return comparison

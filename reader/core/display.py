@@ -9,6 +9,7 @@ import re
 # (PITFALLS: 600 ms with extra selections), so long paragraphs get display-only line breaks.
 MAX_BLOCK_CHARS = 600
 SENTENCE_END = re.compile(r"[。！？；!?;]")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class DisplayMap:
@@ -26,7 +27,7 @@ class DisplayMap:
         self.display_text = "".join(pieces)
         self._shown_breaks = [cut + k for k, cut in enumerate(self.breaks)]  # break k's display index
         # display indices (Python) of characters outside the BMP: each takes two UTF-16 units
-        self._astral = [i for i, ch in enumerate(self.display_text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(self.display_text)]   # a regex: C speed
 
     def to_qt(self, offset: int) -> int:
         """Qt document position (UTF-16) of a text offset."""

@@ -70,14 +70,37 @@ def storable_path(path: str) -> str:
 
 
 def sync_index(library: Library, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> SyncReport:
-    """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read).
+               cancelled: Cancelled | None = None, index: ReuseIndex | None = None) -> SyncReport:
+    """Bring the shared-phrasing index up to date with the library (only new or changed speeches are read),
+    and the derived data stored with the speeches (full-text index, outlines) for libraries from before them.
 
-    A library opened read-only (another copy of Duidu holds it) keeps the index as that copy left it.
+    Which speeches changed is told by their content hashes, without reading the texts; the postings
+    are merged again when enough has been added. A library opened read-only (another copy of Duidu
+    holds it) keeps the index as that copy left it.
     """
     if library.read_only:
         return SyncReport()
-    return ReuseIndex(library.conn).sync(library.iter_texts, progress=progress, cancelled=cancelled)
+    library.refresh_derived(cancelled)
+    index = index or ReuseIndex(library.conn)
+    stamps = library.text_stamps()
+    todo = index.outdated(stamps)
+    report = index.sync(_Texts(library, todo), progress=progress, cancelled=cancelled, present=stamps)
+    if not report.cancelled:
+        index.compact()
+    return report
+
+
+class _Texts:
+    """These speeches' texts, read one at a time as the index asks for them (sized, for progress)."""
+
+    def __init__(self, library: Library, doc_ids: list[int]):
+        self.library, self.doc_ids = library, doc_ids
+
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+    def __iter__(self):
+        return self.library.iter_texts(self.doc_ids)
 
 
 def import_pasted(library: Library, text: str, source: str = "") -> tuple[int, bool]:

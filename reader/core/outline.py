@@ -18,13 +18,20 @@ Dropped approach: a global rank (一、 > （一） > 第一， > 一是 > 一�
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reader.core.outline_scan import Marker as _Marker, appendix_starts, closing_start, find_markers
 
-__all__ = ["Section", "parse_outline", "iter_sections", "section_path", "path_label"]
+__all__ = ["Section", "parse_outline", "iter_sections", "section_path", "path_label", "PARSER_VERSION",
+           "outline_to_json", "outline_from_json"]
+
+# Bumped whenever parse_outline's answers change: outlines stored with another version are parsed again.
+# 2: appendices as parts of their own, inline enumerations marked, restarting runs grouped (issue 15).
+PARSER_VERSION = 2
 
 _TITLE_STOP_RE = re.compile(r"[。：:！？!?；;\r\n]")
 _COMMA_RE = re.compile("[，,]")
@@ -62,6 +69,22 @@ class Section:
             "run": self.run,
             "children": [child.to_dict() for child in self.children],
         }
+
+
+def outline_to_json(sections: list[Section]) -> str:
+    """Stored form of an outline, written generically from the dataclass fields (new fields survive)."""
+    return json.dumps([dataclasses.asdict(s) for s in sections], ensure_ascii=False, separators=(",", ":"))
+
+
+def outline_from_json(data: str) -> list[Section]:
+    """An outline back from its stored form; fields unknown to this version are ignored."""
+    names = {f.name for f in dataclasses.fields(Section)}
+
+    def build(item: dict) -> Section:
+        fields = {k: v for k, v in item.items() if k in names and k != "children"}
+        return Section(**fields, children=[build(c) for c in item.get("children", ())])
+
+    return [build(item) for item in json.loads(data)]
 
 
 def parse_outline(text: str) -> list[Section]:

@@ -155,6 +155,22 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX document_versions_doc ON document_versions (doc_id, id);
     """,
+    # What is derived from a speech's text once, at import, so no interaction parses it again:
+    # its outline as JSON (reader.core.outline.outline_to_json), tagged with the parser's version;
+    # a row of another version (or none, for speeches imported before) is parsed again on read.
+    # Two covering indexes let the library list and search read speeches by date, and the index sync
+    # tell which texts changed, without reading the rows that hold the texts: char_count and
+    # imported_at come after the texts in a row, so reading them walked every text's overflow pages.
+    """
+    CREATE TABLE doc_outline (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        parser_version INTEGER NOT NULL,
+        outline TEXT NOT NULL
+    );
+    CREATE INDEX documents_by_date ON documents (date IS NULL, date, id, title, place, speaker, char_count,
+                                                 source_path, fmt, encoding, content_hash, imported_at, origin);
+    CREATE INDEX documents_stamps ON documents (id, content_hash, char_count);
+    """,
 ]
 VERSION = len(MIGRATIONS)
 OUR_TABLES = {"documents", "state"}

@@ -14,8 +14,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import backup, integrity, lock, schema
+from reader.core import backup, clean_close, derived, fts, integrity, lock, schema
 from reader.core.library_error import DB_NAME, LibraryError, explain
+from reader.core.outline import Section
 
 __all__ = ["DB_NAME", "Document", "DocumentInfo", "Library", "LibraryError", "content_hash", "open_library"]
 log = logging.getLogger(__name__)
@@ -101,18 +102,30 @@ class Library:
             raise LibraryError("in_use", self.path, exc.holder) from exc
         except OSError as exc:
             raise LibraryError("unwritable", self.folder, exc.strerror or str(exc)) from exc
-        # a Library dropped without close() must not keep this process's share of the lock
-        self._unlock = weakref.finalize(self, lock.release, locked)
+        # a Library dropped without close() (a command ending, say) must not keep this process's share of
+        # the lock, and its connection closes cleanly: close() and exit run the same _release, once
+        opened: list[sqlite3.Connection] = []
+        self._unlock = weakref.finalize(self, _release, opened, self.path, locked)
         try:
-            self.conn = self._connect()
+            self.conn = self._connect(locked)
         except BaseException:
             self._unlock()
             raise
+        opened.append(self.conn)
 
-    def _connect(self) -> sqlite3.Connection:
-        """Open for writing: inspect an existing file first, back it up, migrate it."""
+    def _connect(self, locked: str) -> sqlite3.Connection:
+        """Open for writing: inspect an existing file first (in full at the day's first open; not at all when
+        this process already holds it or a clean close vouches for it), back it up, migrate it."""
         daily = backup.daily_backup_due(self.folder)
-        version = self._inspect(full=daily) if self._has_content() else 0
+        if not self._has_content():
+            version = 0
+        elif lock.holders(locked) > 1:
+            # another Library of this process inspected and migrated the file, and has held the lock since
+            version = schema.VERSION
+        else:
+            trusted = None if daily else clean_close.trusted_version(self.path)
+            version = trusted if trusted is not None and trusted <= schema.VERSION else self._inspect(full=daily)
+        clean_close.forget(self.path)
         conn = None
         migrating = 0 < version < schema.VERSION
         try:
@@ -223,6 +236,7 @@ class Library:
         meta.update({k: v for k, v in (metadata or {}).items() if v is not None})
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction() as conn:
+            fts.ensure_search_index(conn)   # built with the import, then kept in step by its triggers
             cur = conn.execute(
                 "INSERT INTO documents (content_hash, title, date, place, speaker, source_path, fmt,"
                 " encoding, raw_text, text, removed, char_count, imported_at, bundled, origin, raw_bytes)"
@@ -231,6 +245,7 @@ class Library:
                  imported.source_path, imported.fmt, imported.encoding, imported.raw_text, imported.text,
                  json.dumps(imported.removed, ensure_ascii=False), len(imported.text), now, int(bundled),
                  meta.get("origin"), getattr(imported, "raw_bytes", None)))
+            derived.store_outline(conn, cur.lastrowid, imported.text)
             return cur.lastrowid, True
 
     def find_by_hash(self, digest: str) -> int | None:
@@ -252,6 +267,27 @@ class Library:
             raise LibraryError("missing", self.path, str(doc_id))
         *info, text, raw_text, removed = row
         return Document(*info, text=text, raw_text=raw_text, removed=json.loads(removed or "[]"))
+
+    def infos(self, doc_ids: list[int]) -> dict[int, DocumentInfo]:
+        """What the list shows of these speeches only (a page of search results, not the library)."""
+        found: dict[int, DocumentInfo] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for row in self.conn.execute(f"SELECT {INFO_COLUMNS} FROM documents WHERE id IN"
+                                         f" ({','.join('?' * len(chunk))})", chunk):
+                found[row[0]] = DocumentInfo(*row)
+        return found
+
+    def texts(self, doc_ids: list[int]) -> dict[int, str]:
+        """The cleaned texts of these speeches only (search reads its page, not the library)."""
+        found: dict[int, str] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            found.update(self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def has_document(self, doc_id: int) -> bool:
         """Whether a speech with this id exists."""
@@ -282,6 +318,23 @@ class Library:
             (imported.raw_text, imported.text, json.dumps(list(imported.removed or []), ensure_ascii=False),
              imported.encoding, imported.fmt, content_hash(imported.text), len(imported.text),
              getattr(imported, "raw_bytes", None), getattr(imported, "source_path", "") or None, doc_id))
+        derived.store_outline(conn, doc_id, imported.text)
+
+    # --- derived data: computed once from the text, stored beside it (reader.core.derived) --------
+
+    def outlines(self, doc_ids: list[int]) -> dict[int, list[Section]]:
+        """The stored outlines of these speeches; missing or stale ones are parsed (and kept, if writable)."""
+        return derived.outlines(self, doc_ids)
+
+    def outline(self, doc_id: int) -> list[Section]:
+        """A speech's outline as stored at import (parsed again only when the parser changed)."""
+        if not self.has_document(doc_id):
+            raise LibraryError("missing", self.path, str(doc_id))
+        return derived.outlines(self, [doc_id])[doc_id]
+
+    def refresh_derived(self, cancelled=None) -> int:
+        """Build what a library from before derived data lacks (a background step); how many outlines were parsed."""
+        return 0 if self.read_only else derived.refresh(self, cancelled)
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a speech (and, through foreign keys, what hangs on it: a backup first when that is excerpts)."""
@@ -290,10 +343,18 @@ class Library:
         with self.transaction() as conn:
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    def iter_texts(self) -> Iterator[tuple[int, str]]:
-        """(id, cleaned text) for every speech, for indexing."""
-        for doc_id, text in self.conn.execute("SELECT id, text FROM documents ORDER BY id").fetchall():
-            yield doc_id, text
+    def iter_texts(self, doc_ids: list[int] | None = None) -> Iterator[tuple[int, str]]:
+        """(id, cleaned text) for every speech (or just these), by id, one at a time, for indexing."""
+        if doc_ids is None:
+            doc_ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        for doc_id in doc_ids:
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                yield doc_id, row[0]
+
+    def text_stamps(self) -> dict[int, tuple[str, int]]:
+        """Every speech's (content hash, length): enough to tell what changed, without reading texts."""
+        return {d: (h, n) for d, h, n in self.conn.execute("SELECT id, content_hash, char_count FROM documents")}
 
     def document_dates(self) -> dict[int, str | None]:
         """Every speech's date, for 'earliest use' questions."""
@@ -340,6 +401,17 @@ class Library:
         with self.transaction() as conn:
             conn.execute("INSERT INTO state (key, value) VALUES (?, ?)"
                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _release(opened: list[sqlite3.Connection], path: Path, locked: str) -> None:
+    """A writer's end: close its connection, note the clean close (reader.core.clean_close), give back the lock."""
+    for conn in opened:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            continue
+        clean_close.write(path, schema.VERSION)   # a no-op while another connection still holds the log
+    lock.release(locked)
 
 
 def open_library(folder: Path | str, *, read_only_if_in_use: bool = False) -> Library:

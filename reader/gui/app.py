@@ -141,11 +141,15 @@ def release_clipboard() -> None:
 
 
 def warm_up_in_background(window) -> None:
-    """Load the reference model and its word list (0.3 s) off the GUI thread: the first comparison opens at once."""
+    """Load the reference model's word list (0.3 s) and the library's index off the GUI thread, so the first
+    comparison opens at once."""
+    from reader.core.comparison import shared_index
     from reader.core.reuse import snap
     from reader.gui.workers import Job
 
     window.jobs.run(Job("warm-up", lambda progress, cancelled: snap.warm_up()), quiet=True)
+    folder, read_only = window.library.folder, window.library.read_only
+    window.jobs.run(Job("warm-index", lambda progress, cancelled: shared_index.warm(folder, read_only)), quiet=True)
 
 
 def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:

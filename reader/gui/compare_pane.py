@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QStyle, QStyleOptionComboBox, QStylePainter, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -37,6 +37,43 @@ class ElidingComboBox(QComboBox):
         return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle, field.width() - 4)
 
 
+class ChoiceModel(QAbstractListModel):
+    """The speeches a pane can switch to, read from a Python list on demand (10,000 rows cost nothing
+    until the list is opened), plus a loose file's title when the pane shows one."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.documents: list[DocumentInfo] = []
+        self.loose_title = ""
+
+    def reset(self, documents: list[DocumentInfo], loose_title: str = "") -> None:
+        """Show these speeches (and a loose file's title last, when given)."""
+        self.beginResetModel()
+        self.documents, self.loose_title = documents, loose_title
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.documents) + bool(self.loose_title)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.row() >= len(self.documents):
+            label = self.loose_title
+        else:
+            doc = self.documents[index.row()]
+            label = doc.display_title() + (f"（{doc.date}）" if doc.date else "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tooltip(label)
+        if index.row() >= len(self.documents):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return doc.id
+        return None
+
+
 class ComparePane(QWidget):
     """A SpeechPane with its outline above the text, a chooser of speeches and a close button."""
 
@@ -52,6 +89,8 @@ class ComparePane(QWidget):
         self.chooser.setMinimumContentsLength(8)
         self.chooser.view().setMinimumWidth(460)   # the list shows whole titles however narrow the pane
         self.chooser.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.choices = ChoiceModel(self)
+        self.chooser.setModel(self.choices)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setToolTip(self.tr("Remove this pane"))
@@ -71,25 +110,22 @@ class ComparePane(QWidget):
         self.chooser.activated.connect(self._on_chosen)
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self))
 
-    def set_choices(self, documents: list[DocumentInfo], current_id: int | None, loose_title: str = "") -> None:
-        """Fill the chooser with the library (and a loose file's title when the speech is not in it)."""
+    def set_choices(self, documents: list[DocumentInfo], current_id: int | None, loose_title: str = "",
+                    rows: dict[int, int] | None = None) -> None:
+        """Offer the library in the chooser (and a loose file's title when the speech is not in it);
+        rows ({id: row}, shared by the panes) finds the current speech without asking Qt row by row."""
+        if rows is None:
+            rows = {doc.id: row for row, doc in enumerate(documents)}
+        index = rows.get(current_id, -1) if current_id is not None else -1
         self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for doc in documents:
-            label = doc.display_title() + (f"（{doc.date}）" if doc.date else "")
-            self.chooser.addItem(label, doc.id)
-            self.chooser.setItemData(self.chooser.count() - 1, plain.tooltip(label), Qt.ItemDataRole.ToolTipRole)
-        index = self.chooser.findData(current_id) if current_id is not None else -1
-        if index < 0 and loose_title:
-            self.chooser.addItem(loose_title, None)
-            index = self.chooser.count() - 1
-        self.chooser.setCurrentIndex(index)
-        self.chooser.setToolTip(self.chooser.currentText())
+        self.choices.reset(documents, loose_title if index < 0 and loose_title else "")
+        self.chooser.setCurrentIndex(len(documents) if index < 0 and loose_title else index)
+        self.chooser.setToolTip(plain.tooltip(self.chooser.currentText()))
         self.chooser.blockSignals(False)
 
     @Slot(int)
     def _on_chosen(self, index: int) -> None:
-        doc_id = self.chooser.itemData(index)
+        doc_id = self.chooser.itemData(index, Qt.ItemDataRole.UserRole)
         if doc_id is not None:
             self.document_requested.emit(self, int(doc_id))
 

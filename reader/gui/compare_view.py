@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import logging
-import math
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
 
-from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, indexed_passages
-from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, ReuseIndex, ReuseSettings
+from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison
+from reader.core.reuse import DEFAULT_MIN_CHARS
 from reader.core.store import Document, Library
 from reader.gui import plain
 from reader.gui.compare_pane import ComparePane
@@ -25,31 +24,6 @@ from reader.gui.workers import Job, JobRunner
 log = logging.getLogger(__name__)
 SHARED_LAYER = "shared"
 FLASH_LAYER = "flash"
-
-
-def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
-                       read_only: bool = False, stock_score: float = DEFAULT_STOCK_SCORE):
-    """Worker side: make sure the speeches are indexed, then build the comparison with the library's index.
-
-    stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
-    0 keeps the engine's threshold, which adapts to the library's size. stock_score is the score
-    from which a passage is stock (the reference model is loaded here, off the GUI thread).
-    """
-    library = Library(folder, read_only=read_only, backup_on_close=False)
-    try:
-        index = ReuseIndex(library.conn, ReuseSettings(stock_score=stock_score))
-        if stock_share > 0:
-            stock_df = max(2, math.ceil(stock_share * max(index.n_documents(), 1)))
-            index = ReuseIndex(library.conn, ReuseSettings(stock_df=stock_df, stock_score=stock_score))
-        known = set(index.document_ids())
-        for doc in documents:
-            if doc.id is not None and doc.id not in known and not read_only:
-                index.add_document(doc.id, doc.text)
-        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links)
-        comparison.attach_holders(index)
-        return comparison
-    finally:
-        library.close()
 
 
 class CompareView(QWidget):
@@ -72,6 +46,7 @@ class CompareView(QWidget):
         self.spans: list[list[SharedSpan]] = []
         self.active_pane = 0
         self._to_place: list[int] = []   # panes whose speech changed: placed when the comparison is ready
+        self._infos: tuple[list, dict[int, int]] | None = None
         self._sync_depth = 0
         self._generation = 0
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -156,6 +131,17 @@ class CompareView(QWidget):
 
     # --- documents and panes ---------------------------------------------------------------
 
+    def library_changed(self) -> None:
+        """Speeches were added, removed or renamed: the choosers read the list again when next needed."""
+        self._infos = None
+
+    def _choices(self) -> tuple[list, dict[int, int]]:
+        """The library's speeches for the choosers, and the row of each id (read once per library change)."""
+        if self._infos is None:
+            infos = self.library.list_documents()
+            self._infos = (infos, {doc.id: row for row, doc in enumerate(infos)})
+        return self._infos
+
     def set_documents(self, documents: list[Document]) -> None:
         """Show these speeches side by side (2–4), then compute their comparison in the background."""
         # the old comparison's alignments do not cover new panes: drop it before any pane scrolls or resizes
@@ -166,13 +152,15 @@ class CompareView(QWidget):
         while len(self.panes) > max(len(self.documents), 1):
             self._drop_pane(self.panes[-1])
         self._apply_fonts()
-        infos = self.library.list_documents()
+        infos, rows = self._choices()
+        outlines = self.library.outlines([d.id for d in self.documents if d.id is not None])   # stored at import
         self._to_place = []
         for j, (pane, doc) in enumerate(zip(self.panes, self.documents)):
-            pane.set_choices(infos, doc.id, doc.display_title())
+            pane.set_choices(infos, doc.id, doc.display_title(), rows)
             shown = pane.speech.document
             if shown is None or shown.id != doc.id or shown.id is None or shown.text != doc.text:
-                pane.speech.set_document(doc)   # a pane keeping its speech keeps its place too
+                # a pane keeping its speech keeps its place too
+                pane.speech.set_document(doc, outlines.get(doc.id) if doc.id is not None else None)
                 self._to_place.append(j)
         self.spans = [[] for _ in self.documents]
         self.summary.setText(self.tr("Finding shared passages…"))
@@ -241,6 +229,8 @@ class CompareView(QWidget):
         """Build the comparison off the GUI thread; a newer request makes an older result stale."""
         self._generation += 1
         generation = self._generation
+        if not self.documents:
+            return                          # nothing shown yet (a setting changed before any comparison)
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
         share, read_only = self.settings.get("shared/stock_threshold"), self.library.read_only
         score = self.settings.get("shared/stock_score")

@@ -29,6 +29,10 @@ class HitTree(QTreeWidget):
     def set_hits(self, groups: list[tuple[str, list[SearchHit], int]]) -> None:
         """Show groups of (speech label, hits, total count)."""
         self.clear()
+        self.add_hits(groups)
+
+    def add_hits(self, groups: list[tuple[str, list[SearchHit], int]]) -> None:
+        """Add groups of (speech label, hits, total count) below those shown (the next page)."""
         for label, hits, total in groups:
             top = QTreeWidgetItem([label, self.tr("%n hit(s)", "", total)])
             top.setFirstColumnSpanned(False)

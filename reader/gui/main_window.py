@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QMessageBox, QP
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
+from reader.core.comparison import shared_index
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
 from reader.gui.actions import WindowActions
@@ -148,6 +149,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         """Reload the library list from the database."""
         self.library_pane.set_documents(self.library.list_documents())
         self.overview.library_changed()
+        self.compare_view.library_changed()
         count = self.library_pane.model.rowCount()
         self.empty_state.set_library_size(count)
         if self.center.currentWidget() is self.reading_pane and self.reading_pane.document is None:
@@ -165,7 +167,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
             plain.warning(self, self.windowTitle(), exc.message())
             return
         if len(documents) == 1:
-            self.reading_pane.set_document(documents[0])
+            self.reading_pane.set_document(documents[0], self.library.outline(documents[0].id))
             self.paint_excerpts()
             self.center.setCurrentWidget(self.reading_pane)
             self.library_pane.select_id(documents[0].id)
@@ -376,6 +378,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self.save_layout()
         self.remember_open()
         self.jobs.shutdown()
+        shared_index.close()      # the workers' long-lived connection goes with the window
         super().closeEvent(event)
 
     def last_opened(self) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -20,19 +20,24 @@ class MarkerStrip(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._marks: list[tuple[int, int, QColor]] = []   # (start, end, colour)
         self._ticks: list[tuple[float, float, QColor, int]] = []  # (y0, y1 as fractions, colour, start)
-        text_view.document().documentLayout().documentSizeChanged.connect(lambda _size: self.relayout())
+        # Qt lays a long text out in steps, signalling a new size at each; placing the ticks forces the
+        # whole layout, so it waits until the steps have settled (and the window has painted)
+        self._relayout_timer = QTimer(self, singleShot=True, interval=80)
+        self._relayout_timer.timeout.connect(self.relayout)
+        text_view.document().documentLayout().documentSizeChanged.connect(lambda _size: self._relayout_timer.start())
         text_view.verticalScrollBar().valueChanged.connect(lambda _value: self.update())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(10, 100)
 
     def set_marks(self, marks: list[tuple[int, int, QColor]]) -> None:
-        """Show these spans (text offsets) with these colours."""
+        """Show these spans (text offsets) with these colours (placed once the text's layout has settled)."""
         self._marks = list(marks)
-        self.relayout()
+        self._relayout_timer.start()
 
     def relayout(self) -> None:
         """Recompute tick positions from the current text layout."""
+        self._relayout_timer.stop()
         height = max(self.text_view.document().size().height(), 1.0)
         self._ticks = [(self.text_view.y_of(start) / height, self.text_view.y_of(end) / height, colour, start)
                        for start, end, colour in self._marks]

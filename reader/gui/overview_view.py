@@ -15,7 +15,8 @@ from reader.core.formulae import find_formulae
 from reader.core.library_ops import sync_index
 from reader.core.phrase_table import build_rows, phrase_contexts
 from reader.core.reuse import ReuseIndex
-from reader.core.search import SearchHit, search
+from reader.core.comparison import shared_index
+from reader.core.search import SearchHit, count_matches, search
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui import plain
@@ -29,17 +30,19 @@ from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_PAGE = 50   # speeches listed at once; the rest come with "More Results"
 
 
 def hits_for(library, occurrences: list[tuple[int, int, int]], context: int = 24) -> list[SearchHit]:
     """SearchHits (with context and section) for (doc_id, start, end) occurrences."""
-    from reader.core.outline import parse_outline, path_label, section_path
+    from reader.core.outline import path_label, section_path
 
-    hits, texts, outlines = [], {}, {}
+    ids = list(dict.fromkeys(doc_id for doc_id, _s, _e in occurrences))
+    texts, outlines = library.texts(ids), library.outlines(ids)    # outlines as stored at import
+    hits = []
     for doc_id, start, end in occurrences:
         if doc_id not in texts:
-            texts[doc_id] = library.get_document(doc_id).text
-            outlines[doc_id] = parse_outline(texts[doc_id])
+            continue                       # removed since the occurrences were found
         text = texts[doc_id]
         hits.append(SearchHit(doc_id, start, end, text[max(0, start - context):start], text[start:end],
                               text[end:end + context], path_label(section_path(outlines[doc_id], start))))
@@ -341,6 +344,11 @@ class OverviewView(QTabWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_status = self._status_label()
         self.search_hits = HitTree()
+        self.search_more = QPushButton(self.tr("More Results"), objectName="searchMore")
+        self.search_more.setToolTip(self.tr("List the next speeches holding the words"))
+        self.search_more.hide()
+        self._search_result = None
+        self._search_total: int | None = None
         row = QHBoxLayout()
         row.addWidget(self.search_box, 1)
         button = QPushButton(self.tr("Search"))
@@ -349,9 +357,11 @@ class OverviewView(QTabWidget):
         layout.addLayout(row)
         layout.addWidget(self.search_status)
         layout.addWidget(self.search_hits, 1)
+        layout.addWidget(self.search_more)
         self.addTab(tab, self.tr("Search"))
         self.search_box.returnPressed.connect(self.run_search)
         button.clicked.connect(self.run_search)
+        self.search_more.clicked.connect(self.more_results)
         self.search_hits.hit_activated.connect(self._open_hit)
 
     def run_search(self) -> Job | None:
@@ -359,14 +369,71 @@ class OverviewView(QTabWidget):
         query = self.search_box.text().strip()
         if not query:
             return None
-        return self._run("search", lambda library, progress, cancelled: search(library, query),
-                         self._show_search, self.search_status)
+        self._search_result = None
+        return self._search_page(query, 0)
+
+    def more_results(self) -> Job | None:
+        """List the next page of speeches of the last search."""
+        result = self._search_result
+        if result is None or result.next_offset is None:
+            return None
+        self.search_more.setEnabled(False)
+        return self._search_page(result.query, result.next_offset)
+
+    def _search_page(self, query: str, offset: int) -> Job:
+        """One page of speeches, searched on the process's long-lived connection (no file check per search)."""
+        folder, read_only = self.library.folder, self.library.read_only
+
+        def work(progress, cancelled):
+            with shared_index.use(folder, read_only) as (library, _index):
+                return search(library, query, limit=SEARCH_PAGE, offset=offset, count=False)
+
+        if offset == 0:
+            self.search_status.setText(self.tr("Computing…"))
+        job = Job("search", work)
+        job.succeeded.connect(self._show_search)
+        job.failed.connect(self.search_status.setText)
+        return self.jobs.run(job)
 
     def _show_search(self, result) -> None:
         groups = [(f"{g.title}（{g.date or '?'}）", g.hits, g.total) for g in result.groups]
-        self.search_hits.set_hits(groups)
-        self.search_status.setText(self.tr("“%1”: %2 hits in %3 speeches").replace("%1", result.query)
-                                   .replace("%2", str(result.total)).replace("%3", str(len(result.groups))))
+        if result.offset == 0:
+            self.search_hits.set_hits(groups)
+            self._search_total = None
+            self._count_matches(result.query)
+        else:
+            self.search_hits.add_hits(groups)
+        self._search_result = result
+        self.search_more.setVisible(result.next_offset is not None)
+        self.search_more.setEnabled(True)
+        self._show_search_status()
+
+    def _count_matches(self, query: str) -> Job:
+        """Count every match of the library after the first page is shown (the rest of the answer)."""
+        folder, read_only = self.library.folder, self.library.read_only
+
+        def work(progress, cancelled):
+            with shared_index.use(folder, read_only) as (library, _index):
+                return query, count_matches(library, query)
+
+        job = Job("search-count", work)
+        job.succeeded.connect(self._counted)
+        return self.jobs.run(job, quiet=True)
+
+    def _counted(self, answer) -> None:
+        query, total = answer
+        if self._search_result is not None and self._search_result.query == query:
+            self._search_total = total
+            self._show_search_status()
+
+    def _show_search_status(self) -> None:
+        result = self._search_result
+        if self._search_total is None:
+            text = self.tr("“%1”: in %2 speeches, counting the matches…").replace("%2", str(result.speeches))
+        else:
+            text = self.tr("“%1”: %2 hits in %3 speeches").replace("%2", str(self._search_total)).replace(
+                "%3", str(result.speeches))
+        self.search_status.setText(text.replace("%1", result.query))
 
     # --- opening hits ----------------------------------------------------------------------------
 

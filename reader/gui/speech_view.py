@@ -140,6 +140,7 @@ class SpeechTextView(QTextEdit):
 
     def scroll_to_offset(self, offset: int, margin: int = 8) -> None:
         """Bring a text offset to the top of the view."""
+        self.document().size()    # Qt lays long texts out in steps: finish, so the bar's range is known
         bar = self.verticalScrollBar()
         bar.setValue(max(0, self.y_of(offset) - margin))
 

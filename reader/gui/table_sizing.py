@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelega
 
 def stretch_column(table: QTableView, column: int, cap: float = 0.3) -> None:
     """`column` takes the free width; the others fit their contents the first time rows arrive (at most cap of the view)."""
-    header = _named_header(table)
+    header = named_header(table)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -48,7 +48,7 @@ def wrap_rows(table: QTableView, text_column: int, shares: dict[int, float], nar
     table.setWordWrap(True)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    header = _named_header(table)
+    header = named_header(table)
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(24)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -106,7 +106,7 @@ def _on_rows(table: QTableView, callback) -> None:
     model.layoutChanged.connect(lambda *_: callback())
 
 
-def _named_header(table: QTableView) -> QHeaderView:
+def named_header(table: QTableView) -> QHeaderView:
     """The table's header, named after it so the window can save and restore its column widths."""
     header = table.horizontalHeader()
     if not header.objectName():

@@ -1113,6 +1113,21 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>Point at a cell to name the pair; click it to compare them.</source>
         <translation>鼠标指向方格可显示是哪两篇讲话；单击即可对照阅读。</translation>
     </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="420" />
+        <source>“%1”: in %2 speeches, counting the matches…</source>
+        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="340" />
+        <source>More Results</source>
+        <translation>更多结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_view.py" line="341" />
+        <source>List the next speeches holding the words</source>
+        <translation>列出其后含有该文字的讲话</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>

@@ -48,3 +48,13 @@ def test_matrix_csv_and_table(capsys):
     assert set(best[1]) == {"1", "3"}
     code, out, _ = call(capsys, "matrix")
     assert code == 0 and "1–3:" in out and "passages" in out
+
+
+def test_search_lists_a_page_of_speeches_and_counts_them_all(capsys):
+    call(capsys, "import", "--bundled")
+    code, out, _ = call(capsys, "search", "城", "--speeches", "2")
+    assert code == 0 and out.count("\n#") + out.startswith("#") == 2
+    assert "in 5 speeches" in out and "--offset 2" in out
+    code, out, _ = call(capsys, "search", "城", "--speeches", "2", "--offset", "4", "--json")
+    data = json.loads(out)
+    assert [s["doc_id"] for s in data["speeches"]] == [2] and data["speeches_total"] == 5 and data["offset"] == 4

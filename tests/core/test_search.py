@@ -1,7 +1,9 @@
-"""Full-text search: FTS5 trigram for 3+ characters, a scan for 1–2, kept in step by triggers."""
+"""Full-text search: FTS5 trigram for every query length (a scan where it cannot answer), kept in step by triggers."""
 
 import pytest
 
+from reader.core import fts
+from reader.core import outline as outline_mod
 from reader.core import search as search_mod
 from reader.core.importer import ImportedText
 from reader.core.search import ensure_search_index, fts_query, search, search_in_text
@@ -26,7 +28,7 @@ def test_three_characters_use_fts_and_offsets_index_the_text(sample_library):
 
 def test_groups_are_ordered_by_date_undated_last(sample_library):
     result = search(sample_library, "城")
-    assert result.method == "scan"
+    assert result.method == "fts"                     # one character: the trigrams that begin with it
     assert [g.doc_id for g in result.groups] == [1, 3, 4, 5, 2]   # 2022, 2022, 2022, 2024, undated
     assert result.total == sum(sample_library.get_document(i).text.count("城") for i in range(1, 6))
 
@@ -65,22 +67,88 @@ def test_import_remove_and_retext_keep_the_index_in_step(library):
     assert search(library, "文明城市").groups[0].title == "改了题目"
     library.remove_document(doc_id)
     assert search(library, "文明城市").groups == []
-    assert library.conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"文明城市\"'").fetchone()[0] == 0
+    assert _fts_rows(library, "文明城市") == []
 
 
-def test_speeches_imported_before_first_search_are_found(sample_library):
-    assert sample_library.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").fetchone() is None
+def _fts_rows(library, query):
+    return [r[0] for r in library.conn.execute(
+        f"SELECT rowid FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH ? ORDER BY rowid", (fts_query(query),))]
+
+
+def test_the_import_builds_the_index_before_any_search(sample_library):
+    # nothing searched yet: the FTS table already answers, filled by the import itself
+    assert _fts_rows(sample_library, "四张牌") == [1, 3]
+    doc_id, _ = sample_library.add_document(imported("打好四张牌，走好新路。"))
+    assert _fts_rows(sample_library, "四张牌") == [1, 3, doc_id]       # incremental, no rebuild
+    sample_library.remove_document(1)
+    assert _fts_rows(sample_library, "四张牌") == [3, doc_id]
+
+
+def test_a_library_from_before_the_index_gets_it_on_first_search(sample_library):
+    conn = sample_library.conn
+    for name in ("ai", "ad", "au"):
+        conn.execute(f"DROP TRIGGER {fts.FTS_TABLE}_{name}")
+    conn.execute(f"DROP TABLE {fts.VOCAB_TABLE}")
+    conn.execute(f"DROP TABLE {fts.FTS_TABLE}")
+    # the first, lazily built index of earlier versions, with its triggers: replaced, not kept in step
+    conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(text, content='documents', content_rowid='id',"
+                 " tokenize='trigram case_sensitive 1')")
+    conn.execute("CREATE TRIGGER search_fts_ai AFTER INSERT ON documents BEGIN"
+                 " INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END")
     assert search(sample_library, "四张牌").method == "fts"
     assert [g.doc_id for g in search(sample_library, "四张牌").groups] == [1, 3]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not {"search_fts", "search_fts_ai"} & names
 
 
-def test_without_fts5_the_scan_answers(sample_library, monkeypatch):
-    monkeypatch.setattr(search_mod, "_CREATE", ["CREATE VIRTUAL TABLE search_fts USING no_such_module(text)"])
-    result = search(sample_library, "四张牌")
+def test_without_fts5_the_scan_answers(library, monkeypatch):
+    monkeypatch.setattr(fts, "_CREATE", [f"CREATE VIRTUAL TABLE {fts.FTS_TABLE} USING no_such_module(text)"])
+    first, _ = library.add_document(imported("四张牌在此。"))         # the import does not fail either
+    result = search(library, "四张牌")
     assert result.method == "scan"
-    assert [g.doc_id for g in result.groups] == [1, 3]
-    doc_id, _ = sample_library.add_document(imported("打好四张牌。"))   # no trigger to fail
-    assert doc_id in [g.doc_id for g in search(sample_library, "四张牌").groups]
+    assert [g.doc_id for g in result.groups] == [first]
+    doc_id, _ = library.add_document(imported("打好四张牌。"))   # no trigger to fail
+    assert doc_id in [g.doc_id for g in search(library, "四张牌").groups]
+
+
+def test_search_takes_sections_from_the_stored_outline(sample_library, monkeypatch):
+    expected = search(sample_library, "三个处理").groups[0].hits[0].section_label
+
+    def refuse(text):
+        raise AssertionError("search parsed an outline again")
+
+    monkeypatch.setattr(search_mod, "parse_outline", refuse)
+    monkeypatch.setattr("reader.core.derived.parse_outline", refuse)
+    assert search(sample_library, "三个处理").groups[0].hits[0].section_label == expected
+    assert expected.startswith("二、")
+
+
+def test_outlines_of_another_parser_version_are_parsed_again(sample_library, monkeypatch):
+    stored = sample_library.conn.execute("SELECT outline FROM doc_outline WHERE doc_id = 5").fetchone()[0]
+    sample_library.conn.execute("UPDATE doc_outline SET outline = '[]' WHERE doc_id = 5")
+    assert sample_library.outline(5) == []                      # the stored answer is used as is
+    monkeypatch.setattr(outline_mod, "PARSER_VERSION", outline_mod.PARSER_VERSION + 1)
+    monkeypatch.setattr("reader.core.derived.PARSER_VERSION", outline_mod.PARSER_VERSION)
+    assert sample_library.outline(5) == outline_mod.parse_outline(sample_library.get_document(5).text)
+    assert sample_library.conn.execute("SELECT outline, parser_version FROM doc_outline WHERE doc_id = 5"
+                                       ).fetchone() == (stored, outline_mod.PARSER_VERSION)
+
+
+def test_retexting_a_speech_restores_its_outline(sample_library):
+    sample_library.replace_text(2, imported("一、总体要求\n推进。\n二、重点任务\n落实再落实。"))
+    assert [s.label for s in sample_library.outline(2)] == ["一、", "二、"]
+    assert search(sample_library, "落实再落实").groups[0].hits[0].section_label == "二、"
+
+
+def test_pages_come_in_date_order_with_the_whole_count(sample_library):
+    whole = search(sample_library, "城")
+    first = search(sample_library, "城", limit=2)
+    assert [g.doc_id for g in first.groups] == [1, 3]
+    assert first.total == whole.total and first.speeches == 5 and first.next_offset == 2 and first.truncated
+    second = search(sample_library, "城", limit=2, offset=first.next_offset)
+    last = search(sample_library, "城", limit=2, offset=second.next_offset)
+    assert [g.doc_id for g in second.groups + last.groups] == [4, 5, 2] and last.next_offset is None
+    assert [g.total for g in first.groups + second.groups + last.groups] == [g.total for g in whole.groups]
 
 
 def test_search_in_text():
@@ -90,3 +158,25 @@ def test_search_in_text():
     assert [h.section_label for h in hits] == ["一、", "一、", "二、"]
     assert hits[0].context_before == "求\n" and hits[0].context_after == "城市"
     assert search_in_text(text, "") == [] and search_in_text(text, "乡村") == []
+
+
+@pytest.mark.parametrize("query", ["城", "城市", "党", "的", "a", "。", "要", "四张牌", "推进", "Ab", "尾", "尾巴",
+                                   "哈哈", "哈哈哈", "哈哈哈哈", "城市城市", "推进城市建设", "要推进", "建设要推进城市"])
+def test_the_index_and_the_scan_agree_on_every_query_length(library, query):
+    for text in ("开头城市尾巴", "党的建设。要推进", "Ab ab AB", "城", "尾", "只有尾巴", "a", "哈哈哈哈哈，哈哈",
+                 "城市城市城市，推进城市建设，建设要推进城市建设要推进城市"):
+        library.add_document(imported(text))
+    indexed, scanned = search(library, query, limit=1), search(library, query, use_fts=False)
+    assert indexed.method == "fts" and scanned.method == "scan"
+    assert [(g.doc_id, g.total) for g in indexed.groups] == [(g.doc_id, g.total) for g in scanned.groups][:1]
+    assert indexed.total == scanned.total and indexed.speeches == scanned.speeches
+    expected = sum(len(search_mod._find_all(library.get_document(d.id).text, query)) for d in library.list_documents())
+    assert search_mod.count_matches(library, query) == expected
+    if query != "哈哈":                              # a short query that may overlap itself is counted by a scan
+        assert fts.count(library.conn, query) == expected
+
+
+def test_a_first_page_can_come_before_the_count(sample_library):
+    result = search(sample_library, "城", limit=2, count=False)
+    assert result.total is None and result.speeches == 5 and len(result.groups) == 2
+    assert search_mod.count_matches(sample_library, "城") == search(sample_library, "城").total

@@ -70,3 +70,23 @@ def test_search_finds_new_type_urbanization_in_context(main_window, qtbot):
     doc = main_window.reading_pane.document
     marked = main_window.reading_pane.text_view.layer(SEARCH_LAYER)
     assert marked and all(doc.text[h.start:h.end] == "新型城镇化" for h in marked)
+
+
+def test_search_lists_a_first_page_then_more(main_window, qtbot, monkeypatch):
+    from reader.gui import overview_view
+
+    monkeypatch.setattr(overview_view, "SEARCH_PAGE", 2)
+    main_window.show_search()
+    view = main_window.overview
+    view.search_box.setText("城")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() == 2, timeout=30000)
+    assert view.search_more.isVisibleTo(view) and "5" in view.search_status.text()   # all five named at once
+    total = sum(main_window.library.get_document(i).text.count("城") for i in range(1, 6))
+    qtbot.waitUntil(lambda: str(total) in view.search_status.text(), timeout=30000)    # then every match counted
+    view.search_more.click()
+    qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() == 4, timeout=30000)
+    view.more_results()
+    qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() == 5, timeout=30000)
+    assert not view.search_more.isVisibleTo(view)
+    assert len({h.doc_id for h in view.search_hits.hits()}) == 5

@@ -1,9 +1,13 @@
-"""The persistent corpus index: fingerprints per document in SQLite, postings in memory.
+"""The persistent corpus index: fingerprints per document in SQLite, postings memory-mapped from a saved file.
 
-Adding a speech fingerprints that speech alone (milliseconds) and removing one deletes its row:
-nothing is ever rebuilt. Shared passages between two documents are aligned on demand from their
-texts; the corpus-wide questions (how many documents contain this, which phrases are widespread)
-go through the postings, which never pair documents, so frequent formulae cost df, not df².
+Adding a speech fingerprints that speech alone (milliseconds) and puts it in the postings' small
+delta; removing one deletes its row and marks it dead: nothing is ever rebuilt or copied whole.
+The postings are saved beside the library (reuse.saved) and merged again (compact) only when the
+delta has grown, from the background index job. Shared passages between two documents are aligned
+on demand from their texts; the corpus-wide questions (how many documents contain this, which
+phrases are widespread) go through the postings, which never pair documents, so frequent formulae
+cost df, not df². One ReuseIndex is meant to live as long as its connection: it notices other
+connections' writes (PRAGMA data_version) and brings its postings up to date incrementally.
 """
 
 from __future__ import annotations
@@ -16,22 +20,29 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from reader.core.reuse import saved
 from reader.core.reuse.normalize import NORMALIZE_VERSION, Keyed, normalize
 from reader.core.reuse.pairwise import scorer_for, shared_matches, to_passages
-from reader.core.reuse.passage import Passage, Phrase, ReuseSettings, SyncReport
+from reader.core.reuse.passage import Cancelled, Passage, Phrase, Progress, ReuseSettings, SyncReport
+from reader.core.reuse.phrases import find_phrases
 from reader.core.reuse.postings import Postings
 from reader.core.reuse.schema import ensure_schema, write_transaction
 from reader.core.reuse.seeds import doc_fingerprints, fingerprint_values, gram_hashes, winnow
 
-Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
 _BATCH = 64           # documents written per transaction during a sync
 _KEYED_CACHE = 64     # normalised documents kept for repeated comparisons
+_HOLDER_CACHE = 4096  # spans whose holders are remembered (while the postings stay as they are)
+_COMPACT_SHARE = 0.05  # merge the postings again once the delta holds this share of the main array
+_COMPACT_MIN = 200_000
 
 
 def text_hash(text: str) -> str:
-    """The content hash that tells whether a document's text changed since it was indexed."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The content hash that tells whether a document's text changed since it was indexed.
+
+    The same digest as the library's content hash (store.content_hash), so the library can tell
+    which speeches need indexing from its own column, without reading a single text.
+    """
+    return hashlib.sha256(text.strip().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _pack_text(text: str) -> bytes:
@@ -52,7 +63,12 @@ class ReuseIndex:
         s = self.settings
         self.version = f"n{NORMALIZE_VERSION}:k{s.k}:w{s.w}"
         self._postings: Postings | None = None
+        self._indexed: dict[int, str] = {}       # what the postings hold: doc_id -> text hash
+        self._data_version: int | None = None
         self._keyed: OrderedDict[int, Keyed] = OrderedDict()
+        self._holders_of: Postings | None = None                  # the postings _holder_cache answers for
+        self._holders_changes = 0
+        self._holder_cache: dict[tuple[bytes, float], frozenset[int]] = {}
 
     # --- indexing ------------------------------------------------------------------------
 
@@ -65,28 +81,42 @@ class ReuseIndex:
                 fps.astype("<u4").tobytes())
 
     def _write(self, rows: list[tuple], new: bool = False) -> None:
-        """Store rows; new=True when none of the ids was indexed before (no postings to drop)."""
+        """Store rows and put them in loaded postings; new=True when none of the ids was indexed before."""
         with write_transaction(self.conn) as conn:
             conn.executemany("INSERT OR REPLACE INTO reuse_doc (doc_id, text_hash, version, n_chars, n_fps,"
                              " text, fps) VALUES (?,?,?,?,?,?,?)", rows)
-        if self._postings is not None and len(rows) > 8:
-            self._postings = None          # many changes: a lazy rebuild beats many O(total) inserts
         for row in rows:
             self._keyed.pop(row[0], None)
-            if self._postings is not None and not new:
-                self._postings.remove(row[0])
-            if self._postings is not None:
-                self._postings.add(row[0], np.frombuffer(row[6], dtype="<u4").astype(np.uint32))
+        if self._postings is not None:
+            for row in rows:
+                if not new or row[0] in self._indexed:
+                    self._postings.remove(row[0])
+            self._postings.add_many([(row[0], np.frombuffer(row[6], dtype="<u4")) for row in rows])
+            self._indexed.update((row[0], row[1]) for row in rows)
+            self._data_version = self._current_data_version()
 
     def _forget(self, doc_id: int) -> None:
         self._keyed.pop(doc_id, None)
         if self._postings is not None:
             self._postings.remove(doc_id)
+            self._indexed.pop(doc_id, None)
+            self._data_version = self._current_data_version()
 
     def add_document(self, doc_id: int, text: str) -> None:
-        """Index (or re-index) one document."""
-        known = self.conn.execute("SELECT 1 FROM reuse_doc WHERE doc_id = ?", (doc_id,)).fetchone()
-        self._write([self._row(doc_id, text, text_hash(text))], new=known is None)
+        """Index (or re-index) one document; one already indexed with this very text is left alone."""
+        digest = text_hash(text)
+        known = self.conn.execute("SELECT text_hash, version, n_chars FROM reuse_doc WHERE doc_id = ?",
+                                  (doc_id,)).fetchone()
+        if known == (digest, self.version, len(text)):
+            return
+        self._write([self._row(doc_id, text, digest)], new=known is None)
+
+    def outdated(self, stamps: dict[int, tuple[str, int]]) -> list[int]:
+        """Which of these documents ({id: (text hash, length)}) are not indexed as they are now."""
+        rows = self.conn.execute("SELECT doc_id, text_hash, n_chars FROM reuse_doc WHERE version = ?",
+                                 (self.version,))
+        indexed = {doc_id: (digest, n) for doc_id, digest, n in rows}
+        return sorted(d for d, stamp in stamps.items() if indexed.get(d) != tuple(stamp))
 
     def remove_document(self, doc_id: int) -> None:
         """Drop one document from the index."""
@@ -95,8 +125,13 @@ class ReuseIndex:
         self._forget(doc_id)
 
     def sync(self, documents: Callable[[], Iterable[tuple[int, str]]] | Iterable[tuple[int, str]],
-             progress: Progress = None, cancelled: Cancelled = None) -> SyncReport:
-        """Index the documents not yet indexed (by id and text hash) and drop ids no longer present."""
+             progress: Progress = None, cancelled: Cancelled = None,
+             present: Iterable[int] | None = None) -> SyncReport:
+        """Index the documents not yet indexed (by id and text hash) and drop ids no longer present.
+
+        present names every document of the library when `documents` holds only the changed ones
+        (see outdated()); by default the documents given are the whole library.
+        """
         items = documents() if callable(documents) else documents
         if not hasattr(items, "__len__"):
             items = list(items)
@@ -124,19 +159,35 @@ class ReuseIndex:
             self._write(batch)
         if not report.cancelled:
             # only a complete pass knows which documents are gone
-            for doc_id in sorted(set(known) - seen):
+            alive = seen if present is None else set(present)
+            if present is not None:
+                report.unchanged += len(alive - seen)
+            for doc_id in sorted(set(known) - alive):
                 self.remove_document(doc_id)
                 report.removed.append(doc_id)
         return report
 
     # --- reading -------------------------------------------------------------------------
 
+    def _known(self) -> dict[int, str] | None:
+        """The documents the loaded postings hold, when nothing has written since (else None): each
+        reuse_doc row spans pages of text and fingerprints, so listing 10,000 ids reads 40 MB."""
+        if self._postings is not None and self._current_data_version() == self._data_version:
+            return self._indexed
+        return None
+
     def document_ids(self) -> list[int]:
         """Ids of every indexed document."""
+        known = self._known()
+        if known is not None:
+            return sorted(known)
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM reuse_doc ORDER BY doc_id")]
 
     def n_documents(self) -> int:
         """How many documents are indexed."""
+        known = self._known()
+        if known is not None:
+            return len(known)
         return self.conn.execute("SELECT COUNT(*) FROM reuse_doc").fetchone()[0]
 
     def text(self, doc_id: int) -> str:
@@ -165,13 +216,72 @@ class ReuseIndex:
         return keyed
 
     def postings(self) -> Postings:
-        """The fingerprint -> documents index, loaded from the database on first use."""
+        """The fingerprint -> documents index: the saved copy (or a fresh build) brought up to date."""
         if self._postings is None:
-            total = self.conn.execute("SELECT COALESCE(SUM(n_fps), 0) FROM reuse_doc").fetchone()[0]
-            cur = self.conn.execute("SELECT doc_id, fps FROM reuse_doc")
-            self._postings = Postings.build(
-                ((doc_id, np.frombuffer(blob, dtype="<u4")) for doc_id, blob in cur), total)
+            found = saved.load(saved.folder_of(self.conn), self.version)
+            if found is None:
+                self._build_postings()
+            else:
+                self._postings, self._indexed = Postings(found[0]), found[1]
+                self._catch_up()
+        elif self._current_data_version() != self._data_version:
+            self._catch_up()               # another connection wrote: take in just its changes
         return self._postings
+
+    def _current_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _build_postings(self) -> None:
+        """Every document's fingerprints from the database, then saved for the next process."""
+        self._data_version = self._current_data_version()
+        total = self.conn.execute("SELECT COALESCE(SUM(n_fps), 0) FROM reuse_doc").fetchone()[0]
+        self._indexed = {}
+
+        def blobs():
+            for doc_id, digest, blob in self.conn.execute("SELECT doc_id, text_hash, fps FROM reuse_doc"):
+                self._indexed[doc_id] = digest
+                yield doc_id, np.frombuffer(blob, dtype="<u4")
+
+        self._postings = Postings.build(blobs(), total)
+        self._save()
+
+    def _catch_up(self) -> None:
+        """Bring loaded postings in step with the database: add new or changed documents, drop gone ones."""
+        self._data_version = self._current_data_version()
+        now = dict(self.conn.execute("SELECT doc_id, text_hash FROM reuse_doc"))
+        gone = [d for d, digest in self._indexed.items() if now.get(d) != digest]
+        for doc_id in gone:
+            self._postings.remove(doc_id)
+            del self._indexed[doc_id]
+            self._keyed.pop(doc_id, None)
+        new = [d for d in now if d not in self._indexed]
+        for at in range(0, len(new), 500):
+            chunk = new[at:at + 500]
+            rows = self.conn.execute(f"SELECT doc_id, text_hash, fps FROM reuse_doc WHERE doc_id IN"
+                                     f" ({','.join('?' * len(chunk))})", chunk).fetchall()
+            self._postings.add_many([(d, np.frombuffer(blob, dtype="<u4")) for d, _h, blob in rows])
+            self._indexed.update((d, h) for d, h, _b in rows)
+
+    def _save(self) -> None:
+        if not self._read_only():
+            saved.save(saved.folder_of(self.conn), self.version, self._postings.entries, self._indexed)
+
+    def _read_only(self) -> bool:
+        try:
+            return bool(self.conn.execute("PRAGMA query_only").fetchone()[0])
+        except sqlite3.Error:
+            return True
+
+    def compact(self, force: bool = False) -> bool:
+        """Merge the postings' delta and dead documents into a new saved copy, when it has grown enough
+        (or force); True if it merged. Slow at 10,000 speeches (seconds): call it off the GUI thread."""
+        postings = self.postings()
+        if not postings.pending or (not force and postings.pending < max(
+                _COMPACT_MIN, _COMPACT_SHARE * postings.entries.shape[0])):
+            return False
+        self._postings = postings.merged()
+        self._save()
+        return True
 
     def _span_fingerprints(self, keyed: Keyed, first: int, stop: int) -> np.ndarray:
         """Fingerprints every document containing keys[first:stop] is sure to hold."""
@@ -184,11 +294,22 @@ class ReuseIndex:
         return np.unique(fingerprint_values(hashes[winnow(hashes, self.settings.w)]))
 
     def _holders(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> set[int]:
-        fps = self._span_fingerprints(keyed, first, stop)
-        share = self.settings.df_overlap
-        if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
-            share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
-        return set(self.postings().containing(fps, share).tolist()) | set(known)
+        postings = self.postings()
+        if postings is not self._holders_of or postings.changes != self._holders_changes:
+            self._holders_of, self._holders_changes, self._holder_cache = postings, postings.changes, {}
+        # a comparison asks about the same passage for its df and again for its "also in" list
+        span = (keyed.keys[first:stop].tobytes(), self.settings.df_overlap)
+        found = self._holder_cache.get(span)
+        if found is None:
+            fps = self._span_fingerprints(keyed, first, stop)
+            share = self.settings.df_overlap
+            if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
+                share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
+            found = frozenset(postings.containing(fps, share).tolist())
+            if len(self._holder_cache) >= _HOLDER_CACHE:
+                self._holder_cache.clear()
+            self._holder_cache[span] = found
+        return set(found) | set(known)
 
     def _df(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> int:
         return len(self._holders(keyed, first, stop, known))
@@ -235,6 +356,4 @@ class ReuseIndex:
     def phrases(self, min_df: int = 2, top: int | None = None,
                 progress: Progress = None, cancelled: Cancelled = None) -> list[Phrase]:
         """Wording shared by at least min_df documents, most widespread first."""
-        from reader.core.reuse.phrases import find_phrases
-
         return find_phrases(self, min_df, top, progress, cancelled)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Callable
+
+Progress = Callable[[int, int], None] | None   # (done, total) of a long pass
+Cancelled = Callable[[], bool] | None          # asked between steps: stop when it says so
 
 # 12 characters, read on the ten pairs of the five samples: at 8, 110 passages, mostly the genre's
 # noun phrases (基础设施和公共服务 six times, 农业转移人口市民化 eight); at 10, 40, with policy

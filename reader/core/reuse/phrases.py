@@ -13,19 +13,14 @@ then its edges are snapped to word boundaries, without a second pass over the co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from reader.core.reuse.normalize import normalize
-from reader.core.reuse.passage import Phrase
+from reader.core.reuse.passage import Cancelled, Phrase, Progress
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import fingerprint_values, gram_hashes, winnow
 from reader.core.reuse.snap import MAX_SHIFT, boundaries
 from reader.core.reuse.stock import StockScorer, split_points
-
-if TYPE_CHECKING:
-    from reader.core.reuse.index import Cancelled, Progress, ReuseIndex
 
 _TEXTS_KEPT = 256     # decompressed texts kept while phrases are cut into pieces
 _NONE = np.uint32(0xFFFFFFFF)   # "no key here" (before the start or after the end of a text)
@@ -39,7 +34,7 @@ def _take(arr: np.ndarray, idx: np.ndarray, fill) -> np.ndarray:
     return out
 
 
-def _runs(doc_id: int, text: str, index: "ReuseIndex", uniq, df, sig, min_df: int) -> dict | None:
+def _runs(doc_id: int, text: str, index, uniq, df, sig, min_df: int) -> dict | None:
     """Occurrences in one document, with the keys and offsets around their edges."""
     k, w = index.settings.k, index.settings.w
     keyed = normalize(text)
@@ -110,8 +105,8 @@ def _snap(text: str, starts: np.ndarray, ends: np.ndarray, s0: int, e0: int, nke
     return ds, de
 
 
-def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
-                 progress: "Progress" = None, cancelled: "Cancelled" = None) -> list[Phrase]:
+def find_phrases(index, min_df: int = 2, top: int | None = None,
+                 progress: Progress = None, cancelled: Cancelled = None) -> list[Phrase]:
     """Wording shared by at least min_df documents, most widespread (then longest) first."""
     min_df, settings = max(2, min_df), index.settings
     uniq, df, sig = index.postings().groups()
@@ -174,7 +169,7 @@ def find_phrases(index: "ReuseIndex", min_df: int = 2, top: int | None = None,
     return out
 
 
-def _graded(index: "ReuseIndex", scorer: StockScorer, text: str, n_docs: int, docs: tuple[int, ...],
+def _graded(index, scorer: StockScorer, text: str, n_docs: int, docs: tuple[int, ...],
             positions: list[tuple[int, int, int]], texts: dict[int, str]) -> list[Phrase]:
     """The phrase with its stock score; split like a passage when a formula stands inside it."""
     keys = normalize(text).keys
@@ -195,7 +190,7 @@ def _graded(index: "ReuseIndex", scorer: StockScorer, text: str, n_docs: int, do
     return out
 
 
-def _piece_positions(index: "ReuseIndex", text: str, keys: np.ndarray, positions: list[tuple[int, int, int]],
+def _piece_positions(index, text: str, keys: np.ndarray, positions: list[tuple[int, int, int]],
                      cuts: list[int], texts: dict[int, str]) -> list[list[tuple[int, int, int]]] | None:
     """Every occurrence's offsets of each piece; None when an occurrence's wording differs (then the
     phrase stays whole). Occurrences worded exactly as the first need no second look at their keys."""

@@ -1,8 +1,8 @@
-"""The in-memory inverted index: for every fingerprint, the documents holding it.
+"""The inverted index: for every fingerprint, the documents holding it.
 
-Built from the per-document BLOBs on first need (half a second for 1,000 speeches) and kept up
-to date by add and remove, so the database holds no row per fingerprint: 8 bytes per
-(fingerprint, document), nothing per Python object.
+Built from the per-document BLOBs when no saved copy is current, kept up to date by add and remove,
+so the database holds no row per fingerprint: 8 bytes per (fingerprint, document), nothing per
+Python object.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Iterable
 import numpy as np
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+_LOW = np.uint64(0xFFFFFFFF)
 
 
 def _doc_mix(docs: np.ndarray) -> np.ndarray:
@@ -25,14 +26,20 @@ def _doc_mix(docs: np.ndarray) -> np.ndarray:
 
 
 class Postings:
-    """Fingerprint -> documents, as one sorted uint64 array of (fingerprint << 32 | doc_id).
+    """Fingerprint -> documents: a sorted main array of (fingerprint << 32 | doc_id), plus a small delta.
 
-    One array instead of two halves the copies when building and updating: at 10,000 speeches
-    it holds about 90 million entries (720 MB), and nothing else of that size is kept.
+    One array instead of two halves the copies when building: at 10,000 speeches the main array holds
+    about 90 million entries (720 MB), and it may be a read-only memory map of a file on disk (see
+    reuse.store), opened in milliseconds. Adding a document inserts into the small sorted delta only
+    (cost independent of the library's size); removing one from the main array only records it as
+    dead. merged() folds both into one array again (done in the background, or on demand).
     """
 
-    def __init__(self, entries: np.ndarray):
+    def __init__(self, entries: np.ndarray, delta: np.ndarray | None = None, dead: Iterable[int] = ()):
         self.entries = entries
+        self.delta = np.zeros(0, dtype=np.uint64) if delta is None else delta
+        self.dead: set[int] = set(dead)
+        self.changes = 0          # counts adds and removals, so answers kept elsewhere know they are stale
 
     @classmethod
     def build(cls, blobs: Iterable[tuple[int, np.ndarray]], total: int | None = None) -> "Postings":
@@ -54,62 +61,110 @@ class Postings:
         return cls(entries)
 
     def __len__(self) -> int:
-        return int(self.entries.shape[0])
+        """Live entries (dead ones in the main array are not counted)."""
+        dead = int(np.isin(self.entries & _LOW, self._dead_array()).sum()) if self.dead else 0
+        return int(self.entries.shape[0]) - dead + int(self.delta.shape[0])
+
+    @property
+    def pending(self) -> int:
+        """How much is waiting to be merged: delta entries plus dead documents."""
+        return int(self.delta.shape[0]) + len(self.dead)
 
     def add(self, doc_id: int, fps: np.ndarray) -> None:
-        """Insert one document's fingerprints (O(total) copy: milliseconds at 10 million entries)."""
-        new = (fps.astype(np.uint64) << np.uint64(32)) | np.uint64(doc_id)
-        self.entries = np.insert(self.entries, np.searchsorted(self.entries, new), new)
+        """Insert one document's fingerprints into the delta (a copy of the delta only)."""
+        new = np.sort((fps.astype(np.uint64) << np.uint64(32)) | np.uint64(doc_id))
+        self.delta = np.insert(self.delta, np.searchsorted(self.delta, new), new)
+        self.changes += 1
+
+    def add_many(self, items: list[tuple[int, np.ndarray]]) -> None:
+        """Insert several documents' fingerprints into the delta with one sort."""
+        if not items:
+            return
+        if len(items) == 1:
+            self.add(*items[0])
+            return
+        parts = [self.delta] + [(fps.astype(np.uint64) << np.uint64(32)) | np.uint64(d) for d, fps in items]
+        delta = np.concatenate(parts)
+        delta.sort()
+        self.delta = delta
+        self.changes += 1
 
     def remove(self, doc_id: int) -> None:
-        """Drop one document's fingerprints."""
-        self.entries = self.entries[(self.entries & np.uint64(0xFFFFFFFF)) != np.uint64(doc_id)]
+        """Drop one document's fingerprints: from the delta at once, from the main array at the next merge."""
+        self.dead.add(int(doc_id))
+        self.delta = self.delta[(self.delta & _LOW) != np.uint64(doc_id)]
+        self.changes += 1
 
-    def _slices(self, fps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        key = fps.astype(np.uint64) << np.uint64(32)
-        lo = np.searchsorted(self.entries, key, side="left")
-        hi = np.searchsorted(self.entries, key | np.uint64(0xFFFFFFFF), side="right")
-        return lo, hi
+    def merged(self) -> "Postings":
+        """One sorted array holding exactly the live entries (the main array is left as it was)."""
+        if not self.pending:
+            return Postings(np.asarray(self.entries))
+        main = np.asarray(self.entries)
+        if self.dead:
+            main = main[~np.isin(main & _LOW, self._dead_array())]
+        out = np.concatenate((main, self.delta))
+        out.sort()
+        return Postings(out)
 
-    def _docs(self, lo: np.ndarray, n: np.ndarray) -> np.ndarray:
-        """Documents of every posting in the slices [lo, lo + n), gathered without a Python loop."""
-        total = int(n.sum())
-        idx = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(total)
-        return (self.entries[idx] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    def _dead_array(self) -> np.ndarray:
+        return np.fromiter(sorted(self.dead), dtype=np.uint64, count=len(self.dead))
+
+    def _lookup(self, fps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(document, index into fps) of every live posting of these fingerprints."""
+        docs, which = [], []
+        for part, check_dead in ((self.entries, bool(self.dead)), (self.delta, False)):
+            if part.shape[0] == 0:
+                continue
+            key = fps.astype(np.uint64) << np.uint64(32)
+            lo = np.searchsorted(part, key, side="left")
+            hi = np.searchsorted(part, key | _LOW, side="right")
+            n = hi - lo
+            total = int(n.sum())
+            idx = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(total)
+            found = (np.asarray(part[idx]) & _LOW).astype(np.uint32)
+            owner = np.repeat(np.arange(fps.size), n)
+            if check_dead:
+                alive = ~np.isin(found, self._dead_array().astype(np.uint32))
+                found, owner = found[alive], owner[alive]
+            docs.append(found)
+            which.append(owner)
+        if not docs:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        return np.concatenate(docs), np.concatenate(which)
 
     def df(self, fps: np.ndarray) -> np.ndarray:
         """How many documents hold each fingerprint."""
-        lo, hi = self._slices(fps)
-        return hi - lo
+        _docs, which = self._lookup(fps)
+        return np.bincount(which, minlength=fps.size)
 
     def containing(self, fps: np.ndarray, share: float) -> np.ndarray:
         """Documents holding at least `share` of the given (unique) fingerprints."""
         if fps.size == 0:
             return np.zeros(0, dtype=np.uint32)
-        lo, hi = self._slices(fps)
-        docs, counts = np.unique(self._docs(lo, hi - lo), return_counts=True)
+        docs, counts = np.unique(self._lookup(fps)[0], return_counts=True)
         need = max(1, int(np.ceil(share * fps.size - 1e-9)))
         return docs[counts >= need]
 
     def groups(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(unique fingerprints, df of each, signature of each one's document set)."""
-        if self.entries.size == 0:
+        entries = self.merged().entries
+        if entries.size == 0:
             z = np.zeros(0, dtype=np.uint64)
             return z.astype(np.uint32), z.astype(np.int64), z
-        hashes = (self.entries >> np.uint64(32)).astype(np.uint32)
+        hashes = (entries >> np.uint64(32)).astype(np.uint32)
         starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
         uniq = hashes[starts]
         del hashes
-        df = np.diff(np.concatenate((starts, [self.entries.size])))
-        sig = np.add.reduceat(_doc_mix(self.entries & np.uint64(0xFFFFFFFF)), starts)
+        df = np.diff(np.concatenate((starts, [entries.size])))
+        sig = np.add.reduceat(_doc_mix(entries & _LOW), starts)
         return uniq, df, sig
 
     def co_occurring(self, fps: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:
         """Other documents sharing these fingerprints and how many each shares, ignoring any
         fingerprint held by more than `cap` documents: a stock phrase would pair everything."""
-        lo, hi = self._slices(fps)
-        n = hi - lo
+        docs, which = self._lookup(fps)
+        n = np.bincount(which, minlength=fps.size)
         keep = (n > 0) & (n <= cap)
         if not keep.any():
             return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-        return np.unique(self._docs(lo[keep], n[keep]), return_counts=True)
+        return np.unique(docs[keep[which]], return_counts=True)

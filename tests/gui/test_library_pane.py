@@ -1,0 +1,60 @@
+"""The library list as a model that sorts and filters itself, sized without walking every row."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
+
+from reader.core.store import DocumentInfo
+from reader.gui.library_pane import LibraryModel, LibraryPane
+
+
+def infos(n: int) -> list[DocumentInfo]:
+    places = ("河南", "内蒙古自治区", None)
+    return [DocumentInfo(i, f"讲话 {i:05d}" if i % 7 else None, None if i % 5 == 0 else f"{2000 + i % 20}-01-01",
+                         places[i % 3], None, 1000 + i, source_path=f"/tmp/文件{i}.txt") for i in range(1, n + 1)]
+
+
+class CountingModel(LibraryModel):
+    """Records the rows Qt asks about."""
+
+    calls: list[int] = []
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        self.calls.append(index.row())
+        return super().data(index, role)
+
+
+def test_a_large_library_is_shown_without_asking_every_row(qtbot):
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    pane.model = CountingModel(pane)
+    pane.table.setModel(pane.model)
+    pane.resize(700, 400)
+    pane.show()
+    calls = CountingModel.calls
+    pane.set_documents(infos(5000))
+    pane.grab()                                     # paints the table once
+    assert pane.model.rowCount() == 5000
+    assert calls and len(set(calls)) < 200           # only the rows on screen were asked for
+    header = pane.table.horizontalHeader()
+    assert all(header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents for c in range(4))
+    place_width = pane.table.fontMetrics().horizontalAdvance("内蒙古自治区")
+    assert header.sectionSize(2) >= place_width       # the widest place fits
+
+
+def test_sorting_and_filtering_happen_in_the_model(qtbot):
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    pane.set_documents(infos(30))
+    model = pane.model
+    dates = [d.date for d in model.rows]
+    assert dates == sorted(d for d in dates if d) + [None] * dates.count(None)    # by date, undated last
+    pane.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [d.char_count for d in model.rows] == sorted((d.char_count for d in infos(30)), reverse=True)
+    pane.filter_box.setText("内蒙古")
+    assert model.rowCount() == 10 and all(d.place == "内蒙古自治区" for d in model.rows)
+    pane.filter_box.setText("文件14")                    # a speech without a title is found by its file name
+    assert [d.id for d in model.rows] == [14]
+    pane.select_id(14)
+    assert pane.selected_ids() == [14]
+    pane.filter_box.setText("")
+    assert model.rowCount() == 30 and [d.char_count for d in model.rows][0] == 1030
