@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.gui import translations
+from reader.gui import plain, translations
 
 ROOT = Path(__file__).resolve().parents[2]
 LONG_QUOTE_START = "规划科学是最大的效益"
@@ -38,7 +38,7 @@ def test_library_titles_have_room(window, qtbot):
     header = pane.table.horizontalHeader()
     qtbot.waitUntil(lambda: header.sectionSize(0) >= 0.5 * pane.table.viewport().width())
     assert pane.table.textElideMode() == Qt.TextElideMode.ElideMiddle
-    index = pane.proxy.index(0, 0)
+    index = pane.model.index(0, 0)
     assert index.data(Qt.ItemDataRole.DisplayRole) in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -72,7 +72,7 @@ def test_choosers_keep_the_date_and_four_panes_hold_a_line(window, qtbot):
         shown = pane.chooser.text_shown()
         if doc.date:
             assert shown.endswith(f"{doc.date}）")   # cut in the middle: the date stays
-        assert pane.chooser.toolTip() == pane.chooser.currentText()
+        assert pane.chooser.toolTip() == plain.tooltip(pane.chooser.currentText())
     text_view = view.panes[0].speech.text_view
     line = text_view.fontMetrics().horizontalAdvance("城")
     assert text_view.viewport().width() / line >= 8
