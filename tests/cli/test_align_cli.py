@@ -32,7 +32,7 @@ def test_json_rows_index_the_printed_texts(capsys):
             if row[side] is not None:
                 start, end = row[side]
                 assert text[start:end].strip() == text[start:end] and text[start:end]
-    assert rows[0] == {"a": [0, 4], "b": [0, 4], "kind": "same", "similarity": 1.0}
+    assert rows[0] == {"a": [0, 4], "b": [0, 4], "kind": "same", "similarity": 1.0, "line": 0}
     assert a[0:4] == "同志们："
     # every sentence of A appears once, in order
     a_spans = [tuple(r["a"]) for r in rows if r["a"]]

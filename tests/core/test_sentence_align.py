@@ -133,7 +133,7 @@ def test_offsets_with_characters_outside_the_bmp():
     assert b[row.b[0]:row.b[1]] == "𠀀𠀁要推进𪚥工程建设。"
     assert row.a == (0, 9)           # Python indices: one per character, even outside the BMP
     data = json.loads(json.dumps([r.to_json() for r in al.rows]))
-    assert data[2] == {"a": [9, 17], "b": [16, 24], "kind": "same", "similarity": 1.0}
+    assert data[2] == {"a": [9, 17], "b": [16, 24], "kind": "same", "similarity": 1.0, "line": 2}
 
 
 def test_sections_only_and_empty_texts():

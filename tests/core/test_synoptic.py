@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from reader.core.outline import parse_outline
 from reader.core.sentence_align import align_sentences
-from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, build_synoptic, clipboard_payload,
-                                  fold_short_equalities, group_rows, is_mark_only, pair_diff, row_pieces,
-                                  table_html)
+from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, body_rows, build_synoptic,
+                                  clipboard_payload, fold_short_equalities, group_rows, header_row, is_mark_only,
+                                  pair_diff, row_pieces, table_html)
 
 
 def sides(diffs):
@@ -110,7 +110,7 @@ def test_hidden_rows_are_counted():
     text = "第一句相同。第二句相同。第三句要改动一下。"
     al = align_sentences(text, text.replace("改动一下", "修改一下"))
     groups = group_rows(al, [], [])
-    markup = table_html(al, ("A", "B"), groups, hide={0, 1}, lang="en", numbered=True)
+    markup = "\n".join([header_row(("A", "B"), True)] + body_rows(al, groups, hide={0, 1}, lang="en", numbered=True))
     assert "2 identical sentence(s) hidden" in markup
     assert 'name="row-2"' in markup and 'name="row-0"' not in markup
     assert len(re.findall("<tr>", markup)) == 3    # header, the hidden line, the changed row
@@ -120,4 +120,4 @@ def test_a_merge_is_marked_in_the_numbered_table():
     al = align_sentences("我们要坚持问题导向，聚焦重点领域。扎实推进各项改革任务落地见效。",
                          "我们要坚持问题导向，聚焦重点领域，扎实推进各项改革任务落地见效。")
     assert (al.rows[0].a_parts, al.rows[0].b_parts) == (2, 1)
-    assert "1<br>2:1</td>" in table_html(al, ("A", "B"), group_rows(al, [], []), numbered=True)
+    assert "1<br>2:1</td>" in "".join(body_rows(al, group_rows(al, [], []), numbered=True))
