@@ -15,6 +15,7 @@ from reader.core.export.synoptic_docx import export_synoptic_docx
 from reader.core.outline import Section
 from reader.core.store import Document
 from reader.core.synoptic import build_synoptic, clipboard_payload
+from reader.gui.settings import DEFAULTS
 from reader.gui.synoptic_view import SynopticView
 from reader.gui.workers import Job, JobRunner
 
@@ -50,7 +51,7 @@ class SynopticDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy Table"))
         self.copy_button.clicked.connect(self.copy_table)
         self.landscape = QCheckBox(self.tr("A4 landscape"))
-        self.landscape.setChecked(True)
+        self._restore_options()
         self.export_button = QPushButton(self.tr("Export to Word…"))
         self.export_button.clicked.connect(self.export_word)
         close = QPushButton(self.tr("Close"))
@@ -77,6 +78,15 @@ class SynopticDialog(QDialog):
         self.job.succeeded.connect(self._show)
         self.job.failed.connect(self.status.setText)
         jobs.run(self.job)
+
+    def _restore_options(self) -> None:
+        """The view options as last left (settings), then remembered whenever one changes."""
+        options = ((self.view.quiet_action, "synoptic/quiet"), (self.view.hide_same_action, "synoptic/hide_same"),
+                   (self.landscape, "synoptic/landscape"))
+        for control, key in options:
+            control.setChecked(self.settings.get(key) if self.settings else DEFAULTS[key])
+            if self.settings:
+                control.toggled.connect(lambda on, key=key: self.settings.set(key, on))
 
     def _show(self, result) -> None:
         alignment, groups = result
