@@ -134,7 +134,7 @@ class Group:
 
     def caption(self) -> str:
         """The section row's text: one caption, or the two joined by ↔ (a dash for a side with none)."""
-        if self.caption_b in ("", self.caption_a) and self.caption_a:
+        if self.caption_b == self.caption_a:
             return self.caption_a
         return f"{self.caption_a or '—'} ↔ {self.caption_b or '—'}"
 

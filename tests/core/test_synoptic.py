@@ -121,3 +121,28 @@ def test_a_merge_is_marked_in_the_numbered_table():
                          "我们要坚持问题导向，聚焦重点领域，扎实推进各项改革任务落地见效。")
     assert (al.rows[0].a_parts, al.rows[0].b_parts) == (2, 1)
     assert "1<br>2:1</td>" in "".join(body_rows(al, group_rows(al, [], []), numbered=True))
+
+
+def test_whole_speeches_have_one_section_row_per_aligned_pair(seed_texts):
+    """Samples 1 and 3: the opening, the three paired headings, the closing; none repeated as the sides drift."""
+    from reader.core.importer import load_text
+
+    a, b = load_text(seed_texts[0]).text, load_text(seed_texts[2]).text
+    al, groups = build_synoptic(a, parse_outline(a), b, parse_outline(b), lang="zh")
+    assert [g.caption_a[:2] for g in groups] == ["开头", "一、", "二、", "三、", "结尾"]
+    assert [g.caption_b[:2] for g in groups] == ["开头", "一、", "二、", "三、", "结尾"]
+    assert [g.heading for g in groups] == [False, True, True, True, False]
+    assert [line for g in groups for line in g.lines] == al.lines()
+    assert "↔" not in groups[0].caption() and groups[1].caption().count("↔") == 1
+
+
+def test_a_section_only_one_side_has_is_named_once():
+    """B has no numbered sections: A's sections each get one row, B's opening is not repeated against them."""
+    a = "同志们：\n今天召开全市工作会议。\n一、总体要求\n坚持稳中求进工作总基调。推动城市更新行动落地见效。\n二、重点任务\n加快推进新型城镇化建设。"
+    b = "同志们：\n今天召开全市工作会议。坚持稳中求进工作总基调。推动城市更新行动全面落地见效。加快推进新型城镇化建设。"
+    al, groups = build_synoptic(a, parse_outline(a), b, parse_outline(b), lang="en")
+    captions = [g.caption() for g in groups]
+    assert captions == ["Opening", "一、总体要求 ↔ —", "二、重点任务 ↔ —"]
+    assert [line for g in groups for line in g.lines] == al.lines()
+    markup = table_html(al, ("A", "B"), groups)
+    assert markup.count("一、总体要求 ↔ —") == 1 and "Opening ↔" not in markup
