@@ -172,7 +172,8 @@ def group_rows(alignment: SentenceAlignment, sections_a: list[Section], sections
     def find(sections, offset):
         return next((s for s in sections if s.start <= offset < s.end), None)
 
-    partner_a = {id(x): y for x, y in pairs or [] if any(x is s for s in sections_a) and any(y is s for s in sections_b)}
+    top_a, top_b = {id(s) for s in sections_a}, {id(s) for s in sections_b}
+    partner_a = {id(x): y for x, y in pairs or [] if id(x) in top_a and id(y) in top_b}
     partner_b = {id(y): x for x, y in pairs or [] if id(x) in partner_a}
     groups: list[Group] = []
     cur_a = cur_b = -1
@@ -294,7 +295,7 @@ def body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool 
                 row = alignment.rows[rows[0]]
                 joined = f"<br>{row.a_parts}:{row.b_parts}" if max(row.a_parts, row.b_parts) > 1 else ""
                 anchors = "".join(f'<a name="row-{k}"></a>' for k in rows)
-                number = f'<td style="color:#777777">{anchors}{row.line + 1}{joined}</td>'
+                number = f'<td width="4%" style="color:#777777">{anchors}{row.line + 1}{joined}</td>'
             cell = '<td valign="top">' if not (group.heading and n == 0) else \
                 '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
             out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')
