@@ -115,7 +115,8 @@ def draw(alignment) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTextBrowser
 
-    from reader.core.synoptic import body_rows, group_rows, header_row, table_open
+    from reader.core.synoptic import group_rows
+    from reader.core.synoptic_html import body_rows, header_row, table_open
     from reader.gui.synoptic_view import SynopticView
 
     app = QApplication.instance() or QApplication([])

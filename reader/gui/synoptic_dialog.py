@@ -14,7 +14,8 @@ from reader.core.export.clipboard import _font_css
 from reader.core.export.synoptic_docx import export_synoptic_docx
 from reader.core.outline import Section
 from reader.core.store import Document
-from reader.core.synoptic import build_synoptic, clipboard_payload
+from reader.core.synoptic import build_synoptic
+from reader.core.synoptic_html import clipboard_payload
 from reader.gui.settings import DEFAULTS
 from reader.gui.synoptic_view import SynopticView
 from reader.gui.workers import Job, JobRunner

@@ -18,7 +18,8 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextC
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.sentence_align import SentenceAlignment
-from reader.core.synoptic import Group, body_rows, header_row, table_open
+from reader.core.synoptic import Group
+from reader.core.synoptic_html import body_rows, header_row, table_open
 from reader.gui.fonts import reading_font
 from reader.gui.icons import themed_icon
 

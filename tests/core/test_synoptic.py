@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from reader.core.outline import parse_outline
 from reader.core.sentence_align import align_sentences
-from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, body_rows, build_synoptic,
-                                  clipboard_payload, fold_short_equalities, group_rows, header_row, is_mark_only,
-                                  pair_diff, row_pieces, table_html)
+from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, build_synoptic, fold_short_equalities,
+                                  group_rows, is_mark_only, pair_diff, row_pieces)
+from reader.core.synoptic_html import body_rows, clipboard_payload, header_row, table_html
 
 
 def sides(diffs):
