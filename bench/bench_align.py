@@ -106,21 +106,23 @@ def main() -> None:
 def draw(alignment) -> None:
     """The view's table on the GUI thread: drawn in one piece (as round 1 did) against drawn progressively.
 
-    One piece: the whole table's HTML set into a QTextBrowser and laid out, the window frozen meanwhile.
-    Progressive (the view): the first screenful at once, then chunks from a timer; the figure that
-    matters is the longest the event loop waits, i.e. the first screen and the slowest chunk.
+    One piece (round 1): every changed pair diffed, the whole table's HTML set into a QTextBrowser
+    and laid out, the window frozen meanwhile. Progressive (the view): the diffs on the worker
+    thread, the first screenful at once, then chunks from a timer; the figures that matter are the
+    longest the event loop waits, i.e. the first screen and the slowest chunk.
     """
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTextBrowser
 
-    from reader.core.synoptic import group_rows
+    from reader.core.synoptic import _cached_diff, group_rows, prepare_cells
     from reader.core.synoptic_html import body_rows, header_row, table_open
     from reader.gui.synoptic_view import SynopticView
 
     app = QApplication.instance() or QApplication([])
     groups = group_rows(alignment, [], [])
+    _cached_diff.cache_clear()
     browser = QTextBrowser()
     browser.resize(1180, 700)
     browser.show()
@@ -132,8 +134,10 @@ def draw(alignment) -> None:
         browser.setHtml(markup)
         browser.document().documentLayout().documentSize()   # lay it all out, as showing it does
         app.processEvents()
-    timed("one piece (GUI thread blocked)", one_piece)
+    timed("one piece, diffs too (GUI blocked)", one_piece)
     browser.close()
+    _cached_diff.cache_clear()
+    timed("worker thread: the pairs' diffs", lambda: prepare_cells(alignment))
 
     view = SynopticView()
     view.resize(1180, 700)

@@ -84,6 +84,13 @@ def fold_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]
     return out
 
 
+def prepare_cells(alignment: SentenceAlignment) -> None:
+    """Diff every changed pair now (the view calls this on its worker thread): drawing then only looks them up."""
+    for row in alignment.rows:
+        if row.kind == "changed":
+            pair_diff(alignment.text_a[row.a[0]:row.a[1]], alignment.text_b[row.b[0]:row.b[1]])
+
+
 def is_mark_only(text: str) -> bool:
     """True when a piece holds no wording: only punctuation, spaces or anonymising placeholders."""
     return all(int(k) == PLACEHOLDER for k in normalize(text).keys)

@@ -6,6 +6,7 @@ Speech text and titles are always escaped; the marks' colours are the Word table
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from reader.core.sentence_align import SentenceAlignment
 from reader.core.synoptic import Group, Piece, line_pieces
@@ -44,10 +45,15 @@ def header_row(titles: tuple[str, str], numbered: bool = False) -> str:
     return f"<tr>{cells}</tr>"
 
 
-def body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool = False,
-              hide: set[int] | frozenset = frozenset(), notes: dict[int, tuple[str, str]] | None = None,
-              numbered: bool = False, lang: str | None = None) -> list[str]:
-    """The table's <tr> elements: a section row per group, then its lines.
+def body_rows(alignment: SentenceAlignment, groups: list[Group], **options) -> list[str]:
+    """The table's <tr> elements (see iter_body_rows)."""
+    return list(iter_body_rows(alignment, groups, **options))
+
+
+def iter_body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool = False,
+                   hide: set[int] | frozenset = frozenset(), notes: dict[int, tuple[str, str]] | None = None,
+                   numbered: bool = False, lang: str | None = None) -> Iterator[str]:
+    """The table's <tr> elements one by one (the view draws them a chunk at a time): section rows, lines.
 
     numbered adds a narrow first column with each line's number and an anchor (row-N) per row on
     it, for the view; notes holds extra text per row (a moved sentence's link), already HTML; a line
@@ -56,11 +62,10 @@ def body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool 
     """
     notes = notes or {}
     span = 3 if numbered else 2
-    out = []
     for group in groups:
         if (group.caption_a or group.caption_b) and not group.heading:
-            out.append(f'<tr><td colspan="{span}" style="background-color:#eeeeee;font-weight:bold">'
-                       f'{html.escape(group.caption())}</td></tr>')
+            yield (f'<tr><td colspan="{span}" style="background-color:#eeeeee;font-weight:bold">'
+                   f'{html.escape(group.caption())}</td></tr>')
         hidden = 0
         for n, line in enumerate(group.lines):
             rows = [k for k in dict.fromkeys(line) if k is not None]
@@ -68,7 +73,7 @@ def body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool 
                 hidden += 1
                 continue
             if hidden:
-                out.append(_hidden_row(hidden, span, lang))
+                yield _hidden_row(hidden, span, lang)
                 hidden = 0
             left, right = line_pieces(alignment, line, quiet)
             note_a = notes.get(line[0], ("", ""))[0] if line[0] is not None else ""
@@ -81,10 +86,9 @@ def body_rows(alignment: SentenceAlignment, groups: list[Group], *, quiet: bool 
                 number = f'<td width="4%" style="color:#777777">{anchors}{row.line + 1}{joined}</td>'
             cell = '<td valign="top">' if not (group.heading and n == 0) else \
                 '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
-            out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')
+            yield f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>'
         if hidden:
-            out.append(_hidden_row(hidden, span, lang))
-    return out
+            yield _hidden_row(hidden, span, lang)
 
 
 def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group], *,

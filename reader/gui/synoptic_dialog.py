@@ -14,7 +14,7 @@ from reader.core.export.clipboard import _font_css
 from reader.core.export.synoptic_docx import export_synoptic_docx
 from reader.core.outline import Section
 from reader.core.store import Document
-from reader.core.synoptic import build_synoptic
+from reader.core.synoptic import build_synoptic, prepare_cells
 from reader.core.synoptic_html import clipboard_payload
 from reader.gui.settings import DEFAULTS
 from reader.gui.synoptic_view import SynopticView
@@ -75,7 +75,12 @@ class SynopticDialog(QDialog):
         self.resize(min(1180, size.width() - 40) if size else 1180, min(780, size.height() - 20) if size else 780)
         texts = (doc_a.text, sections_a, doc_b.text, sections_b, section_a, section_b)
         self.lang = lang = settings.interface_language() if settings else None
-        self.job = Job("synoptic", lambda progress, cancelled: build_synoptic(*texts, lang=lang, links=links))
+
+        def align(progress, cancelled):
+            result = build_synoptic(*texts, lang=lang, links=links)
+            prepare_cells(result[0])      # the character diffs here, off the GUI thread
+            return result
+        self.job = Job("synoptic", align)
         self.job.succeeded.connect(self._show)
         self.job.failed.connect(self.status.setText)
         jobs.run(self.job)

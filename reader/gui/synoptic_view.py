@@ -12,6 +12,7 @@ and the window keeps answering meanwhile (bench/bench_align.py measures both way
 from __future__ import annotations
 
 import html
+from itertools import islice
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
@@ -19,13 +20,13 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolBar, QVBoxLa
 
 from reader.core.sentence_align import SentenceAlignment
 from reader.core.synoptic import Group
-from reader.core.synoptic_html import body_rows, header_row, table_open
+from reader.core.synoptic_html import header_row, iter_body_rows, table_open
 from reader.gui.fonts import reading_font
 from reader.gui.icons import themed_icon
 
 CURRENT = QColor(255, 214, 92, 150)
-FIRST_LINES = 60     # table lines drawn at once: more than a screenful
-CHUNK_LINES = 40     # table lines added per timer tick afterwards (about 30 ms of layout)
+FIRST_LINES = 40     # table lines drawn at once: more than a screenful
+CHUNK_LINES = 30     # table lines added per timer tick afterwards (about 30 ms of CPU)
 
 
 class SynopticView(QWidget):
@@ -44,7 +45,8 @@ class SynopticView(QWidget):
         self.lang: str | None = None
         self._row_cells: dict[int, int] = {}    # row → position of its line's number cell, once drawn
         self._shown: list[int] = []             # rows present in the table (drawn or still to come)
-        self._pending: list[list[str]] = []     # chunks of table lines still to add
+        self._source = iter(())                 # the table lines not made yet
+        self._pending: list[str] = []           # the next chunk of table lines, made, still to add
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._add_chunk)
@@ -129,11 +131,11 @@ class SynopticView(QWidget):
         if self.hide_same_action.isChecked():
             hide = {k for k in range(len(self.alignment.rows)) if self.shown_kind(k) == "same"}
         self._shown = [k for k in range(len(self.alignment.rows)) if k not in hide]   # a same row is alone on its line
-        lines = body_rows(self.alignment, self.groups, quiet=self.quiet(), hide=hide, numbered=True,
-                          notes=self._notes(), lang=self.lang)
-        self._pending = [lines[k:k + CHUNK_LINES] for k in range(FIRST_LINES, len(lines), CHUNK_LINES)]
+        self._source = iter_body_rows(self.alignment, self.groups, quiet=self.quiet(), hide=hide, numbered=True,
+                                      notes=self._notes(), lang=self.lang)
         self.browser.setHtml("\n".join([table_open(), header_row(self.titles, True)]
-                                       + lines[:FIRST_LINES] + ["</table>"]))
+                                       + list(islice(self._source, FIRST_LINES)) + ["</table>"]))
+        self._pending = list(islice(self._source, CHUNK_LINES))
         self._index_rows(0)
         self._mark_current()
         self._update_summary()
@@ -148,12 +150,13 @@ class SynopticView(QWidget):
         if not self._pending:
             self._timer.stop()
             return
-        chunk = self._pending.pop(0)
+        chunk, self._pending = self._pending, []
         cursor = QTextCursor(self.browser.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         start = cursor.position()
         cursor.insertHtml("\n".join([table_open()] + chunk + ["</table>"]))
         self._index_rows(start)
+        self._pending = list(islice(self._source, CHUNK_LINES))
         if not self._pending:
             self._timer.stop()
             self.rendered.emit()
