@@ -202,17 +202,20 @@ class SynopticView(QWidget):
     # --- navigation -------------------------------------------------------------------------------
 
     def step_change(self, direction: int) -> int | None:
-        """Make the next (1) or previous (-1) change current, wrapping around; its row index."""
+        """Make the next (1) or previous (-1) changed line current, wrapping around; its (first) row index."""
         shown = set(self._shown)
-        changes = [k for k in self.changes() if k in shown]
+        rows = self.alignment.rows if self.alignment else []
+        changes = list({rows[k].line: k for k in reversed(self.changes()) if k in shown}.values())[::-1]
         if not changes:
             return None
         if self.current is None:
             target = changes[0] if direction > 0 else changes[-1]
         elif direction > 0:
-            target = next((k for k in changes if k > self.current), changes[0])
+            line = rows[self.current].line
+            target = next((k for k in changes if rows[k].line > line), changes[0])
         else:
-            target = next((k for k in reversed(changes) if k < self.current), changes[-1])
+            line = rows[self.current].line
+            target = next((k for k in reversed(changes) if rows[k].line < line), changes[-1])
         self.go_to_row(target)
         return target
 

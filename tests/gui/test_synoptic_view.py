@@ -255,6 +255,10 @@ def test_lines_facing_unmatched_sentences_share_a_table_row(view, qtbot):
     view.go_to_row(2)
     cells = [s.cursor.selectedText() for s in view.browser.extraSelections()]
     assert cells == ["2", "甲一讲的是财政预算管理。", "乙一讲的是交通运输安全。"]
+    # next/previous change go line by line: the facing sentence is the same stop
+    view.current = None
+    assert [view.step_change(1) for _ in range(3)] == [1, 3, 1]
+    assert [view.step_change(-1) for _ in range(2)] == [3, 1]
 
 
 def test_view_options_are_remembered(compare, qtbot, settings):
