@@ -5,7 +5,8 @@ characters. A changed pair is diffed with diff-match-patch on the two sentences 
 texts: fast and exact with no timeout). Its semantic clean-up can swallow a long shared run
 between larger edits (PITFALLS), so the clean-up here is our own: a short equal run (under
 LONG_EQUAL characters) is folded into the edits around it when they are longer; a longer one is
-never touched.
+never touched. The table's lines are grouped under a section row wherever the aligned top-level
+sections (reader.core.align) advance. The HTML of the table is reader.core.synoptic_html.
 """
 
 from __future__ import annotations
