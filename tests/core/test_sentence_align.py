@@ -212,6 +212,16 @@ def test_invariants_on_random_drafts(seed):
         if row.kind == "same":
             assert a[row.a[0]:row.a[1]] == b[row.b[0]:row.b[1]]
         assert 0.0 <= row.similarity <= 1.0
+    # table lines: in row order, each row on one, a shared line only faces an unmatched A with an unmatched B
+    assert [r.line for r in al.rows] == sorted(r.line for r in al.rows)
+    lines = al.lines()
+    assert len(lines) == len({r.line for r in al.rows})
+    for n, (left, right) in enumerate(lines):
+        assert left is None or (al.rows[left].a and al.rows[left].line == n)
+        assert right is None or (al.rows[right].b and al.rows[right].line == n)
+        if left != right and None not in (left, right):
+            assert al.rows[left].b is None and al.rows[right].a is None and right == left + 1
+            assert {al.rows[left].kind, al.rows[right].kind} <= {"a_only", "b_only", "moved"}
 
 
 def test_unmatched_sentences_of_one_gap_face_each_other():
