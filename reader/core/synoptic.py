@@ -192,11 +192,11 @@ def group_rows(alignment: SentenceAlignment, sections_a: list[Section], sections
         new_a, new_b = None, None
         if sec_a is not None and sec_a.start > cur_a:
             new_a, new_b = sec_a, partner_a.get(id(sec_a))
-            if new_b is not None and new_b.start < cur_b:
+            if new_b is not None and new_b.start <= cur_b:   # B lags or goes on in the same section
                 new_b = None
         elif sec_b is not None and sec_b.start > cur_b:
             new_a, new_b = partner_b.get(id(sec_b)), sec_b
-            if new_a is not None and new_a.start < cur_a:
+            if new_a is not None and new_a.start <= cur_a:
                 new_a = None
         if new_a is not None or new_b is not None or not groups:
             cur_a = new_a.start if new_a is not None else cur_a
