@@ -23,9 +23,11 @@ def register(subparsers) -> None:
                    help=pick("only this section of the first speech (e.g. 二、) and its counterpart in the second",
                              "只对齐第一篇的这一节（如“二、”）及第二篇中与之对应的一节"))
     p.add_argument("--json", action="store_true",
-                   help=pick("print the rows as JSON: a, b ([start, end] or null), kind, similarity; a moved "
+                   help=pick("print the rows as JSON: a, b ([start, end] or null), kind, similarity, line (the "
+                             "table line it is drawn on, where unmatched A and B sentences face each other); a moved "
                              "sentence also names its counterpart row, a merge or split its sentences [in A, in B]",
-                             "以 JSON 输出各行：a、b（[起, 止] 或 null）、kind、similarity；移动的句子另有 counterpart"
+                             "以 JSON 输出各行：a、b（[起, 止] 或 null）、kind、similarity、line（在对照表中所在的行，"
+                             "两边未对上的句子并排）；移动的句子另有 counterpart"
                              "（对应行的序号），合并或拆分的行另有 sentences（[A 句数, B 句数]）"))
     p.add_argument("-o", "--output", metavar="FILE.docx", help=pick("write the Word synoptic table", "写出 Word 对照表"))
     p.add_argument("--landscape", action="store_true", help=pick("A4 landscape pages", "A4 横向页面"))
@@ -56,9 +58,11 @@ def cmd_align(args) -> int:
     try:
         doc_a, doc_b = (resolve_document(library, arg) for arg in args.documents)
         links = library.section_links(doc_a.id, doc_b.id) if doc_a.id and doc_b.id else []
+        # the outlines stored at import, as the comparison window shows them; a file's own otherwise
+        stored = library.outlines([d.id for d in (doc_a, doc_b) if d.id is not None])
     finally:
         library.close()
-    sections_a, sections_b = parse_outline(doc_a.text), parse_outline(doc_b.text)
+    sections_a, sections_b = (stored.get(d.id) or parse_outline(d.text) for d in (doc_a, doc_b))
     section_a = section_b = None
     if args.section:
         section_a = find_section(sections_a, args.section)

@@ -31,7 +31,7 @@ PIN_WEIGHT = 0.6   # a pinned pair (headings of aligned sections) counts as a fa
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the synoptic table; a and b are [start, end) in each text, None for an empty side."""
+    """One row of a sentence alignment; a and b are [start, end) in each text, None for an empty side."""
 
     kind: str                         # same | changed | moved | a_only | b_only
     a: tuple[int, int] | None
@@ -40,11 +40,12 @@ class Row:
     counterpart: int | None = None    # for a moved sentence: the row of its other half
     a_parts: int = 0                  # sentences on each side (2 for a merge or a split)
     b_parts: int = 0
+    line: int = 0                     # the table line it is drawn on: unmatched A and B sentences share lines
 
     def to_json(self) -> dict:
         """The row as `duidu align --json` prints it."""
         data = {"a": list(self.a) if self.a else None, "b": list(self.b) if self.b else None,
-                "kind": self.kind, "similarity": round(self.similarity, 3)}
+                "kind": self.kind, "similarity": round(self.similarity, 3), "line": self.line}
         if self.counterpart is not None:
             data["counterpart"] = self.counterpart
         if max(self.a_parts, self.b_parts) > 1:
@@ -96,6 +97,18 @@ class SentenceAlignment:
     def changes(self) -> list[int]:
         """Indices of the rows that are not the same."""
         return [i for i, r in enumerate(self.rows) if r.kind != "same"]
+
+    def lines(self) -> list[tuple[int | None, int | None]]:
+        """The table's lines as (row shown on the left, row shown on the right), None for an empty side."""
+        out: list[list[int | None]] = []
+        for k, row in enumerate(self.rows):
+            if row.line == len(out):
+                out.append([None, None])
+            if row.a:
+                out[row.line][0] = k
+            if row.b:
+                out[row.line][1] = k
+        return [(left, right) for left, right in out]
 
 
 def align_sentences(text_a: str, text_b: str, span_a=None, span_b=None, loose: bool = False,
@@ -281,28 +294,37 @@ def _span(text: SentenceText, first: int, stop: int) -> tuple[int, int]:
 
 
 def _assemble(a: SentenceText, b: SentenceText, groups, moved: dict[int, int], loose: bool) -> list[Row]:
-    """Walk both texts in order: before each aligned group, the A sentences then the B sentences left over."""
+    """Walk both texts in order: before each aligned group, the sentences left over on each side.
+
+    As collation tools do, the k-th leftover of A and the k-th of B in one gap share a table line
+    (rows A, B, A, B …), so two passages that share little still read side by side.
+    """
     rows: list[dict] = []
     moved_back = {y: x for x, y in moved.items()}
     row_of_a: dict[int, int] = {}
     row_of_b: dict[int, int] = {}
-    ca = cb = 0
+    ca = cb = line = 0
     for group in groups + [[len(a), len(a), len(b), len(b)]]:
         a0, a1, b0, b1 = group
-        for x in range(ca, a0):
-            row_of_a[x] = len(rows)
-            rows.append({"kind": "moved" if x in moved else "a_only", "a": _span(a, x, x + 1), "b": None,
-                         "similarity": 0.0, "a_parts": 1, "b_parts": 0})
-        for y in range(cb, b0):
-            row_of_b[y] = len(rows)
-            rows.append({"kind": "moved" if y in moved_back else "b_only", "a": None, "b": _span(b, y, y + 1),
-                         "similarity": 0.0, "a_parts": 0, "b_parts": 1})
+        for step in range(max(a0 - ca, b0 - cb)):
+            x, y = ca + step, cb + step
+            if x < a0:
+                row_of_a[x] = len(rows)
+                rows.append({"kind": "moved" if x in moved else "a_only", "a": _span(a, x, x + 1), "b": None,
+                             "similarity": 0.0, "a_parts": 1, "b_parts": 0, "line": line})
+            if y < b0:
+                row_of_b[y] = len(rows)
+                rows.append({"kind": "moved" if y in moved_back else "b_only", "a": None, "b": _span(b, y, y + 1),
+                             "similarity": 0.0, "a_parts": 0, "b_parts": 1, "line": line})
+            line += 1
         if a1 > a0:
             similarity = _similarity(a, b, (a0, a1), (b0, b1))
             same_text = a.text[slice(*_span(a, a0, a1))] == b.text[slice(*_span(b, b0, b1))]
             same = same_text or (loose and similarity == 1.0)
             rows.append({"kind": "same" if same else "changed", "a": _span(a, a0, a1), "b": _span(b, b0, b1),
-                         "similarity": 1.0 if same_text else similarity, "a_parts": a1 - a0, "b_parts": b1 - b0})
+                         "similarity": 1.0 if same_text else similarity, "a_parts": a1 - a0, "b_parts": b1 - b0,
+                         "line": line})
+            line += 1
         ca, cb = a1, b1
     for x, y in moved.items():
         ra, rb = row_of_a[x], row_of_b[y]

@@ -5,12 +5,12 @@ characters. A changed pair is diffed with diff-match-patch on the two sentences 
 texts: fast and exact with no timeout). Its semantic clean-up can swallow a long shared run
 between larger edits (PITFALLS), so the clean-up here is our own: a short equal run (under
 LONG_EQUAL characters) is folded into the edits around it when they are longer; a longer one is
-never touched.
+never touched. The table's lines are grouped under a section row wherever the aligned top-level
+sections (reader.core.align) advance. The HTML of the table is reader.core.synoptic_html.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -85,6 +85,13 @@ def fold_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]
     return out
 
 
+def prepare_cells(alignment: SentenceAlignment) -> None:
+    """Diff every changed pair now (the view calls this on its worker thread): drawing then only looks them up."""
+    for row in alignment.rows:
+        if row.kind == "changed":
+            pair_diff(alignment.text_a[row.a[0]:row.a[1]], alignment.text_b[row.b[0]:row.b[1]])
+
+
 def is_mark_only(text: str) -> bool:
     """True when a piece holds no wording: only punctuation, spaces or anonymising placeholders."""
     return all(int(k) == PLACEHOLDER for k in normalize(text).keys)
@@ -111,23 +118,39 @@ def row_pieces(alignment: SentenceAlignment, row: Row, quiet: bool = False) -> t
     return left, right
 
 
+Line = tuple[int | None, int | None]   # the rows shown on the left and on the right of a table line
+
+
 @dataclass
 class Group:
-    """Rows under one section heading: the captions of the sections on each side.
+    """Table lines under one section row: the captions of the two aligned sections.
 
-    heading is set when the first row is the two sections' own heading lines: that row is then
+    heading is set when the first line is the two sections' own heading lines: that line is then
     shown as the section row, rather than the same words twice.
     """
 
     caption_a: str
     caption_b: str
-    rows: list[int] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     heading: bool = False
 
+    @property
+    def rows(self) -> list[int]:
+        """The alignment rows drawn in this group, in table order."""
+        return [k for line in self.lines for k in dict.fromkeys(line) if k is not None]
 
-def _heads_both(row: Row, section_a: Section | None, section_b: Section | None) -> bool:
-    """Whether a row pairs the heading lines of two numbered sections."""
-    return (row.a is not None and row.b is not None and section_a is not None and section_b is not None
+    def caption(self) -> str:
+        """The section row's text: one caption, or the two joined by ↔ (a dash for a side with none)."""
+        if self.caption_b == self.caption_a:
+            return self.caption_a
+        return f"{self.caption_a or '—'} ↔ {self.caption_b or '—'}"
+
+
+def _heads_both(alignment: SentenceAlignment, line: Line, section_a: Section | None,
+                section_b: Section | None) -> bool:
+    """Whether a line pairs the heading lines of two numbered sections."""
+    row = alignment.rows[line[0]] if line[0] is not None and line[0] == line[1] else None
+    return (row is not None and section_a is not None and section_b is not None
             and section_a.kind == section_b.kind == "heading"
             and row.a[0] == section_a.start and row.b[0] == section_b.start)
 
@@ -146,23 +169,41 @@ def section_caption(section: Section | None, lang: str | None = None) -> str:
 
 
 def group_rows(alignment: SentenceAlignment, sections_a: list[Section], sections_b: list[Section],
-               lang: str | None = None) -> list[Group]:
-    """Rows grouped under the top-level section where each starts (A's side; B's for rows only in B)."""
+               lang: str | None = None, pairs: list[tuple[Section, Section]] | None = None) -> list[Group]:
+    """The table's lines grouped by top-level section, a new section row only where the sections advance.
+
+    pairs are the outline alignment's pairs (reader.core.align): a paired section's row names both
+    headings; a line whose sentences lag behind on one side (B still in 一、 while A is in 二、)
+    stays in the group it is in, so two outlines that differ do not make a section row every line.
+    """
     def find(sections, offset):
         return next((s for s in sections if s.start <= offset < s.end), None)
 
+    top_a, top_b = {id(s) for s in sections_a}, {id(s) for s in sections_b}
+    partner_a = {id(x): y for x, y in pairs or [] if id(x) in top_a and id(y) in top_b}
+    partner_b = {id(y): x for x, y in pairs or [] if id(x) in partner_a}
     groups: list[Group] = []
-    current_a = current_b = None
-    for k, row in enumerate(alignment.rows):
-        sec_a = find(sections_a, row.a[0]) if row.a else current_a
-        sec_b = find(sections_b, row.b[0]) if row.b else current_b
-        if not groups or sec_a is not current_a or sec_b is not current_b:
-            if groups and not groups[-1].rows:
-                groups.pop()
-            groups.append(Group(section_caption(sec_a, lang), section_caption(sec_b, lang),
-                                heading=_heads_both(row, sec_a, sec_b)))
-            current_a, current_b = sec_a, sec_b
-        groups[-1].rows.append(k)
+    cur_a = cur_b = -1
+    for line in alignment.lines():
+        left = alignment.rows[line[0]] if line[0] is not None else None
+        right = alignment.rows[line[1]] if line[1] is not None else None
+        sec_a = find(sections_a, left.a[0]) if left else None
+        sec_b = find(sections_b, right.b[0]) if right else None
+        new_a, new_b = None, None
+        if sec_a is not None and sec_a.start > cur_a:
+            new_a, new_b = sec_a, partner_a.get(id(sec_a))
+            if new_b is not None and new_b.start <= cur_b:   # B lags or goes on in the same section
+                new_b = None
+        elif sec_b is not None and sec_b.start > cur_b:
+            new_a, new_b = partner_b.get(id(sec_b)), sec_b
+            if new_a is not None and new_a.start <= cur_a:
+                new_a = None
+        if new_a is not None or new_b is not None or not groups:
+            cur_a = new_a.start if new_a is not None else cur_a
+            cur_b = new_b.start if new_b is not None else cur_b
+            groups.append(Group(section_caption(new_a, lang), section_caption(new_b, lang),
+                                heading=_heads_both(alignment, line, new_a, new_b)))
+        groups[-1].lines.append(line)
     return groups
 
 
@@ -183,96 +224,12 @@ def section_path(sections: list[Section], section: Section, lang: str | None = N
     return " › ".join(section_caption(s, lang) for s in (path or [section]))
 
 
-# --- HTML: the clipboard copy, and (with numbers and links) the view --------------------------------
-
-STYLES = {
-    "": "",
-    "quiet": "",
-    "del": "color:#b00000;text-decoration:line-through;background-color:#fbe3e3",
-    "ins": "color:#0040a0;text-decoration:underline;background-color:#e2ecfa",
-    "a_only": "background-color:#fbeaea",
-    "b_only": "background-color:#e8effa",
-    "moved": "color:#4a2a70;background-color:#eee6f7",
-}
-
-
-def cell_html(pieces: list[Piece]) -> str:
-    """A cell's pieces as escaped HTML spans."""
-    parts = []
-    for text, mark in pieces:
-        body = html.escape(text).replace("\n", "<br>")
-        style = STYLES[mark]
-        parts.append(f'<span style="{style}">{body}</span>' if style else body)
-    return "".join(parts)
-
-
-def table_html(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group], *,
-               quiet: bool = False, hide: set[int] | frozenset = frozenset(), font_css: str = "",
-               notes: dict[int, tuple[str, str]] | None = None, numbered: bool = False,
-               lang: str | None = None) -> str:
-    """The synoptic table as HTML: titles as headers, a row per section heading, a row per aligned pair.
-
-    numbered adds a narrow first column with each row's number as an anchor (row-N) for the view;
-    notes holds extra text per row (a moved sentence's link), already HTML; rows in hide (identical
-    ones) are left out, each run of them replaced by a line saying how many.
-    """
-    notes = notes or {}
-    span = 3 if numbered else 2
-    head_cells = ("<th></th>" if numbered else "") + "".join(
-        f'<th width="{48 if numbered else 50}%" style="text-align:left">{html.escape(t)}</th>' for t in titles)
-    out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
-           f'style="border-collapse:collapse;border-color:#b8b8b8;{font_css}">', f"<tr>{head_cells}</tr>"]
-    for group in groups:
-        if (group.caption_a or group.caption_b) and not group.heading:
-            caption = html.escape(group.caption_a)
-            if group.caption_b and group.caption_b != group.caption_a:
-                caption += " ↔ " + html.escape(group.caption_b)
-            out.append(f'<tr><td colspan="{span}" style="background-color:#eeeeee;font-weight:bold">{caption}</td></tr>')
-        hidden = 0
-        for k in group.rows:
-            row = alignment.rows[k]
-            if k in hide:
-                hidden += 1
-                continue
-            if hidden:
-                out.append(_hidden_row(hidden, span, lang))
-                hidden = 0
-            left, right = row_pieces(alignment, row, quiet)
-            note_a, note_b = notes.get(k, ("", ""))
-            joined = f"<br>{row.a_parts}:{row.b_parts}" if max(row.a_parts, row.b_parts) > 1 else ""
-            number = f'<td style="color:#777777"><a name="row-{k}"></a>{k + 1}{joined}</td>' if numbered else ""
-            cell = '<td valign="top">' if not (group.heading and k == group.rows[0]) else \
-                '<td valign="top" style="background-color:#eeeeee;font-weight:bold">'
-            out.append(f'<tr>{number}{cell}{cell_html(left)}{note_a}</td>{cell}{cell_html(right)}{note_b}</td></tr>')
-        if hidden:
-            out.append(_hidden_row(hidden, span, lang))
-    out.append("</table>")
-    return "\n".join(out)
-
-
-def _hidden_row(count: int, span: int, lang: str | None) -> str:
-    from reader.core.locale import pick
-
-    text = pick(f"… {count} identical sentence(s) hidden …", f"……省略相同语句 {count} 句……", lang)
-    return f'<tr><td colspan="{span}" style="color:#777777;text-align:center">{html.escape(text)}</td></tr>'
-
-
-def clipboard_payload(alignment: SentenceAlignment, titles: tuple[str, str], groups: list[Group],
-                      quiet: bool = False, font_css: str = "") -> tuple[str, str]:
-    """(html, plain) for copying the table: HTML that Word pastes as a table, and tab-separated text."""
-    markup = ('<html><head><meta charset="utf-8"></head><body>\n<!--StartFragment-->\n'
-              + table_html(alignment, titles, groups, quiet=quiet, font_css=font_css)
-              + "\n<!--EndFragment-->\n</body></html>")
-    lines = ["\t".join(titles)]
-    for group in groups:
-        if group.caption_a or group.caption_b:
-            lines.append(f"{group.caption_a}\t{group.caption_b}")
-        for k in group.rows:
-            row = alignment.rows[k]
-            a = alignment.text_a[row.a[0]:row.a[1]] if row.a else ""
-            b = alignment.text_b[row.b[0]:row.b[1]] if row.b else ""
-            lines.append(f"{a}\t{b}".replace("\n", " "))
-    return markup, "\n".join(lines) + "\n"
+def line_pieces(alignment: SentenceAlignment, line: Line, quiet: bool = False) -> tuple[list[Piece], list[Piece]]:
+    """The left and right cells of a table line (one aligned row, or an A and a B sentence facing)."""
+    left_row, right_row = line
+    left = row_pieces(alignment, alignment.rows[left_row], quiet)[0] if left_row is not None else []
+    right = row_pieces(alignment, alignment.rows[right_row], quiet)[1] if right_row is not None else []
+    return left, right
 
 
 def build_synoptic(text_a: str, sections_a: list[Section], text_b: str, sections_b: list[Section],
@@ -293,14 +250,14 @@ def build_synoptic(text_a: str, sections_a: list[Section], text_b: str, sections
         alignment = SentenceAlignment(text_a, text_b, (section_a.start, section_a.end),
                                       (section_b.start, section_b.end), loose, pinned)
         caption_a, caption_b = section_path(sections_a, section_a, lang), section_path(sections_b, section_b, lang)
-        rows = list(range(len(alignment.rows)))
+        lines = alignment.lines()
         top_level = "›" not in caption_a + caption_b
-        group = Group(caption_a, caption_b, rows,
-                      heading=bool(rows) and top_level and _heads_both(alignment.rows[0], section_a, section_b))
+        group = Group(caption_a, caption_b, lines,
+                      heading=bool(lines) and top_level and _heads_both(alignment, lines[0], section_a, section_b))
         return alignment, [group]
     outline = SectionAlignment(text_a, sections_a, text_b, sections_b, links) if sections_a and sections_b else None
     top_a = {id(s) for s in sections_a}
     pinned = [(x.start, y.start) for x, y in (outline.pairs if outline else [])
               if id(x) in top_a and x.kind == y.kind == "heading"]
     alignment = SentenceAlignment(text_a, text_b, loose=loose, pinned=pinned)
-    return alignment, group_rows(alignment, sections_a, sections_b, lang)
+    return alignment, group_rows(alignment, sections_a, sections_b, lang, outline.pairs if outline else None)

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, object] = {
     "export/heading1_font": "黑体",
     "export/heading2_font": "楷体",
     "export/title_font": "方正小标宋简体",
+    "synoptic/quiet": False,         # ignore punctuation and placeholder differences
+    "synoptic/hide_same": False,     # hide identical sentences
+    "synoptic/landscape": True,      # Word 对照表 on A4 landscape pages
     "recent/items": [],              # "1,3" (ids opened together), newest first
 }
 

@@ -14,7 +14,9 @@ from reader.core.export.clipboard import _font_css
 from reader.core.export.synoptic_docx import export_synoptic_docx
 from reader.core.outline import Section
 from reader.core.store import Document
-from reader.core.synoptic import build_synoptic, clipboard_payload
+from reader.core.synoptic import build_synoptic, prepare_cells
+from reader.core.synoptic_html import clipboard_payload
+from reader.gui.settings import DEFAULTS
 from reader.gui.synoptic_view import SynopticView
 from reader.gui.workers import Job, JobRunner
 
@@ -50,7 +52,7 @@ class SynopticDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy Table"))
         self.copy_button.clicked.connect(self.copy_table)
         self.landscape = QCheckBox(self.tr("A4 landscape"))
-        self.landscape.setChecked(True)
+        self._restore_options()
         self.export_button = QPushButton(self.tr("Export to Word…"))
         self.export_button.clicked.connect(self.export_word)
         close = QPushButton(self.tr("Close"))
@@ -73,10 +75,24 @@ class SynopticDialog(QDialog):
         self.resize(min(1180, size.width() - 40) if size else 1180, min(780, size.height() - 20) if size else 780)
         texts = (doc_a.text, sections_a, doc_b.text, sections_b, section_a, section_b)
         self.lang = lang = settings.interface_language() if settings else None
-        self.job = Job("synoptic", lambda progress, cancelled: build_synoptic(*texts, lang=lang, links=links))
+
+        def align(progress, cancelled):
+            result = build_synoptic(*texts, lang=lang, links=links)
+            prepare_cells(result[0])      # the character diffs here, off the GUI thread
+            return result
+        self.job = Job("synoptic", align)
         self.job.succeeded.connect(self._show)
         self.job.failed.connect(self.status.setText)
         jobs.run(self.job)
+
+    def _restore_options(self) -> None:
+        """The view options as last left (settings), then remembered whenever one changes."""
+        options = ((self.view.quiet_action, "synoptic/quiet"), (self.view.hide_same_action, "synoptic/hide_same"),
+                   (self.landscape, "synoptic/landscape"))
+        for control, key in options:
+            control.setChecked(self.settings.get(key) if self.settings else DEFAULTS[key])
+            if self.settings:
+                control.toggled.connect(lambda on, key=key: self.settings.set(key, on))
 
     def _show(self, result) -> None:
         alignment, groups = result

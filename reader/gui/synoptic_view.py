@@ -3,29 +3,37 @@
 The table is rich text in a QTextBrowser (built by reader.core.synoptic, the same markup the
 clipboard copy uses), so it wraps, selects and copies like text; a moved sentence carries a link
 to its counterpart's row, and the current change is marked with an extra selection, never by
-rewriting the document.
+rewriting the document. Qt lays a rich-text table out as one piece, which takes about a second
+for a whole speech: so the first screenful is drawn at once and the rest is added as further
+tables of CHUNK_LINES lines each from a zero-delay timer, a few tens of milliseconds at a time,
+and the window keeps answering meanwhile (bench/bench_align.py measures both ways).
 """
 
 from __future__ import annotations
 
 import html
+from itertools import islice
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.sentence_align import SentenceAlignment
-from reader.core.synoptic import Group, table_html
+from reader.core.synoptic import Group
+from reader.core.synoptic_html import header_row, iter_body_rows, table_open
 from reader.gui.fonts import reading_font
 from reader.gui.icons import themed_icon
 
 CURRENT = QColor(255, 214, 92, 150)
+FIRST_LINES = 40     # table lines drawn at once: more than a screenful
+CHUNK_LINES = 30     # table lines added per timer tick afterwards (about 30 ms of CPU)
 
 
 class SynopticView(QWidget):
     """A toolbar (options, previous/next change), the two-column table and a summary line."""
 
     options_changed = Signal()
+    rendered = Signal()     # the whole table is drawn
 
     def __init__(self, parent=None, font_family: str = "", font_size: int = 12):
         super().__init__(parent)
@@ -35,7 +43,13 @@ class SynopticView(QWidget):
         self.groups: list[Group] = []
         self.current: int | None = None
         self.lang: str | None = None
-        self._row_cells: dict[int, tuple[int, int]] = {}   # row → (table row, number cell position)
+        self._row_cells: dict[int, int] = {}    # row → position of its line's number cell, once drawn
+        self._shown: list[int] = []             # rows present in the table (drawn or still to come)
+        self._source = iter(())                 # the table lines not made yet
+        self._pending: list[str] = []           # the next chunk of table lines, made, still to add
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._add_chunk)
         self._build_toolbar()
         self.browser = QTextBrowser()
         self.browser.setObjectName("synopticBrowser")
@@ -104,20 +118,57 @@ class SynopticView(QWidget):
         return [k for k in range(len(self.alignment.rows)) if self.shown_kind(k) != "same"]
 
     def render(self) -> None:
-        """Rebuild the table for the current options, keeping the scroll position's row when it can."""
+        """Rebuild the table for the current options: the first screenful now, the rest chunk by chunk."""
+        self._timer.stop()
+        self._pending = []
+        self._row_cells = {}
         if self.alignment is None:
+            self._shown = []
             self.browser.clear()
             self.summary.setText("")
             return
         hide = set()
         if self.hide_same_action.isChecked():
             hide = {k for k in range(len(self.alignment.rows)) if self.shown_kind(k) == "same"}
-        markup = table_html(self.alignment, self.titles, self.groups, quiet=self.quiet(), hide=hide,
-                            numbered=True, notes=self._notes(), lang=self.lang)
-        self.browser.setHtml(markup)
-        self._index_rows()
+        self._shown = [k for k in range(len(self.alignment.rows)) if k not in hide]   # a same row is alone on its line
+        self._source = iter_body_rows(self.alignment, self.groups, quiet=self.quiet(), hide=hide, numbered=True,
+                                      notes=self._notes(), lang=self.lang)
+        self.browser.setHtml("\n".join([table_open(), header_row(self.titles, True)]
+                                       + list(islice(self._source, FIRST_LINES)) + ["</table>"]))
+        self._pending = list(islice(self._source, CHUNK_LINES))
+        self._index_rows(0)
         self._mark_current()
         self._update_summary()
+        if self._pending:
+            self._timer.start()
+        else:
+            self.rendered.emit()
+
+    @Slot()
+    def _add_chunk(self) -> None:
+        """Append the next chunk of lines as a further table with the same columns."""
+        if not self._pending:
+            self._timer.stop()
+            return
+        chunk, self._pending = self._pending, []
+        cursor = QTextCursor(self.browser.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        start = cursor.position()
+        cursor.insertHtml("\n".join([table_open()] + chunk + ["</table>"]))
+        self._index_rows(start)
+        self._pending = list(islice(self._source, CHUNK_LINES))
+        if not self._pending:
+            self._timer.stop()
+            self.rendered.emit()
+
+    def is_complete(self) -> bool:
+        """Whether every line of the table has been drawn."""
+        return not self._pending
+
+    def finish(self) -> None:
+        """Draw what is still pending at once (a jump to a row further down needs it)."""
+        while self._pending:
+            self._add_chunk()
 
     def _notes(self) -> dict[int, tuple[str, str]]:
         """For each moved sentence, a link to the row of its counterpart (our markup, numbers only)."""
@@ -126,15 +177,14 @@ class SynopticView(QWidget):
             if row.counterpart is None:
                 continue
             text = (self.tr("moved: see row %1") if row.a else self.tr("moved here from row %1")) \
-                .replace("%1", str(row.counterpart + 1))
+                .replace("%1", str(self.alignment.rows[row.counterpart].line + 1))
             link = f' <a href="#row-{row.counterpart}" style="color:#4a2a70">↪ {html.escape(text)}</a>'
             notes[k] = (link, "") if row.a else ("", link)
         return notes
 
-    def _index_rows(self) -> None:
-        """Where each shown row's number cell is in the document (its anchor row-N)."""
-        self._row_cells = {}
-        block = self.browser.document().begin()
+    def _index_rows(self, start: int) -> None:
+        """Where each drawn row's number cell is (its anchor row-N), from a document position on."""
+        block = self.browser.document().findBlock(start)
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
@@ -146,27 +196,33 @@ class SynopticView(QWidget):
             block = block.next()
 
     def shown_rows(self) -> list[int]:
-        """The rows present in the table (identical ones may be hidden)."""
-        return sorted(self._row_cells)
+        """The rows present in the table (identical ones may be hidden), drawn or still to come."""
+        return list(self._shown)
 
     # --- navigation -------------------------------------------------------------------------------
 
     def step_change(self, direction: int) -> int | None:
-        """Make the next (1) or previous (-1) change current, wrapping around; its row index."""
-        changes = [k for k in self.changes() if k in self._row_cells]
+        """Make the next (1) or previous (-1) changed line current, wrapping around; its (first) row index."""
+        shown = set(self._shown)
+        rows = self.alignment.rows if self.alignment else []
+        changes = list({rows[k].line: k for k in reversed(self.changes()) if k in shown}.values())[::-1]
         if not changes:
             return None
         if self.current is None:
             target = changes[0] if direction > 0 else changes[-1]
         elif direction > 0:
-            target = next((k for k in changes if k > self.current), changes[0])
+            line = rows[self.current].line
+            target = next((k for k in changes if rows[k].line > line), changes[0])
         else:
-            target = next((k for k in reversed(changes) if k < self.current), changes[-1])
+            line = rows[self.current].line
+            target = next((k for k in reversed(changes) if rows[k].line < line), changes[-1])
         self.go_to_row(target)
         return target
 
     def go_to_row(self, row: int) -> bool:
         """Scroll a row into view and mark it current; False when it is not shown."""
+        while row not in self._row_cells and self._pending:
+            self._add_chunk()
         if row not in self._row_cells:
             return False
         self.current = row

@@ -32,7 +32,7 @@ def test_json_rows_index_the_printed_texts(capsys):
             if row[side] is not None:
                 start, end = row[side]
                 assert text[start:end].strip() == text[start:end] and text[start:end]
-    assert rows[0] == {"a": [0, 4], "b": [0, 4], "kind": "same", "similarity": 1.0}
+    assert rows[0] == {"a": [0, 4], "b": [0, 4], "kind": "same", "similarity": 1.0, "line": 0}
     assert a[0:4] == "同志们："
     # every sentence of A appears once, in order
     a_spans = [tuple(r["a"]) for r in rows if r["a"]]
@@ -70,3 +70,25 @@ def test_a_file_against_the_library_copy_and_errors(capsys, tmp_path):
     assert code == 1 and "does not exist" in err
     code, _, err = call(capsys, "align", "1", "99")
     assert code != 0 and "Traceback" not in err
+
+
+def test_json_lines_are_the_word_tables_rows(capsys, tmp_path):
+    """The JSON rows, the Word table and the view agree: rows on one line face each other in one table row."""
+    call(capsys, "import", "--bundled")
+    target = tmp_path / "t.docx"
+    code, out, _ = call(capsys, "align", "1", "3", "--section", "二、", "--json", "-o", str(target))
+    rows = json.loads(out)
+    lines = sorted({r["line"] for r in rows})
+    assert code == 0 and lines == list(range(len(lines))) and len(lines) < len(rows)
+    shared = [[r for r in rows if r["line"] == n] for n in lines]
+    assert all(len(group) == 1 or {r["kind"] for r in group} <= {"a_only", "b_only", "moved"} for group in shared)
+    assert all(len(group) == 1 or (group[0]["a"] and group[1]["b"]) for group in shared)
+    table = docx.Document(str(target)).tables[0]
+    # the titles, then a row per line (the headings' line stands as the section row)
+    assert len(table.rows) == 1 + len(lines)
+    a = text_of(capsys, 1)
+    b = text_of(capsys, 3)
+    facing = next(group for group in shared if len(group) == 2)
+    row = table.rows[1 + facing[0]["line"]]
+    assert row.cells[0].text.startswith(a[slice(*facing[0]["a"])])
+    assert row.cells[1].text.startswith(b[slice(*facing[1]["b"])])

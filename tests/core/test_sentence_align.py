@@ -133,7 +133,7 @@ def test_offsets_with_characters_outside_the_bmp():
     assert b[row.b[0]:row.b[1]] == "𠀀𠀁要推进𪚥工程建设。"
     assert row.a == (0, 9)           # Python indices: one per character, even outside the BMP
     data = json.loads(json.dumps([r.to_json() for r in al.rows]))
-    assert data[2] == {"a": [9, 17], "b": [16, 24], "kind": "same", "similarity": 1.0}
+    assert data[2] == {"a": [9, 17], "b": [16, 24], "kind": "same", "similarity": 1.0, "line": 2}
 
 
 def test_sections_only_and_empty_texts():
@@ -212,3 +212,41 @@ def test_invariants_on_random_drafts(seed):
         if row.kind == "same":
             assert a[row.a[0]:row.a[1]] == b[row.b[0]:row.b[1]]
         assert 0.0 <= row.similarity <= 1.0
+    # table lines: in row order, each row on one, a shared line only faces an unmatched A with an unmatched B
+    assert [r.line for r in al.rows] == sorted(r.line for r in al.rows)
+    lines = al.lines()
+    assert len(lines) == len({r.line for r in al.rows})
+    for n, (left, right) in enumerate(lines):
+        assert left is None or (al.rows[left].a and al.rows[left].line == n)
+        assert right is None or (al.rows[right].b and al.rows[right].line == n)
+        if left != right and None not in (left, right):
+            assert al.rows[left].b is None and al.rows[right].a is None and right == left + 1
+            assert {al.rows[left].kind, al.rows[right].kind} <= {"a_only", "b_only", "moved"}
+
+
+def test_unmatched_sentences_of_one_gap_face_each_other():
+    """As collation tools do: the k-th leftover of A and of B in one gap share a table line, in order."""
+    a = "开头一句完全相同。甲一讲的是财政预算管理。甲二讲的是教育事业发展。结尾一句也相同。"
+    b = "开头一句完全相同。乙一讲的是交通运输安全。乙二讲的是医疗卫生服务。乙三讲的是文化旅游融合。结尾一句也相同。"
+    al = align_sentences(a, b)
+    assert [r.kind for r in al.rows] == ["same", "a_only", "b_only", "a_only", "b_only", "b_only", "same"]
+    assert al.lines() == [(0, 0), (1, 2), (3, 4), (None, 5), (6, 6)]
+    assert [r.line for r in al.rows] == [0, 1, 1, 2, 2, 3, 4]
+    left, right = al.lines()[1]
+    assert a[slice(*al.rows[left].a)] == "甲一讲的是财政预算管理。"
+    assert b[slice(*al.rows[right].b)] == "乙一讲的是交通运输安全。"
+    assert [row["line"] for row in (r.to_json() for r in al.rows)] == [0, 1, 1, 2, 2, 3, 4]
+    s = al.summary()
+    assert (s.same, s.changed, s.removed, s.added) == (2, 0, 2, 3)     # facing is layout, not a match
+
+
+def test_a_moved_sentence_keeps_its_place_in_a_gap():
+    a = "第一句讲城市更新行动要全面推进。第二句讲基础设施建设要补齐短板。删去的一句讲的是别的事情。第三句讲生态环境保护要久久为功。"
+    b = "第一句讲城市更新行动要全面推进。新加的一句讲要防范化解重大风险。第三句讲生态环境保护要久久为功。第二句讲基础设施建设要补齐短板。"
+    al = align_sentences(a, b)
+    lines = al.lines()
+    assert len(lines) == len({r.line for r in al.rows}) and sorted(k for line in lines for k in set(line) - {None}) \
+        == list(range(len(al.rows)))
+    moved = [k for k, r in enumerate(al.rows) if r.kind == "moved"]
+    assert len(moved) == 2 and al.rows[moved[0]].counterpart == moved[1]
+    assert all(al.rows[k].line <= al.rows[k + 1].line for k in range(len(al.rows) - 1))

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from reader.core.outline import parse_outline
 from reader.core.sentence_align import align_sentences
-from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, build_synoptic, clipboard_payload,
-                                  fold_short_equalities, group_rows, is_mark_only, pair_diff, row_pieces,
-                                  table_html)
+from reader.core.synoptic import (DELETE, EQUAL, INSERT, LONG_EQUAL, build_synoptic, fold_short_equalities,
+                                  group_rows, is_mark_only, pair_diff, row_pieces)
+from reader.core.synoptic_html import body_rows, clipboard_payload, header_row, table_html
 
 
 def sides(diffs):
@@ -110,7 +110,7 @@ def test_hidden_rows_are_counted():
     text = "第一句相同。第二句相同。第三句要改动一下。"
     al = align_sentences(text, text.replace("改动一下", "修改一下"))
     groups = group_rows(al, [], [])
-    markup = table_html(al, ("A", "B"), groups, hide={0, 1}, lang="en", numbered=True)
+    markup = "\n".join([header_row(("A", "B"), True)] + body_rows(al, groups, hide={0, 1}, lang="en", numbered=True))
     assert "2 identical sentence(s) hidden" in markup
     assert 'name="row-2"' in markup and 'name="row-0"' not in markup
     assert len(re.findall("<tr>", markup)) == 3    # header, the hidden line, the changed row
@@ -120,4 +120,29 @@ def test_a_merge_is_marked_in_the_numbered_table():
     al = align_sentences("我们要坚持问题导向，聚焦重点领域。扎实推进各项改革任务落地见效。",
                          "我们要坚持问题导向，聚焦重点领域，扎实推进各项改革任务落地见效。")
     assert (al.rows[0].a_parts, al.rows[0].b_parts) == (2, 1)
-    assert "1<br>2:1</td>" in table_html(al, ("A", "B"), group_rows(al, [], []), numbered=True)
+    assert "1<br>2:1</td>" in "".join(body_rows(al, group_rows(al, [], []), numbered=True))
+
+
+def test_whole_speeches_have_one_section_row_per_aligned_pair(seed_texts):
+    """Samples 1 and 3: the opening, the three paired headings, the closing; none repeated as the sides drift."""
+    from reader.core.importer import load_text
+
+    a, b = load_text(seed_texts[0]).text, load_text(seed_texts[2]).text
+    al, groups = build_synoptic(a, parse_outline(a), b, parse_outline(b), lang="zh")
+    assert [g.caption_a[:2] for g in groups] == ["开头", "一、", "二、", "三、", "结尾"]
+    assert [g.caption_b[:2] for g in groups] == ["开头", "一、", "二、", "三、", "结尾"]
+    assert [g.heading for g in groups] == [False, True, True, True, False]
+    assert [line for g in groups for line in g.lines] == al.lines()
+    assert "↔" not in groups[0].caption() and groups[1].caption().count("↔") == 1
+
+
+def test_a_section_only_one_side_has_is_named_once():
+    """B has no numbered sections: A's sections each get one row, B's opening is not repeated against them."""
+    a = "同志们：\n今天召开全市工作会议。\n一、总体要求\n坚持稳中求进工作总基调。推动城市更新行动落地见效。\n二、重点任务\n加快推进新型城镇化建设。"
+    b = "同志们：\n今天召开全市工作会议。坚持稳中求进工作总基调。推动城市更新行动全面落地见效。加快推进新型城镇化建设。"
+    al, groups = build_synoptic(a, parse_outline(a), b, parse_outline(b), lang="en")
+    captions = [g.caption() for g in groups]
+    assert captions == ["Opening", "一、总体要求 ↔ —", "二、重点任务 ↔ —"]
+    assert [line for g in groups for line in g.lines] == al.lines()
+    markup = table_html(al, ("A", "B"), groups)
+    assert markup.count("一、总体要求 ↔ —") == 1 and "Opening ↔" not in markup

@@ -188,3 +188,95 @@ def test_closing_before_the_alignment_is_ready_is_harmless(compare, qtbot):
     dialog.close()
     qtbot.waitUntil(lambda: job not in compare.jobs.jobs, timeout=30000)   # its result arrives to no window
     qtbot.wait(100)
+
+
+def whole_samples(seed_texts):
+    from reader.core.importer import load_text
+    from reader.core.outline import parse_outline
+    from reader.core.synoptic import build_synoptic
+
+    a, b = load_text(seed_texts[0]).text, load_text(seed_texts[2]).text
+    return build_synoptic(a, parse_outline(a), b, parse_outline(b), lang="zh")
+
+
+def test_a_whole_speech_is_drawn_a_chunk_at_a_time_and_the_window_keeps_answering(qtbot, seed_texts):
+    from PySide6.QtCore import QTimer
+
+    from reader.gui import synoptic_view
+
+    alignment, groups = whole_samples(seed_texts)
+    assert len(alignment.lines()) > synoptic_view.FIRST_LINES + 2 * synoptic_view.CHUNK_LINES
+    widget = SynopticView()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    answered = []
+    QTimer.singleShot(0, lambda: answered.append(widget.is_complete()))
+    widget.set_alignment(alignment, ("一", "三"), groups, "zh")
+    assert not widget.is_complete()
+    first = len(widget._row_cells)
+    assert 0 < first < len(widget.shown_rows())
+    with qtbot.waitSignal(widget.rendered, timeout=30000):
+        pass
+    assert answered == [False]         # an event ran while the table was still being drawn
+    assert sorted(widget._row_cells) == widget.shown_rows() == list(range(len(alignment.rows)))
+    last = alignment.rows[-1]
+    assert alignment.text_b[last.b[0]:last.b[1]].strip() in widget.browser.toPlainText()
+    # every line appears once: the chunks add to the table, never repeat it
+    plain = widget.browser.toPlainText()
+    assert plain.count(alignment.text_a[slice(*alignment.rows[1].a)]) == 1
+
+
+def test_navigation_reaches_rows_not_drawn_yet(qtbot, seed_texts):
+    alignment, groups = whole_samples(seed_texts)
+    widget = SynopticView()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    widget.set_alignment(alignment, ("一", "三"), groups, "zh")
+    assert not widget.is_complete()
+    last_change = widget.changes()[-1]
+    assert last_change not in widget._row_cells
+    assert widget.step_change(-1) == last_change    # wraps to the last change, drawing up to it
+    assert widget.current == last_change and last_change in widget._row_cells
+    assert len(widget.browser.extraSelections()) == 3
+    # moved links and options still work on the drawn-later part
+    widget.hide_same_action.setChecked(True)
+    assert widget.current == last_change and widget.go_to_row(last_change)
+    qtbot.waitUntil(widget.is_complete, timeout=30000)
+
+
+def test_lines_facing_unmatched_sentences_share_a_table_row(view, qtbot):
+    alignment = align_sentences("相同的开头一句。甲一讲的是财政预算管理。甲二讲的是教育事业发展。相同的结尾一句。",
+                                "相同的开头一句。乙一讲的是交通运输安全。乙二讲的是医疗卫生服务。相同的结尾一句。")
+    view.set_alignment(alignment, ("A", "B"), group_rows(alignment, [], []), "en")
+    assert alignment.lines() == [(0, 0), (1, 2), (3, 4), (5, 5)]
+    assert view._row_cells[1] == view._row_cells[2]          # one number cell holds both rows' anchors
+    view.go_to_row(2)
+    cells = [s.cursor.selectedText() for s in view.browser.extraSelections()]
+    assert cells == ["2", "甲一讲的是财政预算管理。", "乙一讲的是交通运输安全。"]
+    # next/previous change go line by line: the facing sentence is the same stop
+    view.current = None
+    assert [view.step_change(1) for _ in range(3)] == [1, 3, 1]
+    assert [view.step_change(-1) for _ in range(2)] == [3, 1]
+
+
+def test_view_options_are_remembered(compare, qtbot, settings):
+    from reader.gui.settings import Settings
+
+    dialog = compare.show_synoptic(whole=True)
+    assert not dialog.view.quiet() and not dialog.view.hide_same_action.isChecked() and dialog.landscape.isChecked()
+    qtbot.waitUntil(lambda: dialog.view.alignment is not None, timeout=30000)
+    dialog.view.quiet_action.setChecked(True)
+    dialog.view.hide_same_action.setChecked(True)
+    dialog.landscape.setChecked(False)
+    dialog.close()
+    settings.sync()
+    again = Settings(settings.path)          # as the next session reads them
+    assert again.get("synoptic/quiet") and again.get("synoptic/hide_same") and not again.get("synoptic/landscape")
+    dialog = compare.show_synoptic(whole=True)
+    assert dialog.view.quiet() and dialog.view.hide_same_action.isChecked() and not dialog.landscape.isChecked()
+    qtbot.waitUntil(lambda: dialog.view.alignment is not None, timeout=30000)
+    assert "identical sentence(s) hidden" in dialog.view.browser.toPlainText() or \
+        "省略相同语句" in dialog.view.browser.toPlainText()
+    dialog.close()

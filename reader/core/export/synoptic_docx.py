@@ -24,7 +24,7 @@ from reader.core.export.atomic import atomic_write
 from reader.core.export.docx_export import ExportFonts, _set_language, clean_text, set_fonts
 from reader.core.locale import pick
 from reader.core.sentence_align import SentenceAlignment
-from reader.core.synoptic import Group, Piece, row_pieces
+from reader.core.synoptic import Group, Piece, line_pieces
 
 RED = RGBColor(0xB0, 0x00, 0x00)
 BLUE = RGBColor(0x00, 0x40, 0xA0)
@@ -60,18 +60,16 @@ def build_synoptic_docx(alignment: SentenceAlignment, titles: tuple[str, str], g
         if (group.caption_a or group.caption_b) and not group.heading:
             cells = writer.row(table, width)
             merged = cells[0].merge(cells[1])
-            caption = group.caption_a if group.caption_b in ("", group.caption_a) else \
-                f"{group.caption_a} ↔ {group.caption_b}"
-            writer.cell_text(merged, [(caption, "")], fonts.heiti, BODY_PT, shade=SHADES["group"])
-        for k in group.rows:
-            row = alignment.rows[k]
-            left, right = row_pieces(alignment, row, quiet)
+            writer.cell_text(merged, [(group.caption(), "")], fonts.heiti, BODY_PT, shade=SHADES["group"])
+        for n, line in enumerate(group.lines):
+            pieces_ab = line_pieces(alignment, line, quiet)
             cells = writer.row(table, width)
-            for cell, pieces, side in ((cells[0], left, row.a), (cells[1], right, row.b)):
-                if row.kind == "moved" and side:
+            for cell, pieces, k in zip(cells, pieces_ab, line):
+                row = alignment.rows[k] if k is not None else None
+                if row is not None and row.kind == "moved":
                     pieces = pieces + [(_moved_note(row, k, lang), "note")]
-                shade = SHADES.get(row.kind) if side and row.kind in SHADES else None
-                if group.heading and k == group.rows[0]:   # the sections' own headings stand as the section row
+                shade = SHADES.get(row.kind) if row is not None and row.kind in SHADES else None
+                if group.heading and n == 0:   # the sections' own headings stand as the section row
                     writer.cell_text(cell, pieces, fonts.heiti, BODY_PT, shade=SHADES["group"])
                 else:
                     writer.cell_text(cell, pieces, fonts.songti, BODY_PT, shade=shade)
