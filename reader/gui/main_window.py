@@ -86,6 +86,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         if library.read_only:
             self._disable_writing()
         self._apply_reading_font()
+        self._library_width: int | None = None   # the library's width before a narrow comparison took it
         self._wire()
         self.refresh_library()
         self._restore_layout()
@@ -142,6 +143,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self.reading_pane.text_view.zoom_requested.connect(self.change_font_size)
         self.jobs.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.jobs.cancel_all)
+        self.center.currentChanged.connect(self.give_back_library_width)
 
     # --- library ---------------------------------------------------------------------------
 
@@ -213,8 +215,18 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
                 and self.center.width() / len(documents) < 360):
             # three or four narrow panes need the width more than the library's titles do
             sizes = self.splitter.sizes()
+            self._library_width = sizes[0]      # given back when the comparison is left
             self.splitter.setSizes([LIBRARY_MIN_WIDTH, sum(sizes) - LIBRARY_MIN_WIDTH])
         self._remember_recent([d.id for d in documents if d.id is not None])
+
+    @Slot()
+    def give_back_library_width(self) -> None:
+        """Leaving a three- or four-pane comparison gives the library the width it had before."""
+        width = self._library_width
+        if width and self.center.currentWidget() is not self.compare_view:
+            self._library_width = None
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([width, sum(sizes) - width])
 
     def _disable_writing(self) -> None:
         """A read-only library: everything that would write is switched off (reading and export stay)."""
@@ -369,6 +381,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
     def save_layout(self) -> None:
         """Remember geometry and splitters for the next start."""
         self.settings.save_state("window_geometry", self.saveGeometry())
+        if self._library_width:     # the next start shows the library at its own width, not squeezed
+            self.center.setCurrentWidget(self.reading_pane if self.reading_pane.document else self.empty_state)
         for widget in self._stateful_widgets():
             self.settings.save_state(widget.objectName() + "_state", widget.saveState())
         self.settings.sync()

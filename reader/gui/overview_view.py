@@ -56,7 +56,12 @@ def grouped(library, hits: list[SearchHit]) -> list[tuple[str, list[SearchHit], 
     for hit in hits:
         by_doc.setdefault(hit.doc_id, []).append(hit)
     order = sorted(by_doc, key=lambda d: (infos[d].date is None, infos[d].date or "", d))
-    return [(f"{infos[d].display_title()}（{infos[d].date or '?'}）", by_doc[d], len(by_doc[d])) for d in order]
+    return [(dated(infos[d].display_title(), infos[d].date), by_doc[d], len(by_doc[d])) for d in order]
+
+
+def dated(title: str, date: str | None) -> str:
+    """A speech's title with its date in brackets; an undated speech shows no "（?）"."""
+    return f"{title}（{date}）" if date else title
 
 
 class OverviewView(QTabWidget):
@@ -396,7 +401,7 @@ class OverviewView(QTabWidget):
         return self.jobs.run(job)
 
     def _show_search(self, result) -> None:
-        groups = [(f"{g.title}（{g.date or '?'}）", g.hits, g.total) for g in result.groups]
+        groups = [(dated(g.title, g.date), g.hits, g.total) for g in result.groups]
         if result.offset == 0:
             self.search_hits.set_hits(groups)
             self._search_total = None

@@ -1,0 +1,75 @@
+"""What a first user of the merged app met: undated speeches shown as "?", a search whose titles squeeze the
+context, a library left narrow after a four-pane comparison."""
+
+from PySide6.QtCore import QPoint
+
+from reader.gui.heatmap import LABEL_WIDTH, TOP, shown_label
+from reader.gui.main_window import LIBRARY_MIN_WIDTH
+
+
+def test_undated_speeches_show_no_question_mark(main_window, qtbot):
+    undated = next(d for d in main_window.library.list_documents() if not d.date)
+    main_window.show_search()
+    view = main_window.overview
+    view.search_box.setText("城镇化")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() >= 4, timeout=30000)
+    tops = [view.search_hits.topLevelItem(i).text(0) for i in range(view.search_hits.topLevelItemCount())]
+    assert any(undated.display_title() in t for t in tops)
+    assert not any("?" in t for t in tops)
+    assert shown_label(f"{undated.id} ? {undated.display_title()}") == f"{undated.id} — {undated.display_title()}"
+    assert shown_label("3 2022 标题 有 ? 号") == "3 2022 标题 有 ? 号"     # only the date field is replaced
+
+
+def test_map_row_tooltip_names_an_undated_speech_without_question_mark(main_window, qtbot):
+    main_window.show_overview()
+    heatmap = main_window.overview.heatmap
+    qtbot.waitUntil(lambda: heatmap.matrix is not None, timeout=60000)
+    undated = next(d for d in main_window.library.list_documents() if not d.date)
+    row = heatmap.matrix.doc_ids.index(undated.id)
+    label = heatmap.label_at(QPoint(LABEL_WIDTH // 2, TOP + row * heatmap.cell + heatmap.cell // 2))
+    assert label is not None and undated.display_title() in label and " ? " not in label
+
+
+def test_search_context_gets_the_room_not_the_titles(main_window, qtbot):
+    main_window.resize(1280, 800)
+    main_window.show_search()
+    view = main_window.overview
+    view.search_box.setText("城镇化")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.search_hits.topLevelItemCount() >= 4, timeout=30000)
+    tree = view.search_hits
+    assert tree.columnWidth(0) <= tree.viewport().width() // 3
+    assert tree.columnWidth(1) >= tree.columnWidth(0)
+    top = tree.topLevelItem(0)
+    assert top.isFirstColumnSpanned() and top.toolTip(0)        # the speech's whole title across the row
+    widest = max(tree.fontMetrics().horizontalAdvance(top.child(j).text(0)) for j in range(top.childCount()))
+    assert tree.columnWidth(0) >= min(widest, tree.viewport().width() // 3)
+
+
+def test_library_gets_its_width_back_after_four_panes(main_window, qtbot):
+    main_window.resize(1280, 800)
+    qtbot.wait(20)
+    main_window.splitter.setSizes([320, 700])
+    before = main_window.splitter.sizes()[0]
+    assert before > LIBRARY_MIN_WIDTH
+    with qtbot.waitSignal(main_window.compare_view.comparison_ready, timeout=30000):
+        main_window.open_documents([2, 3, 4, 5])
+    assert main_window.splitter.sizes()[0] == LIBRARY_MIN_WIDTH     # four panes take the room
+    main_window.open_documents([1])
+    assert main_window.splitter.sizes()[0] == before
+    main_window.show_overview()
+    assert main_window.splitter.sizes()[0] == before
+
+
+def test_a_speech_without_versions_shows_a_note_not_two_empty_panes(main_window, qtbot):
+    from PySide6.QtWidgets import QSplitter
+
+    from reader.gui.versions_dialog import VersionsDialog
+
+    dialog = VersionsDialog(main_window.library, "讲话", [], parent=main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.findChild(QSplitter).isVisible()
+    assert not dialog.back.isVisible()
+    assert dialog.height() < 300
