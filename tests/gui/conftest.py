@@ -33,6 +33,26 @@ def release_clipboard_after_test(qapp):
 
 
 @pytest.fixture
+def scanned_ts(tmp_path):
+    """A function that runs pyside6-lupdate over reader/gui into a fresh .ts (extra flags passed on); skips without it."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    gui = Path(__file__).resolve().parents[2] / "reader" / "gui"
+
+    def scan(*flags: str) -> Path:
+        fresh = tmp_path / "fresh.ts"
+        sources = sorted(str(p) for p in gui.rglob("*.py"))
+        subprocess.run([lupdate, *flags, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+        return fresh
+    return scan
+
+
+@pytest.fixture
 def settings(isolated_home):
     from reader.gui.settings import Settings
 
