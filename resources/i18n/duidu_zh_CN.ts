@@ -352,32 +352,32 @@
 <context>
     <name>ExcerptModel</name>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Speech</source>
         <translation>讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="50" />
+        <location filename="../../reader/gui/excerpt_model.py" line="50" />
         <source>[needs review] </source>
         <translation>【待核对】</translation>
     </message>
@@ -1094,39 +1094,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
             <numerusform>提法 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="316" />
-        <source>Words or a phrase, e.g. 新型城镇化</source>
-        <translation>词语或短语，如：新型城镇化</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/overview_view.py" line="322" />
         <location filename="../../reader/gui/overview_view.py" line="328" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="344" />
-        <source>“%1”: %2 hits in %3 speeches</source>
-        <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
-    </message>
-    <message>
         <source>Point at a cell to name the pair; click it to compare them.</source>
         <translation>鼠标指向方格可显示是哪两篇讲话；单击即可对照阅读。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="420" />
-        <source>“%1”: in %2 speeches, counting the matches…</source>
-        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="340" />
-        <source>More Results</source>
-        <translation>更多结果</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="341" />
-        <source>List the next speeches holding the words</source>
-        <translation>列出其后含有该文字的讲话</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1817,45 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <source>Colour: distinctive reuse, ‰ of the shorter speech found in the other (grey: the speech itself)</source>
         <translation>颜色：特有的相同表述，占较短一篇的千分比（灰色：讲话本身）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Words or a phrase, e.g. 新型城镇化</source>
+        <translation>词语或短语，如：新型城镇化</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>“%1”: %2 hits in %3 speeches</source>
+        <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>“%1”: in %2 speeches, counting the matches…</source>
+        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>More Results</source>
+        <translation>更多结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>List the next speeches holding the words</source>
+        <translation>列出其后含有该文字的讲话</translation>
     </message>
 </context>
 </TS>
