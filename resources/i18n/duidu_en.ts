@@ -1,7 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
-    <name>CompareView</name>
+    <name>PassagesMixin</name>
     <message numerus="yes">
       <source>  … and %n more</source>
       <translation>

@@ -185,42 +185,6 @@
         <source>Remove My Alignment of This Section</source>
         <translation>取消我对此章节的对齐</translation>
     </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="383" />
-        <source>Distinctive reuse</source>
-        <translation>特有的相同表述</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="383" />
-        <source>Stock formula</source>
-        <translation>套话提法</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="385" />
-        <source> (stock score %1)</source>
-        <translation>（套话度 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="385" />
-        <source> (near-verbatim, %1% alike)</source>
-        <translation>（近似，相似度 %1%）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="388" />
-        <source>Also in: %1</source>
-        <translation>亦见于：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="391" />
-        <source>Occurs in %1 of %2 speeches of the library</source>
-        <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/compare_view.py" line="399" />
-        <source>  … and %n more</source>
-        <translation>
-            <numerusform>  ……另有 %n 篇</numerusform></translation>
-    </message>
 </context>
 <context>
     <name>DiffDialog</name>
@@ -1856,6 +1820,45 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/overview_search.py" line="1" />
         <source>List the next speeches holding the words</source>
         <translation>列出其后含有该文字的讲话</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesMixin</name>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Distinctive reuse</source>
+        <translation>特有的相同表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Stock formula</source>
+        <translation>套话提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source> (stock score %1)</source>
+        <translation>（套话度 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source> (near-verbatim, %1% alike)</source>
+        <translation>（近似，相似度 %1%）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Also in: %1</source>
+        <translation>亦见于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Occurs in %1 of %2 speeches of the library</source>
+        <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  ……另有 %n 篇</numerusform></translation>
     </message>
 </context>
 </TS>
