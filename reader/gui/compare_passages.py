@@ -1,9 +1,8 @@
-"""The comparison's shared passages under the hand (tooltips, a click, next/previous, a selection's counterparts)
-and the diff or synoptic view of the aligned sections: what CompareView does with a computed comparison."""
+"""The comparison's shared passages under the reader's hand: tooltips, a click, next/previous, a selection's counterparts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QToolTip
 
 from reader.core.comparison import SharedSpan
@@ -16,7 +15,7 @@ FLASH_LAYER = "flash"
 
 class PassagesMixin:
     """For CompareView: needs self.panes, self.spans, self.documents, self.comparison, self.active_pane,
-    self.library, self.jobs, self.settings, self._syncing() and self._flash_timer."""
+    self.library, self._syncing() and self._flash_timer."""
 
     # --- shared passages: hover, click, next/previous --------------------------------------
 
@@ -120,53 +119,3 @@ class PassagesMixin:
     def focused_pane(self) -> int | None:
         """The pane whose text has the keyboard focus."""
         return next((i for i, p in enumerate(self.panes) if p.speech.text_view.hasFocus()), None)
-
-    # --- section diff and synoptic view ------------------------------------------------------
-
-    def _current_pair(self):
-        """(pane, other pane, section, its counterpart) for the active pane's current section, or None."""
-        if self.comparison is None or len(self.panes) < 2:
-            return None
-        i = self.active_pane if self.active_pane < len(self.panes) else 0
-        j = (i + 1) % len(self.panes)
-        speech = self.panes[i].speech
-        section = speech.outline_model.section_at(speech.outline.currentIndex()) or speech.current_section()
-        if section is None:
-            return None
-        partner = self.comparison.counterpart(i, section, j)
-        return None if partner is None else (i, j, section, partner)
-
-    @Slot()
-    def show_section_diff(self):
-        """Diff the active pane's current section against its counterpart in the next pane."""
-        pair = self._current_pair()
-        if pair is None:
-            return None
-        from reader.gui.diff_dialog import DiffDialog
-
-        i, j, section, partner = pair
-        dialog = DiffDialog(self.documents[i], section, self.documents[j], partner, self.jobs, self)
-        dialog.show()
-        return dialog
-
-    def show_synoptic(self, whole: bool = False):
-        """The synoptic view of the current section and its counterpart (or of the two whole speeches)."""
-        if len(self.panes) < 2:
-            return None
-        from reader.gui.synoptic_dialog import SynopticDialog
-
-        if whole:
-            i = self.active_pane if self.active_pane < len(self.panes) else 0
-            j, section, partner = (i + 1) % len(self.panes), None, None
-        else:
-            pair = self._current_pair()
-            if pair is None:
-                return None
-            i, j, section, partner = pair
-        doc_a, doc_b = self.documents[i], self.documents[j]
-        links = self.library.section_links(doc_a.id, doc_b.id) if doc_a.id and doc_b.id else []
-        dialog = SynopticDialog(doc_a, self.panes[i].speech.sections, doc_b, self.panes[j].speech.sections,
-                                self.jobs, self.settings, section, partner, self, links)
-        dialog.char_diff_requested.connect(self.show_section_diff)
-        dialog.show()
-        return dialog

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import html
 import logging
-from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison
 from reader.core.reuse import DEFAULT_MIN_CHARS
 from reader.core.store import Document, Library
 from reader.gui.compare_pane import ComparePane
 from reader.gui.compare_passages import PassagesMixin
+from reader.gui.compare_sections import SectionsMixin
 from reader.gui.icons import themed_icon
 from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, mark_colour,
                                      span_format)
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 SHARED_LAYER = "shared"
 
 
-class CompareView(PassagesMixin, QWidget):
+class CompareView(PassagesMixin, SectionsMixin, QWidget):
     """The comparison: a toolbar, and a pane per speech; panes never reach into each other, this view does."""
 
     comparison_ready = Signal(object)
@@ -319,79 +319,3 @@ class CompareView(PassagesMixin, QWidget):
         for pane in self.panes:
             pane.speech.text_view.set_reading_font(self.settings.get("reading/font_family"), size,
                                                    self.settings.get("reading/line_spacing"))
-
-    # --- synchronised navigation -----------------------------------------------------------
-
-    @contextmanager
-    def _syncing(self):
-        """While panes are moved on the reader's behalf, their own scroll signals are not echoed."""
-        self._sync_depth += 1
-        try:
-            yield
-        finally:
-            self._sync_depth -= 1
-
-    def _on_section_chosen(self, pane: ComparePane, section) -> None:
-        """Bring the aligned section of every other pane into view, and mark them all."""
-        self.active_pane = self.panes.index(pane)
-        if self.comparison is None:
-            return
-        with self._syncing():
-            for j, other in enumerate(self.panes):
-                if other is pane:
-                    continue
-                partner = self.comparison.counterpart(self.active_pane, section, j)
-                if partner is not None:
-                    other.speech.show_section(partner)
-
-    def _on_scrolled(self, pane: ComparePane) -> None:
-        if (self._sync_depth or not self.lock_action.isChecked() or self.comparison is None
-                or self.comparison.size != len(self.panes)):
-            return
-        i = self.panes.index(pane)
-        top = pane.speech.text_view.top_offset()
-        with self._syncing():
-            for j, other in enumerate(self.panes):
-                if j != i:
-                    other.speech.text_view.scroll_to_offset(self.comparison.map_offset(i, top, j), margin=4)
-
-    def _outline_menu(self, pane: ComparePane, pos) -> None:
-        """Context menu of an outline: align this section with the sections selected in the other panes."""
-        section = pane.speech.outline_model.section_at(pane.speech.outline.indexAt(pos))
-        if section is None or self.comparison is None:
-            return
-        menu = QMenu(self)
-        action = menu.addAction(self.tr("Align with the Sections Selected in the Other Panes"))
-        action.triggered.connect(lambda: self.link_selected(pane, section))
-        remove = menu.addAction(self.tr("Remove My Alignment of This Section"))
-        remove.triggered.connect(lambda: self.unlink_section(pane, section))
-        remove.setEnabled(bool(self.corrected_partners(pane, section)))
-        for item in (action, remove):
-            item.setEnabled(item.isEnabled() and not self.library.read_only)
-        menu.popup(pane.speech.outline.viewport().mapToGlobal(pos))
-
-    def corrected_partners(self, pane: ComparePane, section) -> list[int]:
-        """The other panes' speeches with which the reader aligned this section by hand."""
-        doc = self.documents[self.panes.index(pane)]
-        if doc.id is None:
-            return []
-        return [d.id for d in self.documents if d.id is not None and d.id != doc.id
-                and any(a == section.start for a, _b in self.library.section_links(doc.id, d.id))]
-
-    def unlink_section(self, pane: ComparePane, section) -> None:
-        """Drop the reader's corrections for this section: the automatic alignment takes over again."""
-        doc = self.documents[self.panes.index(pane)]
-        for other in self.corrected_partners(pane, section):
-            self.library.unlink_sections(doc.id, section.start, other)
-        self.recompute()
-
-    def link_selected(self, pane: ComparePane, section) -> None:
-        """Keep the reader's correction: this section goes with the one selected in each other pane."""
-        i = self.panes.index(pane)
-        doc = self.documents[i]
-        for j, other in enumerate(self.panes):
-            chosen = other.speech.outline_model.section_at(other.speech.outline.currentIndex())
-            if j == i or chosen is None or doc.id is None or self.documents[j].id is None:
-                continue
-            self.library.link_sections(doc.id, section.start, self.documents[j].id, chosen.start)
-        self.recompute()

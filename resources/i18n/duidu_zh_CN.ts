@@ -176,15 +176,6 @@
         <source>stock formula</source>
         <translation>套话提法</translation>
     </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="336" />
-        <source>Align with the Sections Selected in the Other Panes</source>
-        <translation>与其他栏中选定的章节对齐</translation>
-    </message>
-    <message>
-        <source>Remove My Alignment of This Section</source>
-        <translation>取消我对此章节的对齐</translation>
-    </message>
 </context>
 <context>
     <name>DiffDialog</name>
@@ -1859,6 +1850,18 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>  … and %n more</source>
         <translation>
             <numerusform>  ……另有 %n 篇</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SectionsMixin</name>
+    <message>
+        <location filename="../../reader/gui/compare_sections.py" line="1" />
+        <source>Align with the Sections Selected in the Other Panes</source>
+        <translation>与其他栏中选定的章节对齐</translation>
+    </message>
+    <message>
+        <source>Remove My Alignment of This Section</source>
+        <translation>取消我对此章节的对齐</translation>
     </message>
 </context>
 </TS>
