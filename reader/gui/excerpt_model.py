@@ -66,8 +66,10 @@ class ExcerptModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             # plain text: the speech's own words (a heading, a quote) are never read as markup
+            # the text's tooltip names where it is from: a narrow dock shows the text and the tags only
+            source = "\n".join(x for x in [excerpt.doc_title or "", *excerpt.headings] if x)
             tips = ("\n".join(excerpt.tag_paths), excerpt.doc_title or "", "\n".join(excerpt.headings),
-                    excerpt.quote, excerpt.note)
+                    excerpt.quote + (f"\n\n{source}" if source else ""), excerpt.note)
             return plain.tooltip(tips[column]) if tips[column] else None
         if role == Qt.ItemDataRole.ForegroundRole and excerpt.status != "ok":
             return QColor("#b3261e" if excerpt.status == "review" else "#8a5a00")

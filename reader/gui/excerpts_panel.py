@@ -69,7 +69,7 @@ class ExcerptsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        wrap_rows(self.table, 3, {0: 0.15, 1: 0.17, 2: 0.12, 4: 0.11}, narrow_hidden=(2, 4))   # the excerpt's text wraps; nothing scrolls sideways
+        wrap_rows(self.table, 3, {0: 0.2, 1: 0.17, 2: 0.12, 4: 0.11}, narrow_hidden=(1, 2, 4))   # the excerpt's text wraps; nothing scrolls sideways
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         excerpt_buttons = QHBoxLayout()
         self.copy_button = self._button(self.tr("Copy"), self.tr("Copy the excerpts with their citations"),

@@ -73,3 +73,26 @@ def test_a_speech_without_versions_shows_a_note_not_two_empty_panes(main_window,
     assert not dialog.findChild(QSplitter).isVisible()
     assert not dialog.back.isVisible()
     assert dialog.height() < 300
+
+
+def test_a_narrow_excerpts_dock_gives_the_text_the_room_and_names_the_speech_in_its_tooltip(main_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    main_window.resize(1280, 800)
+    main_window.resizeDocks([main_window.excerpts_dock], [240], Qt.Orientation.Horizontal)
+    tag = main_window.editor.create_tag("城市规划")
+    text = main_window.library.get_document(1).text
+    start = text.index("规划科学是最大的效益")
+    main_window.editor.add_excerpts([(1, start, start + 80)], [tag.id], "")
+    panel = main_window.excerpts_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(3) > 0)
+    assert table.viewport().width() < 420
+    assert header.isSectionHidden(1) and not header.isSectionHidden(0)
+    assert header.sectionSize(3) >= 0.6 * table.viewport().width()
+    tip = panel.model.data(panel.model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "规划科学是最大的效益" in tip and main_window.library.get_document(1).display_title() in tip
+    main_window.resizeDocks([main_window.excerpts_dock], [600], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(1), timeout=3000)
+    assert header.sectionSize(3) >= 0.35 * table.viewport().width()
