@@ -96,3 +96,18 @@ def test_a_narrow_excerpts_dock_gives_the_text_the_room_and_names_the_speech_in_
     main_window.resizeDocks([main_window.excerpts_dock], [600], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: not header.isSectionHidden(1), timeout=3000)
     assert header.sectionSize(3) >= 0.35 * table.viewport().width()
+
+
+def test_dialogs_hold_their_text_without_empty_bands(main_window, qtbot):
+    from reader.gui.settings_dialog import SettingsDialog
+    from reader.gui.tag_dialog import TagDialog
+
+    tag_dialog = TagDialog("同志们", [], 0, (), main_window)
+    qtbot.addWidget(tag_dialog)
+    tag_dialog.show()
+    assert tag_dialog.height() <= tag_dialog.sizeHint().height() + 4
+    settings_dialog = SettingsDialog(main_window.settings, main_window)
+    qtbot.addWidget(settings_dialog)
+    settings_dialog.show()
+    edit = settings_dialog.library_folder
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
