@@ -109,13 +109,10 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         bar.addWidget(QLabel(self.tr(" Min. length ")))
         bar.addWidget(self.min_chars)
         bar.addSeparator()
-        for action in (self.prev_action, self.next_action):
-            bar.addAction(action)
-            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        bar.addAction(self.diff_action)
+        bar.addActions([self.prev_action, self.next_action, self.diff_action])
         self.whole_action.setIcon(themed_icon("compare", self.palette()))
         bar.addAction(self.whole_action)
-        bar.widgetForAction(self.whole_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._icons_only(self.prev_action, self.next_action, self.whole_action)
         for action in (self.prev_action, self.next_action, self.diff_action, self.whole_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -127,6 +124,26 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self.next_action.triggered.connect(lambda: self.step_passage(1))
         self.diff_action.triggered.connect(lambda: self.show_synoptic())
         self.whole_action.triggered.connect(lambda: self.show_synoptic(whole=True))
+
+    def _icons_only(self, *actions) -> None:
+        for action in actions:
+            self.toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Where the labels do not fit (English at 1,280 px), the toolbar shows icons only: nothing hides in "»"."""
+        super().resizeEvent(event)
+        bar = self.toolbar
+        if self._toolbar_text_width is None:
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._icons_only(self.prev_action, self.next_action, self.whole_action)
+            self._toolbar_text_width = bar.sizeHint().width()
+        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if event.size().width() >= self._toolbar_text_width
+                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if bar.toolButtonStyle() != style:
+            bar.setToolButtonStyle(style)
+            self._icons_only(self.prev_action, self.next_action, self.whole_action)
+
+    _toolbar_text_width: int | None = None
 
     # --- documents and panes ---------------------------------------------------------------
 
@@ -278,8 +295,8 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         stock = sum(1 for s in self.spans[0] if s.cls == "stock")
         near = sum(1 for s in self.spans[0] if s.kind == "near")
         share = 100 * self.comparison.shared_chars(0, self.stock_action.isChecked()) / max(1, len(self.documents[0].text))
-        counts = (self.tr("Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), "
-                          "%4% of its text")
+        counts = (self.tr("Left speech, passages shared with the others: %1 distinctive, %2 stock "
+                          "(%3 near-verbatim); %4% of its text")
                   .replace("%1", str(distinctive)).replace("%2", str(stock)).replace("%3", str(near))
                   .replace("%4", f"{share:.1f}"))
         # the legend is our own markup; no speech text ever goes into this label

@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="263" />
-        <source>Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), %4% of its text</source>
+        <source>Left speech, passages shared with the others: %1 distinctive, %2 stock (%3 near-verbatim); %4% of its text</source>
         <translation>左侧讲话：与其他讲话相同的特有表述 %1 处、套话 %2 处（其中近似 %3 处），占全文 %4%</translation>
     </message>
     <message>

@@ -111,3 +111,21 @@ def test_dialogs_hold_their_text_without_empty_bands(main_window, qtbot):
     settings_dialog.show()
     edit = settings_dialog.library_folder
     assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+
+
+def test_the_comparison_toolbar_never_hides_an_action_at_1280(main_window, compare, qtbot):
+    from PySide6.QtCore import Qt
+
+    main_window.resize(1280, 800)
+    qtbot.wait(50)
+    bar = compare.toolbar
+    for width in (compare.width(), 700, 1500):
+        compare.resize(width, compare.height())
+        qtbot.wait(20)
+        assert bar.sizeHint().width() <= max(width, compare._toolbar_text_width), width
+        button = bar.widgetForAction(compare.diff_action)
+        assert button.isVisibleTo(bar) and button.geometry().right() <= bar.width(), width
+        assert button.toolTip()
+    assert bar.widgetForAction(compare.prev_action).toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    text = compare.summary.text()
+    assert "1 stock passages" not in text and "passages shared with the others" in text
