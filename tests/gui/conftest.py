@@ -60,15 +60,23 @@ def settings(isolated_home):
 
 
 @pytest.fixture
-def main_window(qtbot, sample_library, settings):
+def open_window(qtbot, sample_library, settings):
+    """A function that shows a main window over the samples at a size (after any translator the test installed)."""
     from reader.gui.main_window import MainWindow
 
-    window = MainWindow(sample_library, settings)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    def show(width: int = 1200, height: int = 800):
+        window = MainWindow(sample_library, settings)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return show
+
+
+@pytest.fixture
+def main_window(open_window):
+    return open_window()
 
 
 @pytest.fixture
