@@ -129,3 +129,19 @@ def test_the_comparison_toolbar_never_hides_an_action_at_1280(main_window, compa
     assert bar.widgetForAction(compare.prev_action).toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     text = compare.summary.text()
     assert "1 stock passages" not in text and "passages shared with the others" in text
+
+
+def test_blank_lines_between_paragraphs_take_no_room(qtbot):
+    from reader.gui.speech_view import SpeechTextView
+
+    def gap(text):
+        view = SpeechTextView()
+        qtbot.addWidget(view)
+        view.resize(600, 400)
+        view.show()
+        qtbot.waitExposed(view)
+        view.set_speech_text(text)
+        return view.y_of(text.index("乙")) - view.y_of(text.index("甲"))
+
+    single, blank = gap("甲甲甲。\n乙乙乙。"), gap("甲甲甲。\n\n乙乙乙。")
+    assert single > 0 and blank <= single + 4
