@@ -132,15 +132,19 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         """Where the labels do not fit (English at 1,280 px), the toolbar shows icons only: nothing hides in "»"."""
         super().resizeEvent(event)
-        bar = self.toolbar
-        if self._toolbar_text_width is None:
-            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self._icons_only(self.prev_action, self.next_action, self.whole_action)
-            self._toolbar_text_width = bar.sizeHint().width()
-        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if event.size().width() >= self._toolbar_text_width
-                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
-        if bar.toolButtonStyle() != style:
-            bar.setToolButtonStyle(style)
+        width = event.size().width()
+        text, icons = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
+        if self.toolbar.toolButtonStyle() == text:
+            self._toolbar_text_width = self.toolbar.sizeHint().width()   # measured as it is shown
+        if width >= (self._toolbar_text_width or 0):
+            self._set_toolbar_style(text)
+            self._toolbar_text_width = self.toolbar.sizeHint().width()
+        if width < (self._toolbar_text_width or 0):
+            self._set_toolbar_style(icons)
+
+    def _set_toolbar_style(self, style) -> None:
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
             self._icons_only(self.prev_action, self.next_action, self.whole_action)
 
     _toolbar_text_width: int | None = None
