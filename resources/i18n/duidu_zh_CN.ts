@@ -822,11 +822,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="231" />
-        <source>No recent speeches</source>
-        <translation>没有最近打开的讲话</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/main_window.py" line="256" />
         <source>Settings</source>
         <translation>设置</translation>
@@ -1862,6 +1857,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <source>Remove My Alignment of This Section</source>
         <translation>取消我对此章节的对齐</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMemoryMixin</name>
+    <message>
+        <location filename="../../reader/gui/window_memory.py" line="1" />
+        <source>No recent speeches</source>
+        <translation>没有最近打开的讲话</translation>
     </message>
 </context>
 </TS>
