@@ -118,9 +118,9 @@ class SearchTab(QWidget):
 
     def _show_status(self) -> None:
         result = self._result
+        speeches = self.tr("%n speech(es)", "", result.speeches)
         if self._total is None:
-            text = self.tr("“%1”: in %2 speeches, counting the matches…").replace("%2", str(result.speeches))
+            text = self.tr("“%1”: in %2, counting the matches…").replace("%2", speeches)
         else:
-            text = self.tr("“%1”: %2 hits in %3 speeches").replace("%2", str(self._total)).replace(
-                "%3", str(result.speeches))
+            text = self.tr("“%1”: %n hit(s) in %2", "", self._total).replace("%2", speeches)
         self.status.setText(text.replace("%1", result.query))

@@ -155,4 +155,21 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>SearchTab</name>
+    <message numerus="yes">
+      <source>“%1”: %n hit(s) in %2</source>
+      <translation>
+        <numerusform>“%1”: %n hit in %2</numerusform>
+        <numerusform>“%1”: %n hits in %2</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n speech(es)</source>
+      <translation>
+        <numerusform>%n speech</numerusform>
+        <numerusform>%n speeches</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

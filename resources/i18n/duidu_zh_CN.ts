@@ -1787,15 +1787,21 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>Search</source>
         <translation>搜索</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/gui/overview_search.py" line="1" />
-        <source>“%1”: %2 hits in %3 speeches</source>
-        <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
+        <source>“%1”: %n hit(s) in %2</source>
+        <translation>
+            <numerusform>“%1”：在 %2中找到 %n 处</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speech(es)</source>
+        <translation>
+            <numerusform>%n 篇讲话</numerusform></translation>
     </message>
     <message>
         <location filename="../../reader/gui/overview_search.py" line="1" />
-        <source>“%1”: in %2 speeches, counting the matches…</source>
-        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
+        <source>“%1”: in %2, counting the matches…</source>
+        <translation>“%1”：见于 %2，正在统计出现次数…</translation>
     </message>
     <message>
         <location filename="../../reader/gui/overview_search.py" line="1" />

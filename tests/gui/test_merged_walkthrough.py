@@ -145,3 +145,24 @@ def test_blank_lines_between_paragraphs_take_no_room(qtbot):
 
     single, blank = gap("甲甲甲。\n乙乙乙。"), gap("甲甲甲。\n\n乙乙乙。")
     assert single > 0 and blank <= single + 4
+
+
+def test_search_status_counts_in_proper_english_and_chinese(main_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui import translations
+
+    view = main_window.overview
+    for lang, expected in (("en", "“四张牌”: {hits} hits in 2 speeches"), ("zh", "“四张牌”：在 2 篇讲话中找到 {hits} 处")):
+        installed = translations.install_translators(QApplication.instance(), lang)
+        try:
+            view.search_box.setText("四张牌")
+            view.run_search()
+            total = sum(main_window.library.get_document(i).text.count("四张牌") for i in range(1, 6))
+            qtbot.waitUntil(lambda: view.search_status.text() == expected.format(hits=total), timeout=30000)
+            if lang == "en":
+                assert view.search.tr("“%1”: %n hit(s) in %2", "", 1) == "“%1”: 1 hit in %2"
+                assert view.search.tr("%n speech(es)", "", 1) == "1 speech"
+        finally:
+            for translator in installed:
+                QApplication.instance().removeTranslator(translator)
