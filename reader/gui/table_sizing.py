@@ -70,6 +70,11 @@ class OneLineDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        room = option.rect.width() - 12
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            room -= option.decorationSize.width()
+        if option.text and room < option.fontMetrics.horizontalAdvance("城城…"):
+            option.text = ""      # too narrow for a word: the chips alone (the tooltip names them), not a lone "…"
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)

@@ -91,6 +91,12 @@ def test_a_narrow_excerpts_dock_gives_the_text_the_room_and_names_the_speech_in_
     assert table.viewport().width() < 420
     assert header.isSectionHidden(1) and not header.isSectionHidden(0)
     assert header.sectionSize(3) >= 0.6 * table.viewport().width()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.rect = table.visualRect(panel.model.index(0, 0))
+    table.itemDelegateForColumn(0).initStyleOption(option, panel.model.index(0, 0))
+    assert option.text == ""            # the chip alone, not "■ …"
     tip = panel.model.data(panel.model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
     assert "规划科学是最大的效益" in tip and main_window.library.get_document(1).display_title() in tip
     main_window.resizeDocks([main_window.excerpts_dock], [600], Qt.Orientation.Horizontal)
