@@ -83,6 +83,16 @@ def emit_json(obj) -> None:
     write_text(data + "\n")
 
 
+def write_rows(args, items: list, line, empty: str) -> int:
+    """A listing command's output: the items as JSON (--json), one line each, or `empty` when there are none."""
+    if getattr(args, "json", False):
+        emit_json([item.to_dict() for item in items])
+        return 0
+    lines = [line(item) for item in items]
+    write_text("\n".join(lines) + "\n" if lines else empty)
+    return 0
+
+
 def write_text(text: str) -> None:
     """Write to stdout as UTF-8, so offsets and characters survive a Windows console or a pipe."""
     if sys.stdout is None:      # a windowed (frozen) build has no console: nothing to write to

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.cli.common import CliError, counted, emit_json, open_library, write_text
+from reader.cli.common import CliError, counted, open_library, write_rows, write_text
 from reader.cli.excerpt_cmds import find_tag
 from reader.core.codebook import Codebook, CodebookError
 from reader.core.locale import pick
@@ -41,12 +41,8 @@ def register(subparsers) -> None:
 def cmd_list(args) -> int:
     """Print the tag tree: each tag indented under its parent, with its colour and excerpt count."""
     tags = Codebook(open_library(args, read_only_ok=True)).list_tags()
-    if args.json:
-        emit_json([t.to_dict() for t in tags])
-        return 0
-    lines = [f"{t.id:>4}  {'  ' * t.depth}{t.name}  {t.color}  ({t.total})" for t in tags]
-    write_text("\n".join(lines) + "\n" if lines else pick("No tags.\n", "没有标签。\n"))
-    return 0
+    return write_rows(args, tags, lambda t: f"{t.id:>4}  {'  ' * t.depth}{t.name}  {t.color}  ({t.total})",
+                      pick("No tags.\n", "没有标签。\n"))
 
 
 def _change(args, change) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.cli.common import CliError, emit_json, open_library, write_text
+from reader.cli.common import CliError, emit_json, open_library, write_rows, write_text
 from reader.core import backup
 from reader.core.anchor import ReanchorReport
 from reader.core.importer import ImportRefused
@@ -89,12 +89,9 @@ def cmd_versions(args) -> int:
         versions = list_versions(library, args.document)
     except LibraryError as exc:
         raise CliError(exc.message()) from exc
-    if args.json:
-        emit_json([v.to_dict() for v in versions])
-        return 0
-    lines = [f"{v.id:>4}  {v.replaced_at}  {v.reason:<9}  {v.char_count:>7}  {v.source_path or ''}" for v in versions]
-    write_text("\n".join(lines) + "\n" if lines else pick("No earlier versions.\n", "没有历史版本。\n"))
-    return 0
+    return write_rows(args, versions,
+                      lambda v: f"{v.id:>4}  {v.replaced_at}  {v.reason:<9}  {v.char_count:>7}  {v.source_path or ''}",
+                      pick("No earlier versions.\n", "没有历史版本。\n"))
 
 
 def cmd_revert(args) -> int:
@@ -106,10 +103,9 @@ def cmd_restore(args) -> int:
     """List the backups, or restore one (the newest that passes a full check), keeping the current file aside."""
     folder = library_dir(getattr(args, "library", None))
     if args.list:
-        found = backup.list_backups(folder)
-        lines = [f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason or '-':<12}  {b.size:>10}  {b.path.name}" for b in found]
-        write_text("\n".join(lines) + "\n" if lines else pick("No backups.\n", "没有备份。\n"))
-        return 0
+        return write_rows(args, backup.list_backups(folder),
+                          lambda b: f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason or '-':<12}  {b.size:>10}  {b.path.name}",
+                          pick("No backups.\n", "没有备份。\n"))
     try:
         if args.backup:
             used = backup.find_backup(folder, args.backup)

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import html
 import logging
-from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QSplitter, QToolBar, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison
 from reader.core.reuse import DEFAULT_MIN_CHARS
 from reader.core.store import Document, Library
-from reader.gui import plain
 from reader.gui.compare_pane import ComparePane
+from reader.gui.compare_passages import PassagesMixin
+from reader.gui.compare_sections import SectionsMixin
 from reader.gui.icons import themed_icon
-from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, flash_format, mark_colour,
+from reader.gui.passage_style import (DISTINCTIVE, DISTINCTIVE_NEAR, STOCK, mark_colour,
                                      span_format)
 from reader.gui.speech_view import Highlight
 from reader.gui.workers import Job, JobRunner
 
 log = logging.getLogger(__name__)
 SHARED_LAYER = "shared"
-FLASH_LAYER = "flash"
 
 
-class CompareView(QWidget):
+class CompareView(PassagesMixin, SectionsMixin, QWidget):
     """The comparison: a toolbar, and a pane per speech; panes never reach into each other, this view does."""
 
     comparison_ready = Signal(object)
@@ -110,13 +109,10 @@ class CompareView(QWidget):
         bar.addWidget(QLabel(self.tr(" Min. length ")))
         bar.addWidget(self.min_chars)
         bar.addSeparator()
-        for action in (self.prev_action, self.next_action):
-            bar.addAction(action)
-            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        bar.addAction(self.diff_action)
+        bar.addActions([self.prev_action, self.next_action, self.diff_action])
         self.whole_action.setIcon(themed_icon("compare", self.palette()))
         bar.addAction(self.whole_action)
-        bar.widgetForAction(self.whole_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._icons_only(self.prev_action, self.next_action, self.whole_action)
         for action in (self.prev_action, self.next_action, self.diff_action, self.whole_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -128,6 +124,30 @@ class CompareView(QWidget):
         self.next_action.triggered.connect(lambda: self.step_passage(1))
         self.diff_action.triggered.connect(lambda: self.show_synoptic())
         self.whole_action.triggered.connect(lambda: self.show_synoptic(whole=True))
+
+    def _icons_only(self, *actions) -> None:
+        for action in actions:
+            self.toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Where the labels do not fit (English at 1,280 px), the toolbar shows icons only: nothing hides in "»"."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        text, icons = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
+        if self.toolbar.toolButtonStyle() == text:
+            self._toolbar_text_width = self.toolbar.sizeHint().width()   # measured as it is shown
+        if width >= (self._toolbar_text_width or 0):
+            self._set_toolbar_style(text)
+            self._toolbar_text_width = self.toolbar.sizeHint().width()
+        if width < (self._toolbar_text_width or 0):
+            self._set_toolbar_style(icons)
+
+    def _set_toolbar_style(self, style) -> None:
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
+            self._icons_only(self.prev_action, self.next_action, self.whole_action)
+
+    _toolbar_text_width: int | None = None
 
     # --- documents and panes ---------------------------------------------------------------
 
@@ -279,8 +299,8 @@ class CompareView(QWidget):
         stock = sum(1 for s in self.spans[0] if s.cls == "stock")
         near = sum(1 for s in self.spans[0] if s.kind == "near")
         share = 100 * self.comparison.shared_chars(0, self.stock_action.isChecked()) / max(1, len(self.documents[0].text))
-        counts = (self.tr("Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), "
-                          "%4% of its text")
+        counts = (self.tr("Left speech, passages shared with the others: %1 distinctive, %2 stock "
+                          "(%3 near-verbatim); %4% of its text")
                   .replace("%1", str(distinctive)).replace("%2", str(stock)).replace("%3", str(near))
                   .replace("%4", f"{share:.1f}"))
         # the legend is our own markup; no speech text ever goes into this label
@@ -320,232 +340,3 @@ class CompareView(QWidget):
         for pane in self.panes:
             pane.speech.text_view.set_reading_font(self.settings.get("reading/font_family"), size,
                                                    self.settings.get("reading/line_spacing"))
-
-    # --- synchronised navigation -----------------------------------------------------------
-
-    @contextmanager
-    def _syncing(self):
-        """While panes are moved on the reader's behalf, their own scroll signals are not echoed."""
-        self._sync_depth += 1
-        try:
-            yield
-        finally:
-            self._sync_depth -= 1
-
-    def _on_section_chosen(self, pane: ComparePane, section) -> None:
-        """Bring the aligned section of every other pane into view, and mark them all."""
-        self.active_pane = self.panes.index(pane)
-        if self.comparison is None:
-            return
-        with self._syncing():
-            for j, other in enumerate(self.panes):
-                if other is pane:
-                    continue
-                partner = self.comparison.counterpart(self.active_pane, section, j)
-                if partner is not None:
-                    other.speech.show_section(partner)
-
-    def _on_scrolled(self, pane: ComparePane) -> None:
-        if (self._sync_depth or not self.lock_action.isChecked() or self.comparison is None
-                or self.comparison.size != len(self.panes)):
-            return
-        i = self.panes.index(pane)
-        top = pane.speech.text_view.top_offset()
-        with self._syncing():
-            for j, other in enumerate(self.panes):
-                if j != i:
-                    other.speech.text_view.scroll_to_offset(self.comparison.map_offset(i, top, j), margin=4)
-
-    def _outline_menu(self, pane: ComparePane, pos) -> None:
-        """Context menu of an outline: align this section with the sections selected in the other panes."""
-        section = pane.speech.outline_model.section_at(pane.speech.outline.indexAt(pos))
-        if section is None or self.comparison is None:
-            return
-        menu = QMenu(self)
-        action = menu.addAction(self.tr("Align with the Sections Selected in the Other Panes"))
-        action.triggered.connect(lambda: self.link_selected(pane, section))
-        remove = menu.addAction(self.tr("Remove My Alignment of This Section"))
-        remove.triggered.connect(lambda: self.unlink_section(pane, section))
-        remove.setEnabled(bool(self.corrected_partners(pane, section)))
-        for item in (action, remove):
-            item.setEnabled(item.isEnabled() and not self.library.read_only)
-        menu.popup(pane.speech.outline.viewport().mapToGlobal(pos))
-
-    def corrected_partners(self, pane: ComparePane, section) -> list[int]:
-        """The other panes' speeches with which the reader aligned this section by hand."""
-        doc = self.documents[self.panes.index(pane)]
-        if doc.id is None:
-            return []
-        return [d.id for d in self.documents if d.id is not None and d.id != doc.id
-                and any(a == section.start for a, _b in self.library.section_links(doc.id, d.id))]
-
-    def unlink_section(self, pane: ComparePane, section) -> None:
-        """Drop the reader's corrections for this section: the automatic alignment takes over again."""
-        doc = self.documents[self.panes.index(pane)]
-        for other in self.corrected_partners(pane, section):
-            self.library.unlink_sections(doc.id, section.start, other)
-        self.recompute()
-
-    def link_selected(self, pane: ComparePane, section) -> None:
-        """Keep the reader's correction: this section goes with the one selected in each other pane."""
-        i = self.panes.index(pane)
-        doc = self.documents[i]
-        for j, other in enumerate(self.panes):
-            chosen = other.speech.outline_model.section_at(other.speech.outline.currentIndex())
-            if j == i or chosen is None or doc.id is None or self.documents[j].id is None:
-                continue
-            self.library.link_sections(doc.id, section.start, self.documents[j].id, chosen.start)
-        self.recompute()
-
-    # --- shared passages: hover, click, next/previous --------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Tooltips on shared passages; a click on one brings its counterparts into view."""
-        if event.type() not in (QEvent.Type.ToolTip, QEvent.Type.MouseButtonRelease):
-            return False
-        pane = next((p for p in self.panes if p.speech.text_view.viewport() is watched), None)
-        if pane is None or self.comparison is None:
-            return False
-        i = self.panes.index(pane)
-        view = pane.speech.text_view
-        offset = view.offset_at(event.position().toPoint() if hasattr(event, "position") else event.pos())
-        span = self.span_at(i, offset)
-        if event.type() == QEvent.Type.ToolTip:
-            if span is None:
-                QToolTip.hideText()
-                event.ignore()
-            else:
-                QToolTip.showText(event.globalPos(), plain.tooltip(self.describe_span(span, i)), view)
-            return True
-        self.active_pane = i
-        if span is not None and not view.textCursor().hasSelection() and event.button() == Qt.MouseButton.LeftButton:
-            self.reveal_counterparts(i, span)
-        return False
-
-    def span_at(self, pane: int, offset: int) -> SharedSpan | None:
-        """The shared span under an offset of a pane, as painted."""
-        hits = [s for s in self.spans[pane] if s.start <= offset < s.end] if pane < len(self.spans) else []
-        return min(hits, key=lambda s: s.end - s.start) if hits else None
-
-    def describe_span(self, span: SharedSpan, pane: int = 0) -> str:
-        """What a tooltip says of a shared span: its class, where else it is, how common in the corpus."""
-        kind = self.tr("Distinctive reuse") if span.cls == "distinctive" else self.tr("Stock formula")
-        kind += self.tr(" (stock score %1)").replace("%1", f"{span.stock_score:.2f}")
-        if span.kind == "near":
-            kind += self.tr(" (near-verbatim, %1% alike)").replace("%1", str(round(span.similarity * 100)))
-        lines = [kind]
-        for cp in span.counterparts:
-            lines.append(self.tr("Also in: %1").replace("%1", self.documents[cp.pane].display_title()))
-        if span.df is not None:
-            documents = {d.id: d for d in self.library.list_documents()}
-            lines.append(self.tr("Occurs in %1 of %2 speeches of the library").replace("%1", str(span.df))
-                         .replace("%2", str(len(documents))))
-            on_screen = set(self.document_ids())
-            others = [documents[i] for i in self.comparison.holders_of(pane, span)
-                      if i in documents and i not in on_screen]
-            for doc in others[:8]:
-                lines.append("  · " + doc.display_title() + (f"（{doc.date}）" if doc.date else ""))
-            if len(others) > 8:
-                lines.append(self.tr("  … and %n more", "", len(others) - 8))
-        return "\n".join(lines)
-
-    def reveal_counterparts(self, pane: int, span: SharedSpan) -> None:
-        """Scroll every counterpart of a span into view and flash it there."""
-        with self._syncing():
-            for cp in span.counterparts:
-                target = self.panes[cp.pane].speech
-                target.reveal_offset(cp.start)
-                target.text_view.set_layer(FLASH_LAYER, 30, [Highlight(cp.start, cp.end, flash_format())])
-        self._flash_timer.start()
-
-    def _clear_flash(self) -> None:
-        for pane in self.panes:
-            pane.speech.text_view.clear_layer(FLASH_LAYER)
-
-    def step_passage(self, direction: int) -> SharedSpan | None:
-        """Go to the next (1) or previous (-1) shared passage of the active pane, and to its counterparts."""
-        if not self.spans or self.active_pane >= len(self.spans) or not self.spans[self.active_pane]:
-            return None
-        i = self.active_pane
-        view = self.panes[i].speech.text_view
-        cursor_offset = view.display.from_qt(view.textCursor().position())
-        spans = self.spans[i]
-        if direction > 0:
-            target = next((s for s in spans if s.start > cursor_offset), spans[0])
-        else:
-            target = next((s for s in reversed(spans) if s.start < cursor_offset), spans[-1])
-        view.setTextCursor(view.cursor_for(target.start))
-        with self._syncing():
-            self.panes[i].speech.reveal_offset(target.start)
-            view.set_layer(FLASH_LAYER, 30, [Highlight(target.start, target.end, flash_format())])
-        self.reveal_counterparts(i, target)
-        return target
-
-    def counterparts_of(self, pane: int, start: int, end: int) -> list[tuple[int | None, int, int]]:
-        """Where a selection's shared text stands in each other pane: (doc id, start, end) per pane."""
-        found: dict[int, tuple[int, int]] = {}
-        for span in self.spans[pane] if pane < len(self.spans) else []:
-            if span.end <= start or span.start >= end:
-                continue
-            for cp in span.counterparts:
-                # a selection inside one passage maps by the same distances from its edges
-                lo = cp.start + max(0, start - span.start) if span.kind == "exact" else cp.start
-                hi = cp.end - max(0, span.end - end) if span.kind == "exact" else cp.end
-                lo, hi = min(lo, hi), max(lo, hi)
-                old = found.get(cp.pane)
-                found[cp.pane] = (min(old[0], lo), max(old[1], hi)) if old else (lo, hi)
-        return [(self.documents[j].id, lo, hi) for j, (lo, hi) in sorted(found.items()) if hi > lo]
-
-    def focused_pane(self) -> int | None:
-        """The pane whose text has the keyboard focus."""
-        return next((i for i, p in enumerate(self.panes) if p.speech.text_view.hasFocus()), None)
-
-    # --- section diff and synoptic view ------------------------------------------------------
-
-    def _current_pair(self):
-        """(pane, other pane, section, its counterpart) for the active pane's current section, or None."""
-        if self.comparison is None or len(self.panes) < 2:
-            return None
-        i = self.active_pane if self.active_pane < len(self.panes) else 0
-        j = (i + 1) % len(self.panes)
-        speech = self.panes[i].speech
-        section = speech.outline_model.section_at(speech.outline.currentIndex()) or speech.current_section()
-        if section is None:
-            return None
-        partner = self.comparison.counterpart(i, section, j)
-        return None if partner is None else (i, j, section, partner)
-
-    @Slot()
-    def show_section_diff(self):
-        """Diff the active pane's current section against its counterpart in the next pane."""
-        pair = self._current_pair()
-        if pair is None:
-            return None
-        from reader.gui.diff_dialog import DiffDialog
-
-        i, j, section, partner = pair
-        dialog = DiffDialog(self.documents[i], section, self.documents[j], partner, self.jobs, self)
-        dialog.show()
-        return dialog
-
-    def show_synoptic(self, whole: bool = False):
-        """The synoptic view of the current section and its counterpart (or of the two whole speeches)."""
-        if len(self.panes) < 2:
-            return None
-        from reader.gui.synoptic_dialog import SynopticDialog
-
-        if whole:
-            i = self.active_pane if self.active_pane < len(self.panes) else 0
-            j, section, partner = (i + 1) % len(self.panes), None, None
-        else:
-            pair = self._current_pair()
-            if pair is None:
-                return None
-            i, j, section, partner = pair
-        doc_a, doc_b = self.documents[i], self.documents[j]
-        links = self.library.section_links(doc_a.id, doc_b.id) if doc_a.id and doc_b.id else []
-        dialog = SynopticDialog(doc_a, self.panes[i].speech.sections, doc_b, self.panes[j].speech.sections,
-                                self.jobs, self.settings, section, partner, self, links)
-        dialog.char_diff_requested.connect(self.show_section_diff)
-        dialog.show()
-        return dialog

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComboBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLineEdit, QMenu, QMessageBox, QSplitter, QTableView, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -12,75 +12,10 @@ from reader.core.codebook_types import CodebookError, Excerpt, Tag
 from reader.gui import plain
 from reader.gui.codebook_editor import CodebookEditor
 from reader.gui.table_sizing import wrap_rows
+from reader.gui.excerpt_model import ExcerptModel
 from reader.gui.tag_dialog import swatch
 
-EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def tag_chips(colors: list[str], size: int = 10, gap: int = 3) -> QPixmap:
-    """One small square per tag colour, side by side (a QPixmap keeps its width in a view; an icon would shrink)."""
-    pixmap = QPixmap(len(colors) * (size + gap) - gap, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    for n, color in enumerate(colors):
-        square = QRect(n * (size + gap), 0, size - 1, size - 1)
-        painter.fillRect(square, QColor(color))
-        painter.setPen(QColor(color).darker(140))       # a pale colour still shows its edge
-        painter.drawRect(square)
-    painter.end()
-    return pixmap
-
-
-class ExcerptModel(QAbstractTableModel):
-    """Excerpts as rows: tags, speech, section, text, note."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Excerpt] = []
-
-    def set_excerpts(self, excerpts: list[Excerpt]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.rows = list(excerpts)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Tags"), self.tr("Speech"), self.tr("Section"), self.tr("Text"), self.tr("Note"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        excerpt = self.rows[index.row()]
-        if role == EXCERPT_ROLE:
-            return excerpt
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            review = {"review": self.tr("[needs review] "), "moved": self.tr("[moved] ")}.get(excerpt.status, "") \
-                if column == 3 else ""
-            values = ("、".join(excerpt.tag_names) if hasattr(excerpt, "tag_names") else
-                      "、".join(t.name for t in excerpt.tags),
-                      excerpt.doc_title or "", excerpt.section_headings, review + excerpt.quote.replace("\n", " "),
-                      excerpt.note.replace("\n", " "))
-            return values[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # plain text: the speech's own words (a heading, a quote) are never read as markup
-            tips = ("\n".join(excerpt.tag_paths), excerpt.doc_title or "", "\n".join(excerpt.headings),
-                    excerpt.quote, excerpt.note)
-            return plain.tooltip(tips[column]) if tips[column] else None
-        if role == Qt.ItemDataRole.ForegroundRole and excerpt.status != "ok":
-            return QColor("#b3261e" if excerpt.status == "review" else "#8a5a00")
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and excerpt.tags:
-            return tag_chips(excerpt.tag_colors)
-        return None
 
 
 class ExcerptsPanel(QWidget):
@@ -134,7 +69,7 @@ class ExcerptsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        wrap_rows(self.table, 3, {0: 0.15, 1: 0.17, 2: 0.12, 4: 0.11}, narrow_hidden=(2, 4))   # the excerpt's text wraps; nothing scrolls sideways
+        wrap_rows(self.table, 3, {0: 0.2, 1: 0.17, 2: 0.12, 4: 0.11}, narrow_hidden=(1, 2, 4))   # the excerpt's text wraps; nothing scrolls sideways
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         excerpt_buttons = QHBoxLayout()
         self.copy_button = self._button(self.tr("Copy"), self.tr("Copy the excerpts with their citations"),
@@ -298,7 +233,6 @@ class ExcerptsPanel(QWidget):
     @Slot()
     def recolor_tag(self) -> None:
         """Choose another colour for the selected tag."""
-        from PySide6.QtGui import QColor
 
         tag = self._tag(self.current_tag_id())
         if tag is None:

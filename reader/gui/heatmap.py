@@ -43,6 +43,14 @@ def matrix_image(scores: np.ndarray, top: float, diagonal: QColor) -> QImage:
     return image.copy()  # own the pixels: the numpy buffer goes away
 
 
+def shown_label(label: str) -> str:
+    """A row label as shown: "id date title", an unknown date as "—" (as in the library list), not "?"."""
+    parts = label.split(" ", 2)
+    if len(parts) == 3 and parts[1] == "?":
+        parts[1] = "—"
+    return " ".join(parts)
+
+
 class HeatMap(QWidget):
     """A painted matrix with speech labels; hover tells, click opens the pair, Ctrl+wheel zooms."""
 
@@ -149,7 +157,7 @@ class HeatMap(QWidget):
             first_row = 0 if clip is None else max(0, (clip.top() - origin.y()) // cell)
             last_row = n if clip is None else min(n, (clip.bottom() - origin.y()) // cell + 1)
             for i in range(first_row, last_row):
-                label = self.matrix.labels[i]
+                label = shown_label(self.matrix.labels[i])
                 text = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH - 8)
                 painter.drawText(QRect(2, origin.y() + i * cell, LABEL_WIDTH - 6, cell),
                                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
@@ -179,7 +187,7 @@ class HeatMap(QWidget):
         if self.matrix is None or self.cell < 10 or pos.x() >= LABEL_WIDTH or pos.y() < TOP:
             return None
         row = (pos.y() - TOP) // self.cell
-        return self.matrix.labels[row] if 0 <= row < len(self.matrix.labels) else None
+        return shown_label(self.matrix.labels[row]) if 0 <= row < len(self.matrix.labels) else None
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         pos = event.position().toPoint()

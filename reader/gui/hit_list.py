@@ -34,8 +34,10 @@ class HitTree(QTreeWidget):
     def add_hits(self, groups: list[tuple[str, list[SearchHit], int]]) -> None:
         """Add groups of (speech label, hits, total count) below those shown (the next page)."""
         for label, hits, total in groups:
-            top = QTreeWidgetItem([label, self.tr("%n hit(s)", "", total)])
-            top.setFirstColumnSpanned(False)
+            # the speech's row spans both columns: a long title never widens the "Where" column
+            count = self.tr("%n hit(s)", "", total)
+            top = QTreeWidgetItem([f"{label} · {count}"])
+            top.setToolTip(0, plain.tooltip(label))
             for hit in hits:
                 context = f"{hit.context_before}【{hit.match}】{hit.context_after}".replace("\n", " ")
                 child = QTreeWidgetItem([hit.section_label or "—", context])
@@ -45,8 +47,18 @@ class HitTree(QTreeWidget):
             if hits:
                 top.setData(0, HIT_ROLE, hits[0])
             self.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
         self.expandAll()
-        self.resizeColumnToContents(0)
+        self._fit_where_column()
+
+    def _fit_where_column(self) -> None:
+        """The section labels' column as wide as its longest label, at most a third of the view: the context gets the rest."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.topLevelItem(i).child(j).text(0))
+                      for i in range(self.topLevelItemCount()) for j in range(self.topLevelItem(i).childCount())),
+                     default=0)
+        room = max(self.viewport().width(), 300) // 3
+        self.setColumnWidth(0, max(80, min(room, widest + 2 * self.indentation() + 12)))
 
     def hits(self) -> list[SearchHit]:
         """Every hit shown, in order."""

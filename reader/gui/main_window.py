@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
@@ -23,13 +23,14 @@ from reader.gui.review_actions import ReviewActionsMixin
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
 from reader.gui.theme import apply_color_scheme
+from reader.gui.window_memory import WindowMemoryMixin
 from reader.gui.workers import JobRunner
 
 log = logging.getLogger(__name__)
 LIBRARY_MIN_WIDTH = 220   # enough for a title's head and tail around "…" and its date
 
 
-class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, WindowMemoryMixin, QMainWindow):
     """Library, reading pane, menus, status bar with progress; restores its layout on start."""
 
     def __init__(self, library: Library, settings: Settings, parent=None):
@@ -86,6 +87,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         if library.read_only:
             self._disable_writing()
         self._apply_reading_font()
+        self._library_width: int | None = None   # the library's width before a narrow comparison took it
         self._wire()
         self.refresh_library()
         self._restore_layout()
@@ -142,6 +144,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self.reading_pane.text_view.zoom_requested.connect(self.change_font_size)
         self.jobs.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.jobs.cancel_all)
+        self.center.currentChanged.connect(self.give_back_library_width)
 
     # --- library ---------------------------------------------------------------------------
 
@@ -213,6 +216,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
                 and self.center.width() / len(documents) < 360):
             # three or four narrow panes need the width more than the library's titles do
             sizes = self.splitter.sizes()
+            self._library_width = sizes[0]      # given back when the comparison is left
             self.splitter.setSizes([LIBRARY_MIN_WIDTH, sum(sizes) - LIBRARY_MIN_WIDTH])
         self._remember_recent([d.id for d in documents if d.id is not None])
 
@@ -226,33 +230,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self.setAcceptDrops(False)
         self.library_pane.read_only = True
         self.excerpts_panel.set_read_only(True)
-
-    # --- recent items ----------------------------------------------------------------------
-
-    def _remember_recent(self, ids: list[int]) -> None:
-        if not ids:
-            return
-        key = ",".join(map(str, ids))
-        items = [key] + [item for item in self.settings.get("recent/items") if item != key]
-        self.settings.set("recent/items", items[:10])
-
-    def recent_items(self) -> list[list[int]]:
-        """Recently opened speeches and comparisons that are still in the library, newest first."""
-        found = []
-        for item in self.settings.get("recent/items"):
-            ids = [int(x) for x in str(item).split(",") if x.isdigit()]
-            if ids and all(self.library.has_document(i) for i in ids):
-                found.append(ids)
-        return found
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        for ids in self.recent_items():
-            titles = " ↔ ".join(self.library.get_document(i).display_title()[:24] for i in ids)
-            menu.addAction(titles, lambda ids=ids: self.open_documents(ids))
-        if menu.isEmpty():
-            menu.addAction(self.tr("No recent speeches")).setEnabled(False)
 
     # --- settings, help --------------------------------------------------------------------
 
@@ -337,7 +314,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self._apply_reading_font()
         self.compare_view.set_font_size(size)
 
-    # --- about, layout -----------------------------------------------------------------------
+    # --- about, closing -----------------------------------------------------------------------
 
     @Slot()
     def show_about(self) -> None:
@@ -346,33 +323,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
             "Duidu (对读) %1\nRead Chinese official speeches side by side: outlines, shared phrasing, "
             "tagged excerpts.").replace("%1", __version__))
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.state("window_geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
-        for widget in self._stateful_widgets():
-            state = self.settings.state(widget.objectName() + "_state")
-            if state is not None and widget.restoreState(state) and isinstance(widget, QHeaderView):
-                widget.setProperty("restored", True)   # the reader's column widths: not fitted again
-        if self.settings.state("mainSplitter_state") is None:
-            # first start: a library wide enough for its titles, the reading area, a narrow excerpts dock
-            dock, library = max(280, self.width() // 5), max(320, self.width() // 5)
-            self.resizeDocks([self.excerpts_dock], [dock], Qt.Orientation.Horizontal)
-            self.splitter.setSizes([library, max(400, self.width() - library - dock)])
-            self.reading_pane.splitter.setSizes([240, 560])
-
-    def _stateful_widgets(self):
-        return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter,
-                self.library_pane.table.horizontalHeader(), self.excerpts_panel.splitter, self.overview.phrase_table.horizontalHeader(),
-                self.overview.formula_table.horizontalHeader())
-
-    def save_layout(self) -> None:
-        """Remember geometry and splitters for the next start."""
-        self.settings.save_state("window_geometry", self.saveGeometry())
-        for widget in self._stateful_widgets():
-            self.settings.save_state(widget.objectName() + "_state", widget.saveState())
-        self.settings.sync()
-
     def closeEvent(self, event) -> None:  # noqa: N802
         """Save the layout, stop background work, then close."""
         self.save_layout()
@@ -380,18 +330,3 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, Q
         self.jobs.shutdown()
         shared_index.close()      # the workers' long-lived connection goes with the window
         super().closeEvent(event)
-
-    def last_opened(self) -> list[int]:
-        """The speeches open at the last close (one read, or several compared), if remembered."""
-        value = self.settings.qsettings.value("session/open_documents")
-        if value in (None, ""):
-            return []
-        return [int(x) for x in str(value).split(",") if x.isdigit()]
-
-    def remember_open(self) -> None:
-        """Note what is open for the next start."""
-        if self.center.currentWidget() is self.compare_view:
-            ids = [i for i in self.compare_view.document_ids() if i is not None]
-        else:
-            ids = [self.reading_pane.document.id] if self.reading_pane.document else []
-        self.settings.qsettings.setValue("session/open_documents", ",".join(map(str, ids)))

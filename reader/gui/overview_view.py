@@ -9,19 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+                               QSpinBox, QSplitter, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from reader.core.formulae import find_formulae
 from reader.core.library_ops import sync_index
 from reader.core.phrase_table import build_rows, phrase_contexts
 from reader.core.reuse import ReuseIndex
-from reader.core.comparison import shared_index
-from reader.core.search import SearchHit, count_matches, search
+from reader.core.search import SearchHit
 from reader.core.store import LibraryError
 from reader.core.similarity import pair_detail, similarity_matrix
-from reader.gui import plain
 from reader.gui.heatmap import ColourScale, HeatMap, MapArea
 from reader.gui.hit_list import HitTree
+from reader.gui.overview_search import SearchTab, dated, status_label
 from reader.gui.library_actions import in_own_library
 from reader.gui.passage_style import graded_background
 from reader.gui.table_sizing import stretch_column
@@ -30,7 +29,6 @@ from reader.gui.workers import Job, JobRunner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-SEARCH_PAGE = 50   # speeches listed at once; the rest come with "More Results"
 
 
 def hits_for(library, occurrences: list[tuple[int, int, int]], context: int = 24) -> list[SearchHit]:
@@ -56,7 +54,7 @@ def grouped(library, hits: list[SearchHit]) -> list[tuple[str, list[SearchHit], 
     for hit in hits:
         by_doc.setdefault(hit.doc_id, []).append(hit)
     order = sorted(by_doc, key=lambda d: (infos[d].date is None, infos[d].date or "", d))
-    return [(f"{infos[d].display_title()}（{infos[d].date or '?'}）", by_doc[d], len(by_doc[d])) for d in order]
+    return [(dated(infos[d].display_title(), infos[d].date), by_doc[d], len(by_doc[d])) for d in order]
 
 
 class OverviewView(QTabWidget):
@@ -93,13 +91,6 @@ class OverviewView(QTabWidget):
             self._stale[name] = False
             getattr(self, f"compute_{name}")()
 
-    @staticmethod
-    def _status_label() -> QLabel:
-        """A status line that never widens the window (long texts are cut, not wrapped)."""
-        label = plain.label()
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        return label
-
     def _run(self, name: str, fn, on_done, label: QLabel) -> Job:
         label.setText(self.tr("Computing…"))
         job = Job(name, in_own_library(self.library.folder, fn, self.library.read_only))
@@ -115,13 +106,13 @@ class OverviewView(QTabWidget):
         for value, label in (("similarity", self.tr("Related speeches together")), ("date", self.tr("By date")),
                              ("place", self.tr("By place"))):
             self.map_order.addItem(label, value)
-        self.map_status = self._status_label()
+        self.map_status = status_label()
         save = QPushButton(self.tr("Save as PNG…"))
         zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
         self.heatmap = HeatMap()
         self.heatmap.describe = self.describe_pair
         self.colour_scale = ColourScale()
-        self.map_hover = self._status_label()
+        self.map_hover = status_label()
         self.map_hover.setObjectName("mapHover")
         self.map_hover.setTextFormat(Qt.TextFormat.PlainText)
         area = MapArea(self.heatmap)
@@ -215,7 +206,7 @@ class OverviewView(QTabWidget):
         filter_box = QLineEdit(placeholderText=self.tr("Filter…"))
         filter_box.setClearButtonEnabled(True)
         filter_box.textChanged.connect(proxy.setFilterFixedString)
-        status = self._status_label()
+        status = status_label()
         hits = HitTree()
         hits.hit_activated.connect(self._open_hit)
         top = QWidget()
@@ -339,101 +330,12 @@ class OverviewView(QTabWidget):
     # --- search --------------------------------------------------------------------------------
 
     def _build_search_tab(self) -> None:
-        tab = QWidget(objectName="searchTab")
-        self.search_box = QLineEdit(placeholderText=self.tr("Words or a phrase, e.g. 新型城镇化"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_status = self._status_label()
-        self.search_hits = HitTree()
-        self.search_more = QPushButton(self.tr("More Results"), objectName="searchMore")
-        self.search_more.setToolTip(self.tr("List the next speeches holding the words"))
-        self.search_more.hide()
-        self._search_result = None
-        self._search_total: int | None = None
-        row = QHBoxLayout()
-        row.addWidget(self.search_box, 1)
-        button = QPushButton(self.tr("Search"))
-        row.addWidget(button)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row)
-        layout.addWidget(self.search_status)
-        layout.addWidget(self.search_hits, 1)
-        layout.addWidget(self.search_more)
-        self.addTab(tab, self.tr("Search"))
-        self.search_box.returnPressed.connect(self.run_search)
-        button.clicked.connect(self.run_search)
-        self.search_more.clicked.connect(self.more_results)
-        self.search_hits.hit_activated.connect(self._open_hit)
-
-    def run_search(self) -> Job | None:
-        """Search the whole library (FTS5 trigram for 3+ characters, a scan for shorter queries)."""
-        query = self.search_box.text().strip()
-        if not query:
-            return None
-        self._search_result = None
-        return self._search_page(query, 0)
-
-    def more_results(self) -> Job | None:
-        """List the next page of speeches of the last search."""
-        result = self._search_result
-        if result is None or result.next_offset is None:
-            return None
-        self.search_more.setEnabled(False)
-        return self._search_page(result.query, result.next_offset)
-
-    def _search_page(self, query: str, offset: int) -> Job:
-        """One page of speeches, searched on the process's long-lived connection (no file check per search)."""
-        folder, read_only = self.library.folder, self.library.read_only
-
-        def work(progress, cancelled):
-            with shared_index.use(folder, read_only) as (library, _index):
-                return search(library, query, limit=SEARCH_PAGE, offset=offset, count=False)
-
-        if offset == 0:
-            self.search_status.setText(self.tr("Computing…"))
-        job = Job("search", work)
-        job.succeeded.connect(self._show_search)
-        job.failed.connect(self.search_status.setText)
-        return self.jobs.run(job)
-
-    def _show_search(self, result) -> None:
-        groups = [(f"{g.title}（{g.date or '?'}）", g.hits, g.total) for g in result.groups]
-        if result.offset == 0:
-            self.search_hits.set_hits(groups)
-            self._search_total = None
-            self._count_matches(result.query)
-        else:
-            self.search_hits.add_hits(groups)
-        self._search_result = result
-        self.search_more.setVisible(result.next_offset is not None)
-        self.search_more.setEnabled(True)
-        self._show_search_status()
-
-    def _count_matches(self, query: str) -> Job:
-        """Count every match of the library after the first page is shown (the rest of the answer)."""
-        folder, read_only = self.library.folder, self.library.read_only
-
-        def work(progress, cancelled):
-            with shared_index.use(folder, read_only) as (library, _index):
-                return query, count_matches(library, query)
-
-        job = Job("search-count", work)
-        job.succeeded.connect(self._counted)
-        return self.jobs.run(job, quiet=True)
-
-    def _counted(self, answer) -> None:
-        query, total = answer
-        if self._search_result is not None and self._search_result.query == query:
-            self._search_total = total
-            self._show_search_status()
-
-    def _show_search_status(self) -> None:
-        result = self._search_result
-        if self._search_total is None:
-            text = self.tr("“%1”: in %2 speeches, counting the matches…").replace("%2", str(result.speeches))
-        else:
-            text = self.tr("“%1”: %2 hits in %3 speeches").replace("%2", str(self._search_total)).replace(
-                "%3", str(result.speeches))
-        self.search_status.setText(text.replace("%1", result.query))
+        self.search = SearchTab(self.library, self.jobs)
+        self.addTab(self.search, self.tr("Search"))
+        self.search.hits.hit_activated.connect(self._open_hit)
+        # the tab's parts under the names the window and the tests know
+        self.search_box, self.search_hits, self.search_more = self.search.box, self.search.hits, self.search.more
+        self.search_status, self.run_search, self.more_results = self.search.status, self.search.run, self.search.more_results
 
     # --- opening hits ----------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.library_folder = QLineEdit(settings.get("library/folder"))
         self.library_folder.setPlaceholderText(self.tr("Default (the local data folder)"))
+        self.library_folder.setMinimumWidth(   # the placeholder is read whole, in either language
+            self.library_folder.fontMetrics().horizontalAdvance(self.library_folder.placeholderText()) + 24)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QWidget()

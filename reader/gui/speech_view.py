@@ -61,8 +61,20 @@ class SpeechTextView(QTextEdit):
         block.setLineHeight(float(self.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.fontMetrics().height() * 0.5)
         cursor.mergeBlockFormat(block)
+        self._fold_empty_lines()
         self._format_headings()
         cursor.endEditBlock()
+
+    def _fold_empty_lines(self) -> None:
+        """A blank line between paragraphs (many .txt files) takes no room: the paragraph spacing is the gap."""
+        empty = QTextBlockFormat()
+        empty.setLineHeight(1.0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        empty.setBottomMargin(0)
+        block = self.document().begin()
+        while block.isValid():
+            if block.length() == 1:      # only the paragraph separator
+                QTextCursor(block).mergeBlockFormat(empty)
+            block = block.next()
 
     def set_headings(self, headings: list[tuple[int, int, int]]) -> None:
         """Show the outline's headings as headings: (start, end, level) of each one's marker and title."""

@@ -42,7 +42,7 @@ def wrap_rows(table: QTableView, text_column: int, shares: dict[int, float], nar
     """Rows grow to show the text column's whole text, word-wrapped; no horizontal scrolling.
 
     The other columns keep their share of the width (a narrow dock still leaves the text half of it),
-    and below narrow_below pixels the narrow_hidden columns step aside for the others; rows are
+    and below narrow_below pixels the narrow_hidden columns step aside for the text; rows are
     measured again only after the rows or the width change (debounced).
     """
     table.setWordWrap(True)
@@ -70,6 +70,11 @@ class OneLineDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        room = option.rect.width() - 12
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            room -= option.decorationSize.width()
+        if option.text and room < option.fontMetrics.horizontalAdvance("城城…"):
+            option.text = ""      # too narrow for a word: the chips alone (the tooltip names them), not a lone "…"
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
@@ -90,11 +95,10 @@ class _ShareKeeper(QObject):
             header = self.table.horizontalHeader()
             narrow = width < self.narrow_below
             shown = {c: s for c, s in self.shares.items() if not (narrow and c in self.narrow_hidden)}
-            scale = sum(self.shares.values()) / max(sum(shown.values()), 1e-9)
             for column in self.shares:
                 header.setSectionHidden(column, column not in shown)
-            for column, share in shown.items():
-                header.resizeSection(column, max(header.minimumSectionSize(), int(width * share * scale)))
+            for column, share in shown.items():   # what hidden columns leave goes to the text, not to them
+                header.resizeSection(column, max(header.minimumSectionSize(), int(width * share)))
         return False
 
 

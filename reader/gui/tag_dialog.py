@@ -73,8 +73,7 @@ class TagDialog(QDialog):
         if has_tags:
             self.resize(440, 480)
         else:
-            layout.addStretch(1)
-            self.resize(440, 300)
+            self.resize(440, self.sizeHint().height())   # no empty band below the buttons
             self.new_tag.setFocus()
 
     def chosen_tag_ids(self) -> list[int]:

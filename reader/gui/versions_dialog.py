@@ -43,6 +43,8 @@ class VersionsDialog(QDialog):
         self.back = buttons.addButton(self.tr("Go Back to This Version"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.back.setObjectName("revertButton")
         self.back.setEnabled(bool(versions) and not read_only)
+        self.back.setVisible(bool(versions))
+        splitter.setVisible(bool(versions))    # no versions: a short note, not two empty panes
         self.back.clicked.connect(self._go_back)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -51,7 +53,7 @@ class VersionsDialog(QDialog):
         layout.addWidget(buttons)
         self.list.currentItemChanged.connect(self._show)
         self.list.setCurrentRow(0)
-        self.resize(820, 520)
+        self.resize(820, 520) if versions else self.resize(self.sizeHint())
 
     def _show(self, item) -> None:
         self.text.setPlainText(version_text(self.library, item.data(Qt.ItemDataRole.UserRole)) if item else "")

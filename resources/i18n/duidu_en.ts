@@ -1,7 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
-    <name>CompareView</name>
+    <name>PassagesMixin</name>
     <message numerus="yes">
       <source>  … and %n more</source>
       <translation>
@@ -152,6 +152,23 @@
       <translation>
         <numerusform>%n use</numerusform>
         <numerusform>%n uses</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchTab</name>
+    <message numerus="yes">
+      <source>“%1”: %n hit(s) in %2</source>
+      <translation>
+        <numerusform>“%1”: %n hit in %2</numerusform>
+        <numerusform>“%1”: %n hits in %2</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n speech(es)</source>
+      <translation>
+        <numerusform>%n speech</numerusform>
+        <numerusform>%n speeches</numerusform>
       </translation>
     </message>
   </context>

@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../reader/gui/compare_view.py" line="263" />
-        <source>Left speech: %1 distinctive, %2 stock passages shared with the others (%3 near-verbatim), %4% of its text</source>
+        <source>Left speech, passages shared with the others: %1 distinctive, %2 stock (%3 near-verbatim); %4% of its text</source>
         <translation>左侧讲话：与其他讲话相同的特有表述 %1 处、套话 %2 处（其中近似 %3 处），占全文 %4%</translation>
     </message>
     <message>
@@ -175,51 +175,6 @@
         <location filename="../../reader/gui/compare_view.py" line="271" />
         <source>stock formula</source>
         <translation>套话提法</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="336" />
-        <source>Align with the Sections Selected in the Other Panes</source>
-        <translation>与其他栏中选定的章节对齐</translation>
-    </message>
-    <message>
-        <source>Remove My Alignment of This Section</source>
-        <translation>取消我对此章节的对齐</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="383" />
-        <source>Distinctive reuse</source>
-        <translation>特有的相同表述</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="383" />
-        <source>Stock formula</source>
-        <translation>套话提法</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="385" />
-        <source> (stock score %1)</source>
-        <translation>（套话度 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="385" />
-        <source> (near-verbatim, %1% alike)</source>
-        <translation>（近似，相似度 %1%）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="388" />
-        <source>Also in: %1</source>
-        <translation>亦见于：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/compare_view.py" line="391" />
-        <source>Occurs in %1 of %2 speeches of the library</source>
-        <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/compare_view.py" line="399" />
-        <source>  … and %n more</source>
-        <translation>
-            <numerusform>  ……另有 %n 篇</numerusform></translation>
     </message>
 </context>
 <context>
@@ -352,32 +307,32 @@
 <context>
     <name>ExcerptModel</name>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Speech</source>
         <translation>讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="39" />
+        <location filename="../../reader/gui/excerpt_model.py" line="39" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/excerpts_panel.py" line="50" />
+        <location filename="../../reader/gui/excerpt_model.py" line="50" />
         <source>[needs review] </source>
         <translation>【待核对】</translation>
     </message>
@@ -867,11 +822,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="231" />
-        <source>No recent speeches</source>
-        <translation>没有最近打开的讲话</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/main_window.py" line="256" />
         <source>Settings</source>
         <translation>设置</translation>
@@ -1094,39 +1044,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
             <numerusform>提法 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="316" />
-        <source>Words or a phrase, e.g. 新型城镇化</source>
-        <translation>词语或短语，如：新型城镇化</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/overview_view.py" line="322" />
         <location filename="../../reader/gui/overview_view.py" line="328" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/overview_view.py" line="344" />
-        <source>“%1”: %2 hits in %3 speeches</source>
-        <translation>“%1”：在 %3 篇讲话中找到 %2 处</translation>
-    </message>
-    <message>
         <source>Point at a cell to name the pair; click it to compare them.</source>
         <translation>鼠标指向方格可显示是哪两篇讲话；单击即可对照阅读。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="420" />
-        <source>“%1”: in %2 speeches, counting the matches…</source>
-        <translation>“%1”：见于 %2 篇讲话，正在统计出现次数…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="340" />
-        <source>More Results</source>
-        <translation>更多结果</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/overview_view.py" line="341" />
-        <source>List the next speeches holding the words</source>
-        <translation>列出其后含有该文字的讲话</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1767,110 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     <message>
         <source>Colour: distinctive reuse, ‰ of the shorter speech found in the other (grey: the speech itself)</source>
         <translation>颜色：特有的相同表述，占较短一篇的千分比（灰色：讲话本身）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Words or a phrase, e.g. 新型城镇化</source>
+        <translation>词语或短语，如：新型城镇化</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>“%1”: %n hit(s) in %2</source>
+        <translation>
+            <numerusform>“%1”：在 %2中找到 %n 处</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speech(es)</source>
+        <translation>
+            <numerusform>%n 篇讲话</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>“%1”: in %2, counting the matches…</source>
+        <translation>“%1”：见于 %2，正在统计出现次数…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>More Results</source>
+        <translation>更多结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/overview_search.py" line="1" />
+        <source>List the next speeches holding the words</source>
+        <translation>列出其后含有该文字的讲话</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesMixin</name>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Distinctive reuse</source>
+        <translation>特有的相同表述</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Stock formula</source>
+        <translation>套话提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source> (stock score %1)</source>
+        <translation>（套话度 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source> (near-verbatim, %1% alike)</source>
+        <translation>（近似，相似度 %1%）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Also in: %1</source>
+        <translation>亦见于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>Occurs in %1 of %2 speeches of the library</source>
+        <translation>文库 %2 篇讲话中有 %1 篇使用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/gui/compare_passages.py" line="1" />
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  ……另有 %n 篇</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SectionsMixin</name>
+    <message>
+        <location filename="../../reader/gui/compare_sections.py" line="1" />
+        <source>Align with the Sections Selected in the Other Panes</source>
+        <translation>与其他栏中选定的章节对齐</translation>
+    </message>
+    <message>
+        <source>Remove My Alignment of This Section</source>
+        <translation>取消我对此章节的对齐</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMemoryMixin</name>
+    <message>
+        <location filename="../../reader/gui/window_memory.py" line="1" />
+        <source>No recent speeches</source>
+        <translation>没有最近打开的讲话</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,26 @@ def release_clipboard_after_test(qapp):
 
 
 @pytest.fixture
+def scanned_ts(tmp_path):
+    """A function that runs pyside6-lupdate over reader/gui into a fresh .ts (extra flags passed on); skips without it."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    gui = Path(__file__).resolve().parents[2] / "reader" / "gui"
+
+    def scan(*flags: str) -> Path:
+        fresh = tmp_path / "fresh.ts"
+        sources = sorted(str(p) for p in gui.rglob("*.py"))
+        subprocess.run([lupdate, *flags, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+        return fresh
+    return scan
+
+
+@pytest.fixture
 def settings(isolated_home):
     from reader.gui.settings import Settings
 
@@ -40,15 +60,23 @@ def settings(isolated_home):
 
 
 @pytest.fixture
-def main_window(qtbot, sample_library, settings):
+def open_window(qtbot, sample_library, settings):
+    """A function that shows a main window over the samples at a size (after any translator the test installed)."""
     from reader.gui.main_window import MainWindow
 
-    window = MainWindow(sample_library, settings)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    def show(width: int = 1200, height: int = 800):
+        window = MainWindow(sample_library, settings)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return show
+
+
+@pytest.fixture
+def main_window(open_window):
+    return open_window()
 
 
 @pytest.fixture

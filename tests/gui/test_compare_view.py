@@ -3,7 +3,8 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from reader.gui.compare_view import FLASH_LAYER, SHARED_LAYER
+from reader.gui.compare_passages import FLASH_LAYER
+from reader.gui.compare_view import SHARED_LAYER
 
 
 @pytest.fixture

@@ -18,16 +18,9 @@ LONG_QUOTE_START = "规划科学是最大的效益"
 
 
 @pytest.fixture(params=["en", "zh"])
-def window(request, qtbot, sample_library, settings):
+def window(request, open_window):
     installed = translations.install_translators(QApplication.instance(), request.param)
-    from reader.gui.main_window import MainWindow
-
-    win = MainWindow(sample_library, settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+    yield open_window(1280, 800)
     for translator in installed:
         QApplication.instance().removeTranslator(translator)
 

@@ -73,9 +73,9 @@ def test_search_finds_new_type_urbanization_in_context(main_window, qtbot):
 
 
 def test_search_lists_a_first_page_then_more(main_window, qtbot, monkeypatch):
-    from reader.gui import overview_view
+    from reader.gui import overview_search
 
-    monkeypatch.setattr(overview_view, "SEARCH_PAGE", 2)
+    monkeypatch.setattr(overview_search, "SEARCH_PAGE", 2)
     main_window.show_search()
     view = main_window.overview
     view.search_box.setText("城")
