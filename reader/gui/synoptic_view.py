@@ -273,7 +273,7 @@ class SynopticView(QWidget):
         kinds = [self.shown_kind(k) for k in range(len(self.alignment.rows))]
         moved = kinds.count("moved") // 2
         joined = self.alignment.summary().joined
-        text = (self.tr("%1 sentences the same, %2 changed, %3 added, %4 removed, %5 moved")
+        text = (self.tr("Sentences: %1 the same, %2 changed, %3 added, %4 removed, %5 moved")
                 .replace("%1", str(kinds.count("same"))).replace("%2", str(kinds.count("changed")))
                 .replace("%3", str(kinds.count("b_only"))).replace("%4", str(kinds.count("a_only")))
                 .replace("%5", str(moved)))

@@ -1722,7 +1722,7 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
     </message>
     <message>
         <location filename="../../reader/gui/synoptic_view.py" line="1" />
-        <source>%1 sentences the same, %2 changed, %3 added, %4 removed, %5 moved</source>
+        <source>Sentences: %1 the same, %2 changed, %3 added, %4 removed, %5 moved</source>
         <translation>相同 %1 句，改动 %2 句，新增 %3 句，删除 %4 句，移动 %5 句</translation>
     </message>
     <message>

@@ -34,7 +34,7 @@ def kinds(view):
 
 def test_rows_and_summary(view):
     assert kinds(view) == ["same", "moved", "same", "changed", "moved", "changed", "b_only", "same"]
-    assert view.summary.text().startswith("3 sentences the same, 2 changed, 1 added, 0 removed, 1 moved")
+    assert view.summary.text().startswith("Sentences: 3 the same, 2 changed, 1 added, 0 removed, 1 moved")
     assert view.browser.toPlainText().count("第一句讲城市更新行动要全面推进。") == 2
 
 
@@ -63,7 +63,7 @@ def test_ignore_punctuation_and_hide_identical(view):
     assert changed[0] in view.changes()
     view.quiet_action.setChecked(True)
     assert changed[0] not in view.changes()
-    assert view.summary.text().startswith("4 sentences the same, 1 changed")
+    assert view.summary.text().startswith("Sentences: 4 the same, 1 changed")
     before = view.shown_rows()
     view.hide_same_action.setChecked(True)
     after = view.shown_rows()
