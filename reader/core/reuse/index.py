@@ -27,7 +27,7 @@ from reader.core.reuse.passage import Cancelled, Passage, Phrase, Progress, Reus
 from reader.core.reuse.phrases import find_phrases
 from reader.core.reuse.postings import Postings
 from reader.core.reuse.schema import ensure_schema, write_transaction
-from reader.core.reuse.seeds import doc_fingerprints, fingerprint_values, gram_hashes, winnow
+from reader.core.reuse.seeds import dedupe_sorted, doc_fingerprints, fingerprint_values, gram_hashes
 
 _BATCH = 64           # documents written per transaction during a sync
 _KEYED_CACHE = 64     # normalised documents kept for repeated comparisons
@@ -290,8 +290,8 @@ class ReuseIndex:
             return np.zeros(0, dtype=np.uint32)
         if hashes.size < self.settings.w:
             # too short for a full winnowing window: any of its grams may have been picked
-            return np.unique(fingerprint_values(hashes))
-        return np.unique(fingerprint_values(hashes[winnow(hashes, self.settings.w)]))
+            return dedupe_sorted(np.sort(fingerprint_values(hashes)))
+        return doc_fingerprints(hashes, self.settings.w)
 
     def _holders(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> set[int]:
         postings = self.postings()

@@ -141,7 +141,7 @@ class Postings:
         """Documents holding at least `share` of the given (unique) fingerprints."""
         if fps.size == 0:
             return np.zeros(0, dtype=np.uint32)
-        docs, counts = np.unique(self._lookup(fps)[0], return_counts=True)
+        docs, counts = counted(self._lookup(fps)[0])
         need = max(1, int(np.ceil(share * fps.size - 1e-9)))
         return docs[counts >= need]
 
@@ -167,4 +167,13 @@ class Postings:
         keep = (n > 0) & (n <= cap)
         if not keep.any():
             return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-        return np.unique(docs[keep[which]], return_counts=True)
+        return counted(docs[keep[which]])
+
+
+def counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_counts=True), without numpy.ma's lazy import on a first call."""
+    if values.size == 0:
+        return values, np.zeros(0, dtype=np.int64)
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, ordered.size))
