@@ -99,7 +99,8 @@ class _FirstPaint(QObject):
         if not self.fired:
             self.fired = True
             self.window.removeEventFilter(self)
-            self.callback()
+            if self.window.isVisible():     # a window closed meanwhile stopped its jobs: start none
+                self.callback()
 
 
 def after_first_paint(window, callback) -> QObject:
