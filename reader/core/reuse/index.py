@@ -46,7 +46,8 @@ def text_hash(text: str) -> str:
 
 
 def _pack_text(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+    # level 1: a third of level 6's CPU (1.0 against 3.2 ms a speech, over half of indexing one) for 12% more bytes
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def _unpack_text(blob: bytes) -> str:
