@@ -237,6 +237,7 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
         stored = library.outlines([i for i in ids if i is not None])
         outlines = [stored.get(d.id) if d.id is not None and stored.get(d.id) is not None else parse_outline(d.text)
                     for d in documents]
-        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
-        comparison.attach_holders(index)
+        with index.steady():
+            comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
+            comparison.attach_holders(index)
         return comparison

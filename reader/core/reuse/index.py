@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import zlib
+from contextlib import contextmanager
 from collections import OrderedDict
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -70,6 +71,7 @@ class ReuseIndex:
         self._holders_of: Postings | None = None                  # the postings _holder_cache answers for
         self._holders_changes = 0
         self._holder_cache: dict[tuple[bytes, float], frozenset[int]] = {}
+        self._steady = False          # inside steady(): postings are not checked for other writers
 
     # --- indexing ------------------------------------------------------------------------
 
@@ -225,9 +227,21 @@ class ReuseIndex:
             else:
                 self._postings, self._indexed = Postings(found[0]), found[1]
                 self._catch_up()
-        elif self._current_data_version() != self._data_version:
+        elif not self._steady and self._current_data_version() != self._data_version:
             self._catch_up()               # another connection wrote: take in just its changes
         return self._postings
+
+    @contextmanager
+    def steady(self) -> Iterator[None]:
+        """Answer a batch of questions (one comparison's hundreds of lookups) from the postings as they are
+        at its start: other connections' writes are looked for once, not once per lookup (a query each)."""
+        outer = self._steady
+        self.postings()
+        self._steady = True
+        try:
+            yield
+        finally:
+            self._steady = outer
 
     def _current_data_version(self) -> int:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -331,8 +345,9 @@ class ReuseIndex:
         a, b = self.keyed(a_id), self.keyed(b_id)
         min_chars = self.settings.min_chars if min_chars is None else min_chars
         matches = shared_matches(a, b, self.settings, min_chars)
-        scorer = scorer_for(self.settings, self._gram_df, self.settings.stock_threshold(self.n_documents()))
-        return to_passages(a, b, matches, scorer, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)))
+        with self.steady():
+            scorer = scorer_for(self.settings, self._gram_df, self.settings.stock_threshold(self.n_documents()))
+            return to_passages(a, b, matches, scorer, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)))
 
     def _gram_df(self, keys: np.ndarray) -> tuple[np.ndarray, int]:
         """Library document frequency of every k-gram of keys (0 for grams no winnowing kept)."""
