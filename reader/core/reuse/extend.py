@@ -174,6 +174,11 @@ def _edge_gain(xa: list[int], xb: list[int]) -> tuple[int, int, int]:
     """
     if set(xa[:_REACH]).isdisjoint(xb[:_REACH]):
         return 0, 0, 0      # no key within the largest skip is equal on both sides: no run can start
+    return _walk_edge(xa, xb)
+
+
+def _walk_edge(xa: list[int], xb: list[int]) -> tuple[int, int, int]:
+    """_edge_gain's walk, run when a run might start near the edge."""
     ca = cb = matched = 0
     while True:
         step = _next_run(xa, xb, ca, cb, EDGE_MIN_RUN)
