@@ -9,7 +9,12 @@ the real import path). Command-line rows are the command's time minus `duidu lis
 child of their own, so the first search or the first comparison is the first one of that process.
 The naive baseline (difflib.SequenceMatcher, autojunk=False) is timed on a few pairs and multiplied
 out to every pair. Peak memory is the comparison-and-search child's, without the one-speech add.
-Each line ends with whether it meets the issue's goal. Prints figures; asserts nothing.
+Each line ends with whether its wall time meets the issue's goal (a CPU time within the goal is noted
+beside a missed wall time: on a shared machine the wall time also waits for other processes; it never
+counts as met). Children keep compiled bytecode (PYTHONPYCACHEPREFIX), as an installed or built app
+does: with PYTHONDONTWRITEBYTECODE every command and start would compile its modules again.
+`duidu import` ends with the verified backup of the changed library (issue 11), which grows with the
+library; the in-process add row is the import and the index alone. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +38,14 @@ GOALS = {"search": 0.100, "compare2": 0.150, "compare4": 0.300, "shared": 0.300,
 
 
 def _env() -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    """The children's environment: this checkout, offscreen Qt, and compiled bytecode kept between runs
+    (as an installed or built app has it; PYTHONDONTWRITEBYTECODE would add 0.2-0.4 s of compiling
+    to every command-line row and to the start)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPYCACHEPREFIX": os.environ.get("PYTHONPYCACHEPREFIX") or str(Path(tempfile.gettempdir()) /
+                                                                                "duidu-bench-pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def _children_cpu() -> float:
@@ -103,7 +115,7 @@ def step_search(folder: Path) -> dict:
 
 def step_gui(folder: Path, pairs: list[list[int]], warm: bool = False) -> dict:
     """Open comparisons in the real window (worker, highlights painted); peak memory of this process.
-    warm: first let the start-up's background warm-up (jieba's dictionary) finish, as the app does."""
+    warm: first let the start-up's background warm-up (matcher primed, index loaded) finish, as the app does."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -203,8 +215,9 @@ def naive_baseline(folder: Path, n_docs: int, pairs: int = 3) -> dict:
     return {"per_pair_cpu": per_pair, "all_pairs_cpu": per_pair * n_docs * (n_docs - 1) / 2}
 
 
-def cold_start(folder: Path) -> float:
-    """Seconds from launch to the window's PNG on this library (bench_startup's measure)."""
+def cold_start(folder: Path) -> tuple[float, float]:
+    """Seconds from launch to the window's PNG on this library (bench_startup's measure), and the process's
+    CPU seconds to its exit (closing the window and the library included, so more than to the PNG): medians of 3."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_startup import time_launch
 
@@ -212,7 +225,12 @@ def cold_start(folder: Path) -> float:
     env = {**_env(), "DUIDU_HOME": str(folder)}
     command = [sys.executable, "-m", "reader", "--library", str(folder), "--no-bundled", "--screenshot", str(png)]
     time_launch(command, env, png)          # a first start may index what is new; not counted
-    return statistics.median(time_launch(command, env, png)[0] for _ in range(3))
+    walls, cpus = [], []
+    for _ in range(3):
+        cpu = _children_cpu()
+        walls.append(time_launch(command, env, png)[0])
+        cpus.append(_children_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def dist_size(folder: Path) -> float | None:
@@ -228,9 +246,11 @@ def verdict(value: float | None, goal: float) -> str:
 
 
 def line(name: str, wall: float, cpu: float, goal: float) -> None:
+    """One figure; the verdict is the wall time's (a CPU within the goal is noted, never counted as met)."""
     cpu_text = "       —" if cpu != cpu else f"{1000 * cpu:8.0f}"
+    note = " (CPU within it: the wall time waited for other processes)" if wall >= goal > cpu else ""
     print(f"  {name:<52} wall {1000 * wall:8.0f} ms  CPU {cpu_text} ms   goal < {1000 * goal:.0f} ms: "
-          f"{verdict(wall, goal)}")
+          f"{verdict(wall, goal)}{note}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -283,9 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     pairs = [[ids[0], ids[1]], [ids[2], ids[3]], [ids[4], ids[5]], [ids[1], ids[6]], ids[:4], ids[3:7]]
     gui = run_step("gui", folder, "--pairs", json.dumps(pairs))
     opens = gui["opens"]
-    line("2 panes, first in the process (opens library + index)", opens[0]["wall"], opens[0]["cpu"], GOALS["compare2"])
+    line("2 panes, first in a process without the app's warm-up", opens[0]["wall"], opens[0]["cpu"], GOALS["compare2"])
     warm = run_step("gui-warm", folder, "--pairs", json.dumps(pairs[1:2]))["opens"][0]
-    line("2 panes, first after the start-up warm-up (jieba loaded)", warm["wall"], warm["cpu"], GOALS["compare2"])
+    line("2 panes, first after the start-up warm-up (as in the app)", warm["wall"], warm["cpu"], GOALS["compare2"])
     two = opens[1:4]
     line("2 panes, median of the next three", statistics.median(o["wall"] for o in two),
          statistics.median(o["cpu"] for o in two), GOALS["compare2"])
@@ -309,8 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     run_step("remove", folder, "--file", str(speech))
     line("`duidu import one.txt` minus list", wall - base_wall, cpu - base_cpu, GOALS["add"])
 
-    line("cold start to a drawn window (--screenshot PNG, median of 3)", cold_start(folder), float("nan"),
-         GOALS["start"])
+    line("cold start to a drawn window (PNG; CPU: to the exit)", *cold_start(folder), GOALS["start"])
     size = dist_size(args.built)
     print(f"  built app {args.built} by du: {'no build' if size is None else f'{size:.0f} MiB'}   goal < "
           f"{GOALS['size_mib']} MiB: {verdict(size, GOALS['size_mib'])}")
@@ -318,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"naive baseline difflib.SequenceMatcher(autojunk=False): {naive['per_pair_cpu']:.2f} CPU s a pair, "
           f"{naive['all_pairs_cpu'] / 3600:.0f} CPU hours for all {n * (n - 1) // 2} pairs "
           f"(the index: {note['index_cpu_s']:.0f} CPU s)")
-    print(f"this run took {time.perf_counter() - started:.0f} s wall")
+    print(f"this run took {time.perf_counter() - started:.0f} s wall; load at the end {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -8,12 +8,7 @@ import sqlite3
 import sys
 
 from reader import __version__
-from reader.cli.argparse_zh import use_language
-from reader.cli.common import CliError, close_libraries
-from reader.core.library_error import DB_NAME, explain
 from reader.core.locale import pick, system_language
-from reader.core.paths import library_dir
-from reader.core.store import LibraryError
 
 # Each module adds its subcommands with register(subparsers) and sets func=handler(args) -> int.
 COMMAND_MODULES = [
@@ -31,6 +26,8 @@ COMMAND_MODULES = [
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand, argparse's own words in the reader's language."""
+    from reader.cli.argparse_zh import use_language
+
     use_language(system_language())
     parser = argparse.ArgumentParser(
         prog="duidu",
@@ -52,22 +49,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def wants_window(rest: list[str]) -> bool:
+    """No subcommand (nothing, or only options that are not the parser's own): the window is wanted."""
+    return not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help", "--version")
+
+
 def run(argv: list[str]) -> int:
     """Run a subcommand, or the GUI when none is given; errors go to stderr with a non-zero status."""
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse keeps them there)
     leading = argparse.ArgumentParser(add_help=False)
     leading.add_argument("--library")
     first, rest = leading.parse_known_args(argv)
-    if rest and not rest[0].startswith("-") and rest[0] not in commands:
-        parser.error(pick(f"unknown command “{rest[0]}” (choose from {', '.join(commands)})",
-                          f"未知命令“{rest[0]}”（可用：{'、'.join(commands)}）"))
-    if not rest or rest[0] not in commands and rest[0] not in ("-h", "--help", "--version"):
-        # no subcommand: the window, with its own options (--open, --screenshot) and Qt's
+    if wants_window(rest):
+        # no subcommand: the window, with its own options (--open, --screenshot) and Qt's; the parser
+        # (which imports every command module) is not built, so the window starts sooner
         from reader.gui.app import run_app
 
         return run_app(first.library, rest)
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse keeps them there)
+    if not rest[0].startswith("-") and rest[0] not in commands:
+        parser.error(pick(f"unknown command “{rest[0]}” (choose from {', '.join(commands)})",
+                          f"未知命令“{rest[0]}”（可用：{'、'.join(commands)}）"))
     args = parser.parse_args(argv)
+    from reader.cli.common import CliError
+    from reader.core.library_error import DB_NAME, explain
+    from reader.core.paths import library_dir
+    from reader.core.store import LibraryError
+
     try:
         return _run_command(args)
     except CliError as exc:
@@ -90,6 +98,8 @@ def run(argv: list[str]) -> int:
 
 def _run_command(args) -> int:
     """The subcommand, then its libraries closed (and, if changed, backed up), whatever happened."""
+    from reader.cli.common import close_libraries
+
     try:
         return args.func(args) or 0
     finally:

@@ -263,6 +263,10 @@ class Codebook:
             raise CodebookError("missing_excerpt", excerpt_id)
         return found[0]
 
+    def excerpt_doc_ids(self) -> list[int]:
+        """The speeches holding at least one excerpt (what the excerpts can be filtered by)."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT doc_id FROM excerpts")]
+
     def list_excerpts(self, tag_id: int | None = None, doc_id: int | None = None,
                       words: str | Iterable[str] | None = None, status: str | None = None, *,
                       include_subtags: bool = True) -> list[Excerpt]:

@@ -205,6 +205,16 @@ class SharedIndex:
 shared_index = SharedIndex()
 
 
+def warm_up() -> None:
+    """Align and match a short sample once (a background job at start), so the first comparison finds the
+    reference model, word list, tables and numpy's lazily loaded parts ready."""
+    from reader.core.reuse.pairwise import _WARM_UP_TEXT, warm_up as warm_matcher
+
+    warm_matcher()
+    a, b = "一、总体要求\n" + _WARM_UP_TEXT, "一、总体要求\n" + _WARM_UP_TEXT[::-1]
+    SectionAlignment(a, parse_outline(a), b, parse_outline(b), [])
+
+
 def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
                        read_only: bool = False, stock_score: float = DEFAULT_STOCK_SCORE,
                        session: SharedIndex | None = None) -> Comparison:
@@ -227,6 +237,7 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
         stored = library.outlines([i for i in ids if i is not None])
         outlines = [stored.get(d.id) if d.id is not None and stored.get(d.id) is not None else parse_outline(d.text)
                     for d in documents]
-        comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
-        comparison.attach_holders(index)
+        with index.steady():
+            comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
+            comparison.attach_holders(index)
         return comparison

@@ -101,16 +101,25 @@ def count(conn: sqlite3.Connection, query: str) -> int | None:
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{INSTANCES_TABLE}"
                      f" USING fts5vocab(main, {FTS_TABLE}, 'instance')")
         cover = sorted({*range(0, len(query) - 2, 3), len(query) - 3})   # trigrams spanning every character
-        starts: set[tuple[int, int]] | None = None
-        for shift in cover:
-            found = {(doc, offset - shift) for doc, offset in conn.execute(
-                f"SELECT doc, offset FROM {INSTANCES_TABLE} WHERE term = ?", (query[shift:shift + 3],))}
-            starts = found if starts is None else starts & found
-            if not starts:
-                return 0
-        return _non_overlapping(sorted(starts), len(query))
+        # the starts every trigram agrees on, intersected inside SQLite: one int per (speech, start), as
+        # tuples built in Python cost a common query 0.2 s at 10,000 speeches
+        starts = " INTERSECT ".join(f"SELECT doc * {_DOC_SHIFT} + offset - {shift} FROM {INSTANCES_TABLE} WHERE term = ?"
+                                    for shift in cover)
+        terms = [query[shift:shift + 3] for shift in cover]
+        if not _overlaps_itself(query):
+            return conn.execute(f"SELECT count(*) FROM ({starts})", terms).fetchone()[0]   # each one counts
+        keys = [key for key, in conn.execute(f"SELECT * FROM ({starts}) ORDER BY 1", terms)]
+        return _non_overlapping([divmod(key, _DOC_SHIFT) for key in keys], len(query))
     except sqlite3.OperationalError:
         return None
+
+
+_DOC_SHIFT = 1 << 32     # (speech, start) as one int: speech * _DOC_SHIFT + start
+
+
+def _overlaps_itself(query: str) -> bool:
+    """Whether two occurrences of query can overlap (some proper prefix is also a suffix: 哈哈哈, 一二一)."""
+    return any(query[:n] == query[-n:] for n in range(1, len(query)))
 
 
 def _non_overlapping(starts: list[tuple[int, int]], length: int) -> int:

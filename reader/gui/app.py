@@ -8,13 +8,13 @@ import sys
 import time
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.core.locale import system_language
-from reader.core.paths import cache_dir, library_dir
+from reader.core.paths import library_dir
 from reader.core.store import Library, LibraryError, open_library
 from reader.gui import plain
 from reader.gui.icons import app_icon
@@ -35,13 +35,6 @@ def setup_logging(folder) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-
-
-def configure_jieba(cache: str) -> None:
-    """jieba's dictionary cache goes to our cache folder (its default is the system temp folder)."""
-    from reader.core.reuse import snap
-
-    snap.set_cache_dir(cache)
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -66,7 +59,6 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     setup_logging(folder)
     install_translators(app, settings.interface_language())
     apply_color_scheme(settings.get("ui/color_scheme"))
-    configure_jieba(str(cache_dir(folder)))
     library = open_or_recover(folder, settings.interface_language())
     if library is None:
         return None
@@ -80,8 +72,41 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.aboutToQuit.connect(release_clipboard)
     window.show()
     window.bundled_job = window.import_bundled_in_background() if bundled else None
-    warm_up_in_background(window)
+    after_first_paint(window, lambda: warm_up_in_background(window))
     return app, window
+
+
+WARM_UP_DELAY_MS = 300   # after the window's first paint: nobody opens a comparison sooner
+
+
+class _FirstPaint(QObject):
+    """Runs a callback once, WARM_UP_DELAY_MS after the watched window first painted (or 2 s after the
+    start if it never does, e.g. minimised): background warm-ups then never compete with the first paint."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.window, self.callback, self.fired = window, callback, False
+        window.installEventFilter(self)
+        QTimer.singleShot(2000, self.fire)
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self.fired and event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if not self.fired:
+            self.fired = True
+            self.window.removeEventFilter(self)
+            if self.window.isVisible():     # a window closed meanwhile stopped its jobs: start none
+                self.callback()
+
+
+def after_first_paint(window, callback) -> QObject:
+    """Call callback shortly after window's first paint (the start-up's warm-ups)."""
+    window.warm_up_timer = _FirstPaint(window, callback)
+    return window.warm_up_timer
 
 
 def open_or_recover(folder, language: str) -> Library | None:
@@ -141,13 +166,13 @@ def release_clipboard() -> None:
 
 
 def warm_up_in_background(window) -> None:
-    """Load the reference model's word list (0.3 s) and the library's index off the GUI thread, so the first
-    comparison opens at once."""
+    """Run the matcher once on a sample (reference model, word list, tables) and load the library's index off
+    the GUI thread, so the first comparison opens at once."""
+    from reader.core import comparison
     from reader.core.comparison import shared_index
-    from reader.core.reuse import snap
     from reader.gui.workers import Job
 
-    window.jobs.run(Job("warm-up", lambda progress, cancelled: snap.warm_up()), quiet=True)
+    window.jobs.run(Job("warm-up", lambda progress, cancelled: comparison.warm_up()), quiet=True)
     folder, read_only = window.library.folder, window.library.read_only
     window.jobs.run(Job("warm-index", lambda progress, cancelled: shared_index.warm(folder, read_only)), quiet=True)
 

@@ -160,7 +160,9 @@ class ExcerptsPanel(QWidget):
         self.speech_filter.blockSignals(True)
         self.speech_filter.clear()
         self.speech_filter.addItem(self.tr("All speeches"), None)
-        for doc in self.library.list_documents():
+        # only the speeches holding excerpts: listing the whole library cost every refresh 0.1 s at 10,000
+        held = self.library.infos(self.editor.codebook.excerpt_doc_ids()).values()
+        for doc in sorted(held, key=lambda d: (d.date is None, d.date or "", d.id)):
             self.speech_filter.addItem(doc.display_title(), doc.id)
         index = self.speech_filter.findData(chosen)
         self.speech_filter.setCurrentIndex(max(index, 0))

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QFormLayout, QLab
 
 from reader.core.codebook_types import Excerpt, Tag
 from reader.core.export import ExportError, group_excerpts
-from reader.core.export.clipboard import clipboard_payload
-from reader.core.export.docx_export import export_docx
 from reader.core.export.review import for_export
 from reader.core.export.text_export import export_csv, export_txt
 from reader.gui import plain
@@ -32,11 +30,15 @@ def write_export(excerpts: list[Excerpt], path: Path, fmt: str, by: str, preset:
     groups = group_excerpts(excerpts, by=by, tags=tags, lang=lang)
     if fmt == "txt":
         return export_txt(groups, path, lang=lang, headings=headings)
+    from reader.core.export.docx_export import export_docx   # python-docx loads on the first export, not at start
+
     return export_docx(groups, path, preset=preset, fonts=settings.export_fonts(), lang=lang, headings=headings)
 
 
 def clipboard_mime(excerpts: list[Excerpt], settings) -> QMimeData:
     """HTML (Word keeps the formatting) and plain text of excerpts with their citations."""
+    from reader.core.export.clipboard import clipboard_payload   # imports python-docx: not at start
+
     html_text, plain_text = clipboard_payload(excerpts, fonts=settings.export_fonts(),
                                               lang=settings.interface_language(),
                                               headings=settings.get("export/headings"))

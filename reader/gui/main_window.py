@@ -150,9 +150,10 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
 
     def refresh_library(self) -> None:
         """Reload the library list from the database."""
-        self.library_pane.set_documents(self.library.list_documents())
+        infos = self.library.list_documents()
+        self.library_pane.set_documents(infos)
         self.overview.library_changed()
-        self.compare_view.library_changed()
+        self.compare_view.library_changed(infos)
         count = self.library_pane.model.rowCount()
         self.empty_state.set_library_size(count)
         if self.center.currentWidget() is self.reading_pane and self.reading_pane.document is None:

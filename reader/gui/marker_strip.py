@@ -38,6 +38,10 @@ class MarkerStrip(QWidget):
     def relayout(self) -> None:
         """Recompute tick positions from the current text layout."""
         self._relayout_timer.stop()
+        if not self._marks:          # nothing to place: do not force the whole text's layout for it
+            self._ticks = []
+            self.update()
+            return
         height = max(self.text_view.document().size().height(), 1.0)
         self._ticks = [(self.text_view.y_of(start) / height, self.text_view.y_of(end) / height, colour, start)
                        for start, end, colour in self._marks]

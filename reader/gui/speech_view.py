@@ -99,9 +99,11 @@ class SpeechTextView(QTextEdit):
 
     def set_reading_font(self, family: str, size: int, line_spacing: int = 160) -> None:
         """Apply the reading font and line spacing; the same character stays at the top."""
+        font = reading_font(family, size)
+        if font == self.font() and line_spacing == self.line_spacing and font == self.document().defaultFont():
+            return      # as it is: formatting every paragraph again would cost each comparison a layout
         top = self.top_offset() if self.display.text and self.verticalScrollBar().value() > 0 else None
         self.line_spacing = line_spacing
-        font = reading_font(family, size)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._format_blocks()

@@ -196,3 +196,21 @@ def test_the_start_up_warm_up_leaves_the_postings_loaded(tmp_path, monkeypatch):
     finally:
         session.close()
         library.close()
+
+
+def test_a_steady_batch_sees_other_writers_after_it_not_in_the_middle(tmp_path):
+    docs = corpus()
+    index = ReuseIndex(sqlite3.connect(tmp_path / "lib.db"))
+    index.sync(docs.items())
+    other = ReuseIndex(sqlite3.connect(tmp_path / "lib.db"))
+    at = docs[1].find(STOCK)
+    queries = []
+    index.conn.set_trace_callback(queries.append)
+    with index.steady():
+        before = index.documents_containing(1, at, at + len(STOCK))
+        other.add_document(7, "开场白。" + STOCK + "，结束语。")          # another connection writes meanwhile
+        assert index.documents_containing(1, at, at + len(STOCK)) == before
+        for _ in range(20):
+            index.documents_containing(2, 0, 30)
+    assert sum("data_version" in q for q in queries) == 1               # looked for once, at the start
+    assert index.documents_containing(1, at, at + len(STOCK)) == sorted(before + [7])

@@ -5,6 +5,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from reader.gui.compare_passages import FLASH_LAYER
 from reader.gui.compare_view import SHARED_LAYER
+from tests.core.test_store import imported
 
 
 @pytest.fixture
@@ -223,3 +224,19 @@ def test_reference_model_is_loaded_off_the_gui_thread(qtbot, sample_library, set
     with qtbot.waitSignal(window.compare_view.comparison_ready, timeout=30000):
         window.open_documents([1, 3])
     assert threads == [False]
+
+
+def test_the_choosers_take_the_list_the_library_pane_read(main_window, qtbot, monkeypatch):
+    # the library list was read once at start: opening a comparison does not read all speeches again
+    library = main_window.library
+    monkeypatch.setattr(library, "list_documents", lambda: pytest.fail("the library list was read again"))
+    view = main_window.compare_view
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, 3])
+    titles = [view.panes[0].chooser.itemText(i) for i in range(view.panes[0].chooser.count())]
+    assert len(titles) == len(main_window.library_pane.model.all_rows) >= 3
+    monkeypatch.undo()
+    library.add_document(imported("新增讲话\n一、总体要求\n全面推进。"))
+    main_window.refresh_library()                   # a change: the choosers get the new list
+    view.set_documents([library.get_document(1), library.get_document(2)])
+    assert view.panes[0].chooser.count() == len(titles) + 1

@@ -102,3 +102,18 @@ def test_unlink_sections_in_the_store_touches_only_that_section(sample_library):
     assert sample_library.section_links(1, 5) == [(10, 70)]
     assert sample_library.unlink_sections(1, 999, 3) == 0
     assert sample_library.unlink_sections(1, 50, 3) == 1 and sample_library.section_links(3, 1) == []
+
+
+def test_the_speech_filter_offers_the_speeches_holding_excerpts(main_window):
+    editor, panel = main_window.editor, main_window.excerpts_panel
+    offered = lambda: [panel.speech_filter.itemData(i) for i in range(panel.speech_filter.count())]  # noqa: E731
+    assert len(main_window.library.list_documents()) >= 3 and offered() == [None]   # no walk of the library
+    tag = editor.create_tag("城镇化")
+    editor.add_excerpts([(3, 0, 8)], [tag.id], "")
+    assert offered() == [None, 3]
+    panel.speech_filter.setCurrentIndex(1)
+    [second] = editor.add_excerpts([(1, 0, 8)], [tag.id], "")
+    dates = {d.id: d.date for d in main_window.library.list_documents()}
+    assert offered() == [None] + sorted([1, 3], key=lambda i: (dates[i] is None, dates[i] or "", i))
+    assert panel.speech_filter.currentData() == 3                    # the chosen speech stays chosen
+    assert [x.doc_id for x in panel.model.rows] == [3]

@@ -41,32 +41,48 @@ class Keyed:
         return int(self.starts[first]), int(self.ends[stop - 1])
 
 
+_UNKNOWN = np.uint32(0xFFFFFFFF)      # a BMP code point not folded yet
+_fold = np.full(0x10000, _UNKNOWN, dtype=np.uint32)
+
+
+def _fold_one(cp: int) -> int:
+    """The key of one BMP code point (0 = dropped)."""
+    cat = unicodedata.category(chr(cp))
+    # punctuation, separators, controls and unassigned/surrogates never carry wording
+    if cat[0] in "PZC":
+        return 0
+    if 0xFF01 <= cp <= 0xFF5E:       # full-width ASCII: Ａ→A, ０→0
+        cp = cp - 0xFEE0
+    elif 0x2F00 <= cp <= 0x2FDF or 0x2E80 <= cp <= 0x2EFF:
+        # Kangxi radicals from PDF fonts stand for ordinary hanzi (PITFALLS: only these ranges)
+        cp = ord(unicodedata.normalize("NFKC", chr(cp))[0])
+    if 0x41 <= cp <= 0x5A:           # case does not make a different wording
+        cp += 0x20
+    return cp
+
+
+def _folded(bmp_cps: np.ndarray) -> np.ndarray:
+    """Keys of BMP code points; each code point is folded the first time any text holds it (folding
+    all 65,536 up front cost every process 30-50 ms; a speech holds a few thousand distinct ones)."""
+    keys = _fold[bmp_cps]
+    missing = keys == _UNKNOWN
+    if missing.any():
+        for cp in set(bmp_cps[missing].tolist()):
+            _fold[cp] = _fold_one(cp)   # idempotent: threads racing here write the same value
+        keys = _fold[bmp_cps]
+    return keys
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """The BMP folding table (0 = drop) and the placeholder class of each BMP code point."""
-    fold = np.zeros(0x10000, dtype=np.uint32)
-    for cp in range(0x10000):
-        cat = unicodedata.category(chr(cp))
-        # punctuation, separators, controls and unassigned/surrogates never carry wording
-        if cat[0] in "PZC":
-            continue
-        if 0xFF01 <= cp <= 0xFF5E:       # full-width ASCII: Ａ→A, ０→0
-            cp2 = cp - 0xFEE0
-        elif 0x2F00 <= cp <= 0x2FDF or 0x2E80 <= cp <= 0x2EFF:
-            # Kangxi radicals from PDF fonts stand for ordinary hanzi (PITFALLS: only these ranges)
-            cp2 = ord(unicodedata.normalize("NFKC", chr(cp))[0])
-        else:
-            cp2 = cp
-        if 0x41 <= cp2 <= 0x5A:          # case does not make a different wording
-            cp2 += 0x20
-        fold[cp] = cp2
+def _marks() -> np.ndarray:
+    """The placeholder class of each BMP code point."""
     marks = np.zeros(0x10000, dtype=np.uint8)
     for ch in _LETTER_MARKS:
         marks[ord(ch)] = 1
     for ch in _SYMBOL_MARKS:
         marks[ord(ch)] = 2
     # 〇 is the hanzi zero (二〇一五) when alone; only runs of it are treated as a placeholder
-    return fold, marks
+    return marks
 
 
 def code_points(text: str) -> np.ndarray:
@@ -100,12 +116,12 @@ def _placeholder_runs(cps: np.ndarray, marks: np.ndarray) -> tuple[np.ndarray, n
 
 def normalize(text: str) -> Keyed:
     """The matching keys of a text, each with the original [start, end) it covers."""
-    fold, marks = _tables()
+    marks = _marks()
     cps = code_points(text)
     n = cps.shape[0]
     keys = np.empty(n, dtype=np.uint32)
     bmp = cps < 0x10000
-    keys[bmp] = fold[cps[bmp]]
+    keys[bmp] = _folded(cps[bmp])
     keys[~bmp] = cps[~bmp]                # CJK Extension B and beyond are words, keep them
     keep = keys != 0
     ends = np.arange(1, n + 1, dtype=np.uint32)

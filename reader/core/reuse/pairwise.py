@@ -150,3 +150,14 @@ def find_shared(a_text: str, b_text: str, min_chars: int = DEFAULT_MIN_CHARS,
     settings = settings or ReuseSettings()
     a, b = normalize(a_text), normalize(b_text)
     return to_passages(a, b, shared_matches(a, b, settings, min_chars), scorer_for(settings))
+
+
+_WARM_UP_TEXT = ("坚持以人民为中心的发展思想，全面深化改革开放，推进国家治理体系和治理能力现代化，"
+                 "着力解决发展不平衡不充分问题，XX市要把各项工作落到实处。")
+
+
+def warm_up() -> None:
+    """Run the whole matcher once on a short sample, off the GUI thread at start: the reference model,
+    its word list and known-formula pattern, the folding of common characters and numpy's lazily
+    loaded parts are then ready, so the first real comparison pays for none of them."""
+    find_shared("今年" + _WARM_UP_TEXT, _WARM_UP_TEXT + "明年", DEFAULT_MIN_CHARS)

@@ -112,12 +112,16 @@ class Postings:
     def _lookup(self, fps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(document, index into fps) of every live posting of these fingerprints."""
         docs, which = [], []
+        # keys searched in ascending order: numpy's binary search starts each one where the previous
+        # ended, so the pages of a memory-mapped main array are walked once instead of at random
+        order = np.argsort(fps, kind="stable")
+        key = fps[order].astype(np.uint64) << np.uint64(32)
         for part, check_dead in ((self.entries, bool(self.dead)), (self.delta, False)):
             if part.shape[0] == 0:
                 continue
-            key = fps.astype(np.uint64) << np.uint64(32)
-            lo = np.searchsorted(part, key, side="left")
-            hi = np.searchsorted(part, key | _LOW, side="right")
+            lo, hi = np.empty(fps.size, dtype=np.int64), np.empty(fps.size, dtype=np.int64)
+            lo[order] = np.searchsorted(part, key, side="left")
+            hi[order] = np.searchsorted(part, key | _LOW, side="right")
             n = hi - lo
             total = int(n.sum())
             idx = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(total)
@@ -141,7 +145,7 @@ class Postings:
         """Documents holding at least `share` of the given (unique) fingerprints."""
         if fps.size == 0:
             return np.zeros(0, dtype=np.uint32)
-        docs, counts = np.unique(self._lookup(fps)[0], return_counts=True)
+        docs, counts = counted(self._lookup(fps)[0])
         need = max(1, int(np.ceil(share * fps.size - 1e-9)))
         return docs[counts >= need]
 
@@ -167,4 +171,13 @@ class Postings:
         keep = (n > 0) & (n <= cap)
         if not keep.any():
             return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-        return np.unique(docs[keep[which]], return_counts=True)
+        return counted(docs[keep[which]])
+
+
+def counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_counts=True), without numpy.ma's lazy import on a first call."""
+    if values.size == 0:
+        return values, np.zeros(0, dtype=np.int64)
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, ordered.size))

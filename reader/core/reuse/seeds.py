@@ -43,7 +43,19 @@ def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
     # argmin takes the leftmost minimum: the choice depends on the window's content only, which
     # is what makes a shared window pick the same gram in every document
     picks = windows.argmin(axis=1) + np.arange(m - w + 1)
-    return np.unique(picks)
+    # a window's pick never lies left of the previous window's, so picks are already sorted:
+    # dropping repeats is enough (np.unique would sort them again)
+    return dedupe_sorted(picks)
+
+
+def dedupe_sorted(values: np.ndarray) -> np.ndarray:
+    """A sorted 1-d array without its repeated values."""
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def fingerprint_values(hashes: np.ndarray) -> np.ndarray:
@@ -53,7 +65,7 @@ def fingerprint_values(hashes: np.ndarray) -> np.ndarray:
 
 def doc_fingerprints(hashes: np.ndarray, w: int) -> np.ndarray:
     """A document's sorted unique 32-bit fingerprints, as stored in the corpus index."""
-    return np.unique(fingerprint_values(hashes[winnow(hashes, w)]))
+    return dedupe_sorted(np.sort(fingerprint_values(hashes[winnow(hashes, w)])))
 
 
 class GramTable:
