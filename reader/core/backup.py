@@ -10,7 +10,12 @@ open of a day ("daily"), so a restore loses at most what the last session had no
 Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
 counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
 days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library
-from opening or closing: it is logged.
+from opening or closing: it is logged and noted in FAILED_NOTE beside the library (cleared by the
+next good backup), so the window or the command can tell the reader.
+
+The daily backup copies the whole file (a 2.5 GB library took a minute), so it runs on a thread of
+its own (start_daily) from a read-only connection holding one snapshot, paced so that it leaves the
+disk to the reader; the library's close waits for it, so it always completes.
 
 A damaged file is never overwritten or deleted: restoring or starting anew first renames it,
 with its -wal and -shm, to `library-damaged-<stamp>.sqlite3`, so it can still be sent to someone
@@ -22,8 +27,11 @@ from __future__ import annotations
 import logging
 import os
 import re
+import json
 import shutil
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -44,6 +52,11 @@ KEEP_MIGRATION_DAYS = 90
 _COUNTED = ("documents", "excerpts")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%d-%H%M%S"
+FAILED_NOTE = "backup-failed.json"
+PACE_PAGES = 2048          # pages copied per step of a paced (background) backup
+PACE_SLEEP = 0.002         # seconds between steps: the reader's own reads and writes come first
+_naming = threading.Lock()
+_writing: set[Path] = set()   # backups being written by this process (their names are taken)
 _NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-([a-z0-9-]+?))?(?:-(\d+))?\.sqlite3$")
 
 
@@ -82,23 +95,28 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created, b.sequence, b.path.name), reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") -> Path:
+def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "", paced: bool = False) -> Path:
     """Copy the open database into a new backup file (written under a temporary name, then renamed)."""
     directory = backup_dir(folder)
     directory.mkdir(parents=True, exist_ok=True)
     stamp = f"library-{datetime.now().strftime(_STAMP)}"
     stem = stamp + (f"-{reason}" if reason else "")
-    # numbered across reasons, so the newest of one second is known whatever its reason
-    number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
-    target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
-    while target.exists():
-        number += 1
-        target = directory / f"{stem}-{number}.sqlite3"
+    with _naming:     # the day's backup may be running on its thread: each backup gets a name of its own
+        # numbered across reasons, so the newest of one second is known whatever its reason
+        number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
+        target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
+        while target.exists() or target in _writing:
+            number += 1
+            target = directory / f"{stem}-{number}.sqlite3"
+        _writing.add(target)
     partial = target.with_name(target.name + ".part")
     try:
         dst = sqlite3.connect(partial)
         try:
-            conn.backup(dst)
+            if paced:
+                conn.backup(dst, pages=PACE_PAGES, progress=lambda *_: time.sleep(PACE_SLEEP))
+            else:
+                conn.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
             _verify(dst, _counts(conn))
         finally:
@@ -109,6 +127,9 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") 
         for leftover in [partial, *(Path(f"{partial}{s}") for s in SIDE_FILES)]:
             leftover.unlink(missing_ok=True)
         raise
+    finally:
+        with _naming:
+            _writing.discard(target)
     return target
 
 
@@ -131,19 +152,80 @@ def daily_backup_due(folder: Path | str, today: datetime | None = None) -> bool:
     return not any(b.reason == DAILY and b.created.date() == day for b in list_backups(folder))
 
 
-def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str) -> Path | None:
-    """make_backup, then prune; a failure is logged and returns None (it must never stop an open)."""
+def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced: bool = False) -> Path | None:
+    """make_backup, then prune; a failure is logged, noted for the reader and returns None (it must never stop
+    an open or a close)."""
     try:
-        path = make_backup(conn, folder, reason)
+        path = make_backup(conn, folder, reason, paced)
     except (OSError, sqlite3.Error) as exc:
         log.warning("backup (%s) of %s failed: %s", reason, folder, exc)
+        _note_failure(folder, reason, exc)
         return None
+    Path(folder, FAILED_NOTE).unlink(missing_ok=True)
     try:
         prune_backups(folder)
     except OSError as exc:
         log.warning("pruning the backups of %s failed: %s", folder, exc)
     log.info("backup written: %s", path)
     return path
+
+
+def _note_failure(folder: Path | str, reason: str, exc: BaseException) -> None:
+    """Leave a note beside the library that its last backup failed (a full disk may refuse even that)."""
+    error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    note = {"reason": reason, "when": datetime.now().isoformat(timespec="seconds"), "error": error}
+    try:
+        Path(folder, FAILED_NOTE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+    except OSError as failed:
+        log.warning("could not note the failed backup of %s: %s", folder, failed)
+
+
+def last_failure(folder: Path | str) -> dict | None:
+    """The last backup that failed and has not been followed by a good one: {'reason', 'when', 'error'}."""
+    try:
+        note = json.loads(Path(folder, FAILED_NOTE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {"reason": "", "when": "", "error": "?"}
+    return note if isinstance(note, dict) else {"reason": "", "when": "", "error": "?"}
+
+
+_daily_jobs: dict[str, threading.Thread] = {}
+_daily_lock = threading.Lock()
+
+
+def start_daily(db_path: Path, folder: Path | str) -> threading.Thread:
+    """The day's backup on its own thread (one per library at a time): a read-only snapshot of the file as
+    it is now, copied paced and verified; join the thread before the library is closed."""
+    key = os.path.realpath(folder)
+    with _daily_lock:
+        running = _daily_jobs.get(key)
+        if running is not None and running.is_alive():
+            return running
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False, timeout=5)
+        try:
+            conn.execute("BEGIN")      # the snapshot is taken now, before the opener writes anything
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            conn.close()
+            raise
+        thread = threading.Thread(target=_daily, args=(conn, Path(folder)), name="duidu-daily-backup")
+        _daily_jobs[key] = thread
+        thread.start()
+        return thread
+
+
+def _daily(conn: sqlite3.Connection, folder: Path) -> None:
+    """The body of start_daily's thread."""
+    try:
+        safe_backup(conn, folder, DAILY, paced=True)
+    except BaseException as exc:   # a thread's failure would otherwise only reach stderr
+        log.exception("daily backup of %s failed", folder)
+        _note_failure(folder, DAILY, exc)
+    finally:
+        conn.close()
 
 
 def prune_backups(folder: Path | str, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAYS,
