@@ -160,6 +160,7 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced
     except (OSError, sqlite3.Error) as exc:
         log.warning("backup (%s) of %s failed: %s", reason, folder, exc)
         _note_failure(folder, reason, exc)
+        last_error[os.path.realpath(folder)] = _error_text(exc)
         return None
     Path(folder, FAILED_NOTE).unlink(missing_ok=True)
     try:
@@ -172,12 +173,20 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced
 
 def _note_failure(folder: Path | str, reason: str, exc: BaseException) -> None:
     """Leave a note beside the library that its last backup failed (a full disk may refuse even that)."""
-    error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    note = {"reason": reason, "when": datetime.now().isoformat(timespec="seconds"), "error": error}
-    try:
-        Path(folder, FAILED_NOTE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+    note = {"reason": reason, "when": datetime.now().isoformat(timespec="seconds"), "error": _error_text(exc)}
+    target = Path(folder, FAILED_NOTE)
+    partial = target.with_name(FAILED_NOTE + ".part")
+    try:     # whole or not at all: a full disk may refuse half of it
+        partial.write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, target)
     except OSError as failed:
+        partial.unlink(missing_ok=True)
         log.warning("could not note the failed backup of %s: %s", folder, failed)
+
+
+def _error_text(exc: BaseException) -> str:
+    """An error as the reader is shown it ('No space left on device', 'database or disk is full')."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def last_failure(folder: Path | str) -> dict | None:
@@ -191,6 +200,7 @@ def last_failure(folder: Path | str) -> dict | None:
     return note if isinstance(note, dict) else {"reason": "", "when": "", "error": "?"}
 
 
+last_error: dict[str, str] = {}    # the latest failed backup's error by library folder (also when unnoted)
 _daily_jobs: dict[str, threading.Thread] = {}
 _daily_lock = threading.Lock()
 

@@ -219,7 +219,7 @@ class Library:
         self._changes_at_open = self._change_mark(self.conn)
         made = backup.safe_backup(self.conn, self.folder, reason)
         if made is None:
-            self.backup_failed = (backup.last_failure(self.folder) or {}).get("error") or reason
+            self.backup_failed = backup.last_error.get(os.path.realpath(self.folder), reason)
         return made
 
     @contextmanager
@@ -237,7 +237,11 @@ class Library:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:   # SQLite rolls back by itself on a full disk or I/O error
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error as failed:
+                    log.warning("rollback of %s failed: %s", self.path, failed)
             raise
         else:
             self.conn.execute("COMMIT")
