@@ -284,6 +284,32 @@ def check_backup(path: Path | str) -> int:
     return version
 
 
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a full check of one backup found: usable or not, and what it holds (or what is wrong)."""
+
+    ok: bool
+    speeches: int = 0
+    excerpts: int = 0
+    problem: str = ""
+
+
+def verify_backup(path: Path | str) -> BackupCheck:
+    """check_backup (integrity_check, ours, not newer) and the speeches and excerpts the backup holds."""
+    try:
+        check_backup(path)
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            counts = _counts(conn)
+        finally:
+            conn.close()
+    except LibraryError as exc:
+        return BackupCheck(False, problem=exc.detail or exc.reason)
+    except sqlite3.Error as exc:
+        return BackupCheck(False, problem=str(exc))
+    return BackupCheck(True, counts.get("documents", 0), counts.get("excerpts", 0))
+
+
 def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
     """Put a backup in place of the library; the current file is moved aside (returned), never deleted."""
     folder = Path(folder)
