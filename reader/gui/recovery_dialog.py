@@ -29,6 +29,7 @@ class RecoveryDialog(QDialog):
         self.setObjectName("recoveryDialog")
         self.setWindowTitle(self.tr("The Library Cannot Be Opened"))
         self.error, self.folder, self.choice = error, folder, QUIT
+        self.setMinimumWidth(560)
         message = QLabel(error.message(language))
         message.setWordWrap(True)
         message.setTextFormat(Qt.TextFormat.PlainText)
@@ -36,7 +37,7 @@ class RecoveryDialog(QDialog):
         self.backups.setObjectName("backupList")
         found = list_backups(folder)
         for backup in found:
-            item = QListWidgetItem(self._label(backup) + "  " + self.tr("checking…"))
+            item = QListWidgetItem(self.tr("checking…") + "  " + self._label(backup))
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.backups.addItem(item)
         self.backups.setCurrentRow(0)
@@ -79,14 +80,14 @@ class RecoveryDialog(QDialog):
         item = self.backups.item(row)
         if item is None:
             return
-        base = item.text().rsplit("  ", 1)[0]
+        base = item.text().split("  ", 1)[1]
         if result.ok:
-            item.setText(base + "  " + self.tr("✓ %1 speeches, %2 excerpts")
-                         .replace("%1", str(result.speeches)).replace("%2", str(result.excerpts)))
+            item.setText(self.tr("✓ %1 speeches, %2 excerpts").replace("%1", str(result.speeches))
+                         .replace("%2", str(result.excerpts)) + "  " + base)
         else:
-            item.setText(base + "  " + self.tr("✗ damaged, cannot be restored"))
+            item.setText(self.tr("✗ damaged, cannot be restored") + "  " + base)
             item.setToolTip(plain.tooltip(result.problem))
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable & ~Qt.ItemFlag.ItemIsEnabled)
         item.setData(CHECK, result)
         current = self.backups.currentItem()
         held = current.data(CHECK) if current is not None else None
