@@ -57,7 +57,7 @@ def close_libraries() -> None:
 
 def backup_failure_message(failed: dict) -> str:
     """What the reader is told about a backup that could not be made."""
-    when = (failed.get("when") or "").replace("T", " ")
+    when = (failed.get("when") or "")[:19].replace("T", " ")
     return pick(f"warning: the library's backup{' of ' + when if when else ''} failed ({failed.get('error')}); "
                 "recent changes are in no backup yet. Free some disk space: the next command that changes the "
                 "library tries again.",

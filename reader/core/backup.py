@@ -152,9 +152,11 @@ def daily_backup_due(folder: Path | str, today: datetime | None = None) -> bool:
     return not any(b.reason == DAILY and b.created.date() == day for b in list_backups(folder))
 
 
-def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced: bool = False) -> Path | None:
+def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced: bool = False,
+                since: str | None = None) -> Path | None:
     """make_backup, then prune; a failure is logged, noted for the reader and returns None (it must never stop
-    an open or a close)."""
+    an open or a close). `since`: when the connection's snapshot was taken, if before this call."""
+    snapshot = datetime.now().isoformat(timespec="microseconds")
     try:
         path = make_backup(conn, folder, reason, paced)
     except (OSError, sqlite3.Error) as exc:
@@ -162,7 +164,7 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced
         _note_failure(folder, reason, exc)
         last_error[os.path.realpath(folder)] = _error_text(exc)
         return None
-    Path(folder, FAILED_NOTE).unlink(missing_ok=True)
+    _clear_failure(folder, since or snapshot)
     try:
         prune_backups(folder)
     except OSError as exc:
@@ -173,11 +175,14 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced
 
 def _note_failure(folder: Path | str, reason: str, exc: BaseException) -> None:
     """Leave a note beside the library that its last backup failed (a full disk may refuse even that)."""
-    note = {"reason": reason, "when": datetime.now().isoformat(timespec="seconds"), "error": _error_text(exc)}
+    note = {"reason": reason, "when": datetime.now().isoformat(timespec="microseconds"), "error": _error_text(exc)}
     target = Path(folder, FAILED_NOTE)
     partial = target.with_name(FAILED_NOTE + ".part")
-    try:     # whole or not at all: a full disk may refuse half of it
-        partial.write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+    try:     # whole or not at all (a full disk may refuse half of it), and never through a planted link
+        partial.unlink(missing_ok=True)
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(note, ensure_ascii=False))
         os.replace(partial, target)
     except OSError as failed:
         partial.unlink(missing_ok=True)
@@ -187,6 +192,14 @@ def _note_failure(folder: Path | str, reason: str, exc: BaseException) -> None:
 def _error_text(exc: BaseException) -> str:
     """An error as the reader is shown it ('No space left on device', 'database or disk is full')."""
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _clear_failure(folder: Path | str, snapshot: str) -> None:
+    """A good backup clears the note of a failed one, unless that failure came after the snapshot it copied
+    (the day's backup copies the file as it was at open: a later failure's changes are not in it)."""
+    note = last_failure(folder)
+    if note is not None and (note.get("when") or "") <= snapshot:
+        Path(folder, FAILED_NOTE).unlink(missing_ok=True)
 
 
 def last_failure(folder: Path | str) -> dict | None:
@@ -221,16 +234,17 @@ def start_daily(db_path: Path, folder: Path | str) -> threading.Thread:
         except sqlite3.Error:
             conn.close()
             raise
-        thread = threading.Thread(target=_daily, args=(conn, Path(folder)), name="duidu-daily-backup")
+        since = datetime.now().isoformat(timespec="microseconds")
+        thread = threading.Thread(target=_daily, args=(conn, Path(folder), since), name="duidu-daily-backup")
         _daily_jobs[key] = thread
         thread.start()
         return thread
 
 
-def _daily(conn: sqlite3.Connection, folder: Path) -> None:
+def _daily(conn: sqlite3.Connection, folder: Path, since: str) -> None:
     """The body of start_daily's thread."""
     try:
-        safe_backup(conn, folder, DAILY, paced=True)
+        safe_backup(conn, folder, DAILY, paced=True, since=since)
     except BaseException as exc:   # a thread's failure would otherwise only reach stderr
         log.exception("daily backup of %s failed", folder)
         _note_failure(folder, DAILY, exc)

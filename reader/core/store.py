@@ -216,10 +216,12 @@ class Library:
         """A verified backup now (before a risky change, or at close); None, logged, if it failed."""
         if self.read_only or self.conn.in_transaction:   # a backup is of committed work only
             return None
-        self._changes_at_open = self._change_mark(self.conn)
+        mark = self._change_mark(self.conn)
         made = backup.safe_backup(self.conn, self.folder, reason)
-        if made is None:
+        if made is None:   # what changed is still in no backup: the close must try again
             self.backup_failed = backup.last_error.get(os.path.realpath(self.folder), reason)
+        else:
+            self._changes_at_open = mark
         return made
 
     @contextmanager

@@ -47,7 +47,7 @@ class BackupNotice(QLabel):
     def details(self) -> str:
         """What failed, when, and what to do (the tooltip, and the message at start)."""
         failure = self.failure or {}
-        when = (failure.get("when") or "").replace("T", " ")
+        when = (failure.get("when") or "")[:19].replace("T", " ")
         return (self.tr("The library's backup of %1 failed (%2), so your recent changes are in no backup yet. "
                         "Free some disk space; Duidu backs up again when you close it or make a large change.")
                 .replace("%1", when or "?").replace("%2", failure.get("error") or "?"))

@@ -431,3 +431,50 @@ def test_a_failed_backup_at_close_is_noted_for_the_next_start(tmp_path, monkeypa
     lib.backup("manual")
     assert backup.last_failure(folder) is None
     lib.close()
+
+
+def test_a_planted_link_never_receives_the_failure_note(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    for name in (backup.FAILED_NOTE, backup.FAILED_NOTE + ".part"):
+        (folder / name).symlink_to(precious)
+    lib = Library(folder)
+    lib.wait_for_backups()
+    monkeypatch.setattr(backup, "make_backup", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space")))
+    lib.backup("manual")
+    monkeypatch.undo()
+    assert precious.read_text(encoding="utf-8") == "keep me"
+    assert not (folder / backup.FAILED_NOTE).is_symlink() and backup.last_failure(folder)["error"] == "No space"
+    lib.close()
+
+
+def test_the_day_s_backup_does_not_clear_a_failure_that_came_after_its_snapshot(tmp_path, monkeypatch):
+    """The daily copy holds the file as it was at open: a backup that failed later still needs saying."""
+    import threading
+
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    go = threading.Event()
+    original = backup.make_backup
+
+    def held(conn, where, reason="", paced=False):
+        if reason == backup.DAILY:
+            assert go.wait(30)
+            return original(conn, where, reason, paced)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", held)
+    lib = Library(folder)
+    from reader.core.importer import load_text
+
+    lib.add_document(load_text("打开之后导入、备份失败的讲话。" * 20))
+    assert lib.backup("pre-delete") is None
+    go.set()
+    lib.wait_for_backups()
+    assert [b.reason for b in list_backups(folder)].count(backup.DAILY) == 1
+    assert backup.last_failure(folder)["reason"] == "pre-delete"       # the daily copy lacks that speech
+    monkeypatch.undo()
+    lib.close()                                                          # the session backup has it
+    assert backup.last_failure(folder) is None
