@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from reader.core import backup
+from reader.core import backup_notes
 from reader.core.importer import ImportRefused, load_file
 from reader.core.locale import pick
 from reader.core.paths import library_dir
@@ -48,7 +48,7 @@ def close_libraries() -> None:
     while _opened:
         library = _opened.pop()
         library.close()
-        failed = None if library.read_only else backup.last_failure(library.folder)
+        failed = None if library.read_only else backup_notes.last_failure(library.folder)
         if failed is None and library.backup_failed:      # a full disk refused the note as well
             failed = {"when": "", "error": library.backup_failed}
         if failed is not None:

@@ -10,12 +10,9 @@ open of a day ("daily"), so a restore loses at most what the last session had no
 Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
 counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
 days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library
-from opening or closing: it is logged and noted in FAILED_NOTE beside the library (cleared by the
-next good backup), so the window or the command can tell the reader.
-
-The daily backup copies the whole file (a 2.5 GB library took a minute), so it runs on a thread of
-its own (start_daily) from a read-only connection holding one snapshot, paced so that it leaves the
-disk to the reader; the library's close waits for it, so it always completes.
+from opening or closing: it is logged and noted beside the library (reader.core.backup_notes), so
+the window or the command can tell the reader. The daily backup copies the whole file, so it runs
+paced on a thread of its own (reader.core.backup_daily).
 
 A damaged file is never overwritten or deleted: restoring or starting anew first renames it,
 with its -wal and -shm, to `library-damaged-<stamp>.sqlite3`, so it can still be sent to someone
@@ -27,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import json
 import shutil
 import sqlite3
 import threading
@@ -38,7 +34,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import lock, schema
+from reader.core import backup_notes, lock, schema
 from reader.core.library_error import DB_NAME, LibraryError
 
 log = logging.getLogger(__name__)
@@ -52,7 +48,6 @@ KEEP_MIGRATION_DAYS = 90
 _COUNTED = ("documents", "excerpts")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%d-%H%M%S"
-FAILED_NOTE = "backup-failed.json"
 PACE_PAGES = 2048          # pages copied per step of a paced (background) backup
 PACE_SLEEP = 0.002         # seconds between steps: the reader's own reads and writes come first
 _naming = threading.Lock()
@@ -161,95 +156,15 @@ def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced
         path = make_backup(conn, folder, reason, paced)
     except (OSError, sqlite3.Error) as exc:
         log.warning("backup (%s) of %s failed: %s", reason, folder, exc)
-        _note_failure(folder, reason, exc)
-        last_error[os.path.realpath(folder)] = _error_text(exc)
+        backup_notes.note_failure(folder, reason, exc)
         return None
-    _clear_failure(folder, since or snapshot)
+    backup_notes.clear_failure(folder, since or snapshot)
     try:
         prune_backups(folder)
     except OSError as exc:
         log.warning("pruning the backups of %s failed: %s", folder, exc)
     log.info("backup written: %s", path)
     return path
-
-
-def _note_failure(folder: Path | str, reason: str, exc: BaseException) -> None:
-    """Leave a note beside the library that its last backup failed (a full disk may refuse even that)."""
-    note = {"reason": reason, "when": datetime.now().isoformat(timespec="microseconds"), "error": _error_text(exc)}
-    target = Path(folder, FAILED_NOTE)
-    partial = target.with_name(FAILED_NOTE + ".part")
-    try:     # whole or not at all (a full disk may refuse half of it), and never through a planted link
-        partial.unlink(missing_ok=True)
-        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(note, ensure_ascii=False))
-        os.replace(partial, target)
-    except OSError as failed:
-        partial.unlink(missing_ok=True)
-        log.warning("could not note the failed backup of %s: %s", folder, failed)
-
-
-def _error_text(exc: BaseException) -> str:
-    """An error as the reader is shown it ('No space left on device', 'database or disk is full')."""
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-
-
-def _clear_failure(folder: Path | str, snapshot: str) -> None:
-    """A good backup clears the note of a failed one, unless that failure came after the snapshot it copied
-    (the day's backup copies the file as it was at open: a later failure's changes are not in it)."""
-    note = last_failure(folder)
-    if note is not None and (note.get("when") or "") <= snapshot:
-        Path(folder, FAILED_NOTE).unlink(missing_ok=True)
-
-
-def last_failure(folder: Path | str) -> dict | None:
-    """The last backup that failed and has not been followed by a good one: {'reason', 'when', 'error'}."""
-    try:
-        note = json.loads(Path(folder, FAILED_NOTE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        return {"reason": "", "when": "", "error": "?"}
-    return note if isinstance(note, dict) else {"reason": "", "when": "", "error": "?"}
-
-
-last_error: dict[str, str] = {}    # the latest failed backup's error by library folder (also when unnoted)
-_daily_jobs: dict[str, threading.Thread] = {}
-_daily_lock = threading.Lock()
-
-
-def start_daily(db_path: Path, folder: Path | str) -> threading.Thread:
-    """The day's backup on its own thread (one per library at a time): a read-only snapshot of the file as
-    it is now, copied paced and verified; join the thread before the library is closed."""
-    key = os.path.realpath(folder)
-    with _daily_lock:
-        running = _daily_jobs.get(key)
-        if running is not None and running.is_alive():
-            return running
-        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False, timeout=5)
-        try:
-            conn.execute("BEGIN")      # the snapshot is taken now, before the opener writes anything
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error:
-            conn.close()
-            raise
-        since = datetime.now().isoformat(timespec="microseconds")
-        thread = threading.Thread(target=_daily, args=(conn, Path(folder), since), name="duidu-daily-backup")
-        _daily_jobs[key] = thread
-        thread.start()
-        return thread
-
-
-def _daily(conn: sqlite3.Connection, folder: Path, since: str) -> None:
-    """The body of start_daily's thread."""
-    try:
-        safe_backup(conn, folder, DAILY, paced=True, since=since)
-    except BaseException as exc:   # a thread's failure would otherwise only reach stderr
-        log.exception("daily backup of %s failed", folder)
-        _note_failure(folder, DAILY, exc)
-    finally:
-        conn.close()
 
 
 def prune_backups(folder: Path | str, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAYS,

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import backup, clean_close, derived, fts, integrity, lock, schema
+from reader.core import backup, backup_daily, backup_notes, clean_close, derived, fts, integrity, lock, schema
 from reader.core.library_error import DB_NAME, LibraryError, explain
 from reader.core.outline import Section
 
@@ -151,9 +151,10 @@ class Library:
     def _start_daily(self) -> None:
         """The day's backup, on its own thread so that a large library opens at once (close waits for it)."""
         try:
-            self._pending.append(backup.start_daily(self.path, self.folder))
+            self._pending.append(backup_daily.start_daily(self.path, self.folder))
         except (OSError, sqlite3.Error) as exc:
             log.warning("daily backup of %s could not start: %s", self.folder, exc)
+            backup_notes.note_failure(self.folder, backup.DAILY, exc)
 
     @staticmethod
     def _change_mark(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -219,7 +220,7 @@ class Library:
         mark = self._change_mark(self.conn)
         made = backup.safe_backup(self.conn, self.folder, reason)
         if made is None:   # what changed is still in no backup: the close must try again
-            self.backup_failed = backup.last_error.get(os.path.realpath(self.folder), reason)
+            self.backup_failed = backup_notes.last_error.get(os.path.realpath(self.folder), reason)
         else:
             self._changes_at_open = mark
         return made

@@ -2,7 +2,7 @@
 
 Backups are made at close, before risky changes and once a day on a thread of their own
 (reader.core.backup), so a failure can come at any moment and from any thread; the note it leaves
-beside the library (backup.last_failure) is read at start and every few seconds, and the warning
+beside the library (reader.core.backup_notes) is read at start and every few seconds, and the warning
 goes away by itself once a backup succeeds again.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
-from reader.core import backup
+from reader.core import backup_notes
 from reader.gui import plain
 
 CHECK_MS = 5000
@@ -36,7 +36,7 @@ class BackupNotice(QLabel):
 
     def refresh(self) -> None:
         """Read the note again: show the warning while a failure stands, hide it once a backup succeeded."""
-        self.failure = backup.last_failure(self.library.folder)
+        self.failure = backup_notes.last_failure(self.library.folder)
         if self.failure is None:
             self.hide()
             return

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from reader.cli import run
-from reader.core import backup
+from reader.core import backup, backup_notes
 from reader.core.store import DB_NAME, Library
 
 DISK_KB = 16384
@@ -109,7 +109,7 @@ def test_a_full_disk_loses_nothing_and_says_so(small_disk, tmp_path, capsys, mon
     assert after == before
     assert all(doc_text[start:end] == quote for _, _, start, end, quote, doc_text in after)
     status, _, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[700:712], "--tag", "民生")
-    assert status == 0 and "backup" not in err and backup.last_failure(folder) is None
+    assert status == 0 and "backup" not in err and backup_notes.last_failure(folder) is None
     newest = backup.list_backups(folder)[0]
     conn = sqlite3.connect(newest.path)
     assert conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == len(before) + 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from reliability_helpers import checksum, corrupt_pages, dump
 
-from reader.core import backup, schema
+from reader.core import backup, backup_notes, schema
 from reader.core.backup import (check_backup, daily_backup_due, list_backups, make_backup, prune_backups,
                                 restore_backup, start_new_library)
 from reader.core.store import DB_NAME, Library, LibraryError
@@ -283,9 +283,9 @@ def test_a_backup_that_fails_verification_is_not_kept(tmp_path, monkeypatch):
     assert lib.backup("manual") is None
     assert not [b for b in list_backups(folder) if b.reason == "manual"]
     assert not list((folder / "backups").glob("*.part"))
-    assert "verification failed" in lib.backup_failed and backup.last_failure(folder)["reason"] == "manual"
+    assert "verification failed" in lib.backup_failed and backup_notes.last_failure(folder)["reason"] == "manual"
     monkeypatch.undo()
-    assert lib.backup("manual") is not None and backup.last_failure(folder) is None   # a good one clears it
+    assert lib.backup("manual") is not None and backup_notes.last_failure(folder) is None   # a good one clears it
     lib.close()
 
 
@@ -423,13 +423,13 @@ def test_a_failed_backup_at_close_is_noted_for_the_next_start(tmp_path, monkeypa
 
     monkeypatch.setattr(backup, "make_backup", full)
     lib.close()
-    note = backup.last_failure(folder)
+    note = backup_notes.last_failure(folder)
     assert note["reason"] == backup.SESSION and note["error"] == "No space left on device"
     monkeypatch.undo()
     lib = Library(folder)
-    assert backup.last_failure(folder) is not None       # still unbacked: the note stays until a backup is made
+    assert backup_notes.last_failure(folder) is not None       # still unbacked: the note stays until a backup is made
     lib.backup("manual")
-    assert backup.last_failure(folder) is None
+    assert backup_notes.last_failure(folder) is None
     lib.close()
 
 
@@ -438,7 +438,7 @@ def test_a_planted_link_never_receives_the_failure_note(tmp_path, monkeypatch):
     saved_library(folder)
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me", encoding="utf-8")
-    for name in (backup.FAILED_NOTE, backup.FAILED_NOTE + ".part"):
+    for name in (backup_notes.FAILED_NOTE, backup_notes.FAILED_NOTE + ".part"):
         (folder / name).symlink_to(precious)
     lib = Library(folder)
     lib.wait_for_backups()
@@ -446,7 +446,7 @@ def test_a_planted_link_never_receives_the_failure_note(tmp_path, monkeypatch):
     lib.backup("manual")
     monkeypatch.undo()
     assert precious.read_text(encoding="utf-8") == "keep me"
-    assert not (folder / backup.FAILED_NOTE).is_symlink() and backup.last_failure(folder)["error"] == "No space"
+    assert not (folder / backup_notes.FAILED_NOTE).is_symlink() and backup_notes.last_failure(folder)["error"] == "No space"
     lib.close()
 
 
@@ -474,7 +474,7 @@ def test_the_day_s_backup_does_not_clear_a_failure_that_came_after_its_snapshot(
     go.set()
     lib.wait_for_backups()
     assert [b.reason for b in list_backups(folder)].count(backup.DAILY) == 1
-    assert backup.last_failure(folder)["reason"] == "pre-delete"       # the daily copy lacks that speech
+    assert backup_notes.last_failure(folder)["reason"] == "pre-delete"       # the daily copy lacks that speech
     monkeypatch.undo()
     lib.close()                                                          # the session backup has it
-    assert backup.last_failure(folder) is None
+    assert backup_notes.last_failure(folder) is None
