@@ -172,3 +172,56 @@ def test_backups_carry_the_derived_tables(tmp_path, reason):
     assert conn.execute("INSERT INTO search_text(search_text) VALUES ('integrity-check')") is not None
     conn.close()
     assert set(USER_TABLES) <= names
+
+
+def test_a_library_made_by_the_first_release_itself(tmp_path):
+    """The first release's own code (checked out of git) imports the sample speeches and tags three excerpts;
+    today's code opens that library with every excerpt where it was, and its search and outlines in step."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    if shutil.which("git") is None or subprocess.run(["git", "-C", str(root), "cat-file", "-e", "99918f4^{commit}"],
+                                                     capture_output=True).returncode != 0:
+        pytest.skip("the first release's commit is not in this checkout")
+    old = tmp_path / "release"
+    old.mkdir()
+    archive = subprocess.run(["git", "-C", str(root), "archive", "99918f4", "reader", "corpus"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    folder = tmp_path / "lib"
+
+    def run(code: Path, *argv: str) -> str:
+        env = {**os.environ, "PYTHONPATH": str(code), "DUIDU_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run([sys.executable, "-m", "reader", "--library", str(folder), *argv], env=env,
+                              capture_output=True, text=True, cwd=tmp_path, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run(old, "import", "--bundled")
+    for doc in (1, 2, 3):
+        text = run(old, "text", str(doc))
+        quote = text[len(text) // 3:len(text) // 3 + 15].replace("\n", "")
+        run(old, "excerpt", "add", str(doc), "--quote", quote, "--tag", "城镇化/规划", "--tag", "民生", "--note", f"第{doc}条")
+    assert run(old, "search", "城镇化")
+    conn = sqlite3.connect(folder / DB_NAME)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == RELEASED
+    conn.close()
+    keys = ("id", "doc_id", "start", "end", "quote", "note", "status", "section", "tags", "title")
+    before = [{k: x[k] for k in keys} for x in json.loads(run(old, "excerpt", "list", "--json"))]
+    after = [{k: x[k] for k in keys} for x in json.loads(run(root, "excerpt", "list", "--json"))]
+    assert len(before) == 3 and after == before
+    lib = Library(folder)
+    assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    lib.refresh_derived()
+    names = {r[0] for r in lib.conn.execute("SELECT name FROM sqlite_master")}
+    assert "search_fts" not in names and "search_text" in names       # the first index replaced by today's
+    assert lib.conn.execute("SELECT count(*) FROM doc_outline").fetchone()[0] == 5
+    texts = {d.id: lib.get_document(d.id).text for d in lib.list_documents()}
+    for x in after:
+        assert texts[x["doc_id"]][x["start"]:x["end"]] == x["quote"]
+    lib.close()
