@@ -56,3 +56,6 @@ def _daily(conn: sqlite3.Connection, folder: Path, since: str) -> None:
         backup_notes.note_failure(folder, backup.DAILY, exc)
     finally:
         conn.close()
+        with _daily_lock:
+            if _daily_jobs.get(os.path.realpath(folder)) is threading.current_thread():
+                del _daily_jobs[os.path.realpath(folder)]

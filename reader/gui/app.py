@@ -8,9 +8,9 @@ import sys
 import time
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.core.locale import system_language
@@ -79,10 +79,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
     window.show()
-    if window.backup_notice.failure is not None:     # said once at start; the status bar keeps saying it
-        box = plain.message_box(window, QMessageBox.Icon.Warning, APP_NAME, window.backup_notice.details())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+    window.backup_notice.announce(window)
     window.bundled_job = window.import_bundled_in_background() if bundled else None
     warm_up_in_background(window)
     return app, window

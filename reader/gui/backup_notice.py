@@ -8,8 +8,8 @@ goes away by itself once a backup succeeds again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from reader.core import backup_notes
 from reader.gui import plain
@@ -51,3 +51,12 @@ class BackupNotice(QLabel):
         return (self.tr("The library's backup of %1 failed (%2), so your recent changes are in no backup yet. "
                         "Free some disk space; Duidu backs up again when you close it or make a large change.")
                 .replace("%1", when or "?").replace("%2", failure.get("error") or "?"))
+
+    def announce(self, parent) -> QMessageBox | None:
+        """At start, say a standing failure once in a (non-blocking) message; the status bar keeps saying it."""
+        if self.failure is None:
+            return None
+        box = plain.message_box(parent, QMessageBox.Icon.Warning, QCoreApplication.applicationName(), self.details())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return box

@@ -5,6 +5,7 @@ import sys
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.core.backup import list_backups, make_backup
 from reader.core.library_ops import import_bundled_corpus
@@ -132,8 +133,12 @@ def test_a_failed_backup_shows_in_the_status_bar_until_one_succeeds(isolated_hom
     notice = window.backup_notice
     assert notice.isVisible() and "backup failed" in notice.text()
     assert "No space left on device" in notice.toolTip() and "pre-reimport" not in notice.text()
+    box = notice.announce(window)                   # what the next start says, without blocking it
+    assert box.isVisible() and "No space left on device" in box.text() and "no backup yet" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
     assert library.backup("manual") is not None
     notice.refresh()
-    assert not notice.isVisible()
+    assert not notice.isVisible() and notice.announce(window) is None
     window.close()
     library.close()
