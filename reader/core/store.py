@@ -239,15 +239,15 @@ class Library:
             raise explain(self.path, exc) from exc
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            if self.conn.in_transaction:   # SQLite rolls back by itself on a full disk or I/O error
+            # SQLite rolls back by itself on a full disk or an I/O error, even at COMMIT; what it left open goes
+            if self.conn.in_transaction:
                 try:
                     self.conn.execute("ROLLBACK")
                 except sqlite3.Error as failed:
                     log.warning("rollback of %s failed: %s", self.path, failed)
             raise
-        else:
-            self.conn.execute("COMMIT")
 
     # --- documents -------------------------------------------------------------------------
 

@@ -114,3 +114,21 @@ def test_a_full_disk_loses_nothing_and_says_so(small_disk, tmp_path, capsys, mon
     conn = sqlite3.connect(newest.path)
     assert conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == len(before) + 1
     conn.close()
+
+
+def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path):
+    """A COMMIT can fail (a full disk, a deferred constraint): nothing of it lands and the next write works."""
+    from reader.core.importer import load_text
+
+    library = Library(tmp_path / "lib")
+    library.add_document(load_text("第一篇讲话。" * 10))
+    with pytest.raises(sqlite3.IntegrityError):
+        with library.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute('INSERT INTO excerpts (doc_id, "start", "end", quote, created_at, updated_at)'
+                         " VALUES (99, 0, 2, '第一', 't', 't')")     # no speech 99: refused only at COMMIT
+    assert not library.conn.in_transaction
+    assert library.conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == 0
+    library.add_document(load_text("第二篇讲话。" * 10))
+    assert len(library.list_documents()) == 2
+    library.close()
