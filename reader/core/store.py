@@ -143,6 +143,7 @@ class Library:
             if conn is not None:
                 conn.close()
             raise explain(self.path, exc) from exc
+        backup_notes.reserve(self.folder)
         if version and not migrating and daily:
             self._start_daily()
         self._changes_at_open = self._change_mark(conn)

@@ -90,7 +90,7 @@ def test_a_full_disk_loses_nothing_and_says_so(small_disk, tmp_path, capsys, mon
     # an excerpt fits in the log, its backup at close does not: the reader is told
     status, out, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[500:512], "--tag", "民生")
     if status == 0:
-        assert "backup failed (database or disk is full)" in err
+        assert "warning: the library's backup of" in err and "failed (database or disk is full)" in err
         before = excerpts(folder)
         assert len(before) == 3 and before[-1][4] == text[500:512]
     else:
@@ -131,4 +131,55 @@ def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path):
     assert library.conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == 0
     library.add_document(load_text("第二篇讲话。" * 10))
     assert len(library.list_documents()) == 2
+    library.close()
+
+
+def test_the_window_on_a_full_disk(small_disk, tmp_path, qtbot, monkeypatch):
+    """In the window: an import that does not fit is a message, the close's backup that does not fit is said at
+    the next start, and every excerpt is still there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.library_ops import import_bundled_corpus
+    from reader.gui.main_window import MainWindow
+    from reader.gui.settings import Settings
+
+    folder = small_disk / "lib"
+    monkeypatch.setenv("DUIDU_HOME", str(folder))
+    monkeypatch.setenv("DUIDU_LANG", "en")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    library = Library(folder)
+    import_bundled_corpus(library)
+    window = MainWindow(library, Settings())
+    qtbot.addWidget(window)
+    text = library.get_document(1).text
+    window.editor.add_excerpts([(1, 100, 112)], [])
+    big = tmp_path / "big.txt"
+    big.write_text("关于推进新型城镇化建设的讲话\n" + "推进城乡融合发展的各项举措落到实处。\n" * 40000, encoding="utf-8")
+    fill(small_disk, leave=64 * 1024)
+    window.import_in_background([str(big)])
+    qtbot.waitUntil(lambda: not window.jobs.jobs, timeout=60000)
+    assert any("is full" in message for message in shown), shown
+    window.editor.add_excerpts([(1, 300, 312)], [])      # fits in the log
+    window.close()
+    library.close()                                        # its backup does not fit
+    assert backup_notes.last_failure(folder)["reason"] == backup.SESSION
+    free(small_disk)
+    kept = excerpts(folder)
+    assert [(start, end, quote) for _, _, start, end, quote, _ in kept] == [(100, 112, text[100:112]),
+                                                                           (300, 312, text[300:312])]
+    fill(small_disk, leave=256 * 1024)                    # room to open and work, not for a backup
+    library = Library(folder)
+    window = MainWindow(library, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.backup_notice.isVisible() and "no backup" in window.backup_notice.text()
+    library.wait_for_backups()                              # the day's backup: it does not fit either
+    window.backup_notice.refresh()
+    assert window.backup_notice.isVisible()
+    free(small_disk)
+    assert library.backup("manual") is not None             # room again: a backup, and the warning goes
+    window.backup_notice.refresh()
+    assert not window.backup_notice.isVisible()
+    window.close()
     library.close()

@@ -439,6 +439,7 @@ def test_a_planted_link_never_receives_the_failure_note(tmp_path, monkeypatch):
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me", encoding="utf-8")
     for name in (backup_notes.FAILED_NOTE, backup_notes.FAILED_NOTE + ".part"):
+        (folder / name).unlink(missing_ok=True)       # the blank note reserved at open
         (folder / name).symlink_to(precious)
     lib = Library(folder)
     lib.wait_for_backups()
