@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.core import backup_notes
 from reader.core.importer import ImportRefused, load_file
 from reader.core.locale import pick
 from reader.core.paths import library_dir
@@ -42,9 +43,26 @@ def open_library(args, read_only_ok: bool = False) -> Library:
 
 
 def close_libraries() -> None:
-    """Close what the command opened: a library it changed is backed up as it closes."""
+    """Close what the command opened: a library it changed is backed up as it closes (a failed backup is
+    said on stderr: the reader's work since the last good backup is in no copy)."""
     while _opened:
-        _opened.pop().close()
+        library = _opened.pop()
+        library.close()
+        failed = None if library.read_only else backup_notes.last_failure(library.folder)
+        if failed is None and library.backup_failed:      # a full disk refused the note as well
+            failed = {"when": "", "error": library.backup_failed}
+        if failed is not None:
+            print("duidu: " + backup_failure_message(failed), file=sys.stderr)
+
+
+def backup_failure_message(failed: dict) -> str:
+    """What the reader is told about a backup that could not be made."""
+    when = (failed.get("when") or "")[:19].replace("T", " ")
+    return pick(f"warning: the library's backup{' of ' + when if when else ''} failed ({failed.get('error')}); "
+                "recent changes are in no backup yet. Free some disk space: the next command that changes the "
+                "library tries again.",
+                f"警告：文库{' ' + when + ' ' if when else ''}的备份失败（{failed.get('error')}），最近的改动尚无备份。"
+                "请腾出磁盘空间：下一次修改文库的命令会再次备份。")
 
 
 def resolve_document(library: Library, arg: str) -> Document:

@@ -10,7 +10,9 @@ open of a day ("daily"), so a restore loses at most what the last session had no
 Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
 counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
 days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library
-from opening or closing: it is logged.
+from opening or closing: it is logged and noted beside the library (reader.core.backup_notes), so
+the window or the command can tell the reader. The daily backup copies the whole file, so it runs
+paced on a thread of its own (reader.core.backup_daily).
 
 A damaged file is never overwritten or deleted: restoring or starting anew first renames it,
 with its -wal and -shm, to `library-damaged-<stamp>.sqlite3`, so it can still be sent to someone
@@ -24,13 +26,15 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import lock, schema
+from reader.core import backup_notes, lock, schema
 from reader.core.library_error import DB_NAME, LibraryError
 
 log = logging.getLogger(__name__)
@@ -44,6 +48,10 @@ KEEP_MIGRATION_DAYS = 90
 _COUNTED = ("documents", "excerpts")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%d-%H%M%S"
+PACE_PAGES = 2048          # pages copied per step of a paced (background) backup
+PACE_SLEEP = 0.002         # seconds between steps: the reader's own reads and writes come first
+_naming = threading.Lock()
+_writing: set[Path] = set()   # backups being written by this process (their names are taken)
 _NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-([a-z0-9-]+?))?(?:-(\d+))?\.sqlite3$")
 
 
@@ -82,23 +90,28 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created, b.sequence, b.path.name), reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") -> Path:
+def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "", paced: bool = False) -> Path:
     """Copy the open database into a new backup file (written under a temporary name, then renamed)."""
     directory = backup_dir(folder)
     directory.mkdir(parents=True, exist_ok=True)
     stamp = f"library-{datetime.now().strftime(_STAMP)}"
     stem = stamp + (f"-{reason}" if reason else "")
-    # numbered across reasons, so the newest of one second is known whatever its reason
-    number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
-    target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
-    while target.exists():
-        number += 1
-        target = directory / f"{stem}-{number}.sqlite3"
+    with _naming:     # the day's backup may be running on its thread: each backup gets a name of its own
+        # numbered across reasons, so the newest of one second is known whatever its reason
+        number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
+        target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
+        while target.exists() or target in _writing:
+            number += 1
+            target = directory / f"{stem}-{number}.sqlite3"
+        _writing.add(target)
     partial = target.with_name(target.name + ".part")
     try:
         dst = sqlite3.connect(partial)
         try:
-            conn.backup(dst)
+            if paced:
+                conn.backup(dst, pages=PACE_PAGES, progress=lambda *_: time.sleep(PACE_SLEEP))
+            else:
+                conn.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
             _verify(dst, _counts(conn))
         finally:
@@ -109,6 +122,9 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "") 
         for leftover in [partial, *(Path(f"{partial}{s}") for s in SIDE_FILES)]:
             leftover.unlink(missing_ok=True)
         raise
+    finally:
+        with _naming:
+            _writing.discard(target)
     return target
 
 
@@ -131,13 +147,18 @@ def daily_backup_due(folder: Path | str, today: datetime | None = None) -> bool:
     return not any(b.reason == DAILY and b.created.date() == day for b in list_backups(folder))
 
 
-def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str) -> Path | None:
-    """make_backup, then prune; a failure is logged and returns None (it must never stop an open)."""
+def safe_backup(conn: sqlite3.Connection, folder: Path | str, reason: str, paced: bool = False,
+                since: str | None = None) -> Path | None:
+    """make_backup, then prune; a failure is logged, noted for the reader and returns None (it must never stop
+    an open or a close). `since`: when the connection's snapshot was taken, if before this call."""
+    snapshot = datetime.now().isoformat(timespec="microseconds")
     try:
-        path = make_backup(conn, folder, reason)
+        path = make_backup(conn, folder, reason, paced)
     except (OSError, sqlite3.Error) as exc:
         log.warning("backup (%s) of %s failed: %s", reason, folder, exc)
+        backup_notes.note_failure(folder, reason, exc)
         return None
+    backup_notes.clear_failure(folder, since or snapshot)
     try:
         prune_backups(folder)
     except OSError as exc:
@@ -190,6 +211,32 @@ def check_backup(path: Path | str) -> int:
     if version > schema.VERSION:
         raise LibraryError("newer", path, str(version))
     return version
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a full check of one backup found: usable or not, and what it holds (or what is wrong)."""
+
+    ok: bool
+    speeches: int = 0
+    excerpts: int = 0
+    problem: str = ""
+
+
+def verify_backup(path: Path | str) -> BackupCheck:
+    """check_backup (integrity_check, ours, not newer) and the speeches and excerpts the backup holds."""
+    try:
+        check_backup(path)
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            counts = _counts(conn)
+        finally:
+            conn.close()
+    except LibraryError as exc:
+        return BackupCheck(False, problem=exc.detail or exc.reason)
+    except sqlite3.Error as exc:
+        return BackupCheck(False, problem=str(exc))
+    return BackupCheck(True, counts.get("documents", 0), counts.get("excerpts", 0))
 
 
 def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:

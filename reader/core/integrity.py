@@ -7,12 +7,14 @@ checkpoint a WAL into it, so a file that is refused stays byte-for-byte as it wa
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
 from reader.core import schema
 
 BUSY_SECONDS = 2   # how long to wait for another program's lock before saying so
+FULL_BYTES = 1 << 20   # less room than this on the library's disk: an I/O error is the full disk
 
 
 class Unfit(Exception):
@@ -51,9 +53,10 @@ def inspect(path: Path | str, full: bool = False) -> int:
             conn.close()
     except sqlite3.Error as exc:
         _tidy(fresh)
-        # another program holding the file is not damage: say so instead of offering a restore
+        # another program holding the file, or a full disk (SQLite cannot even make its -shm), is not damage:
+        # say so instead of offering a restore
         busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
-        raise Unfit("locked" if busy else "damaged", str(exc)) from exc
+        raise Unfit("locked" if busy else "disk_full" if disk_full(path) else "damaged", str(exc)) from exc
     if version > schema.VERSION:
         _tidy(fresh)
         raise Unfit("newer", str(version))
@@ -62,6 +65,14 @@ def inspect(path: Path | str, full: bool = False) -> int:
         _tidy(fresh)
         raise Unfit("damaged", "foreign tables")
     return version
+
+
+def disk_full(path: Path | str) -> bool:
+    """Whether the disk holding the file has (almost) no room left: an I/O error there is not damage."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_BYTES
+    except OSError:
+        return False
 
 
 def full_check(path: Path | str) -> str:

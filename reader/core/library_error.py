@@ -65,7 +65,7 @@ def explain(path, exc: BaseException) -> LibraryError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return LibraryError("locked", path, str(exc))
-    if "full" in text:
+    if "full" in text or integrity.disk_full(path):
         return LibraryError("disk_full", path, str(exc))
     verdict = integrity.full_check(path)
     return LibraryError("damaged", path, verdict if verdict != "ok" else str(exc))

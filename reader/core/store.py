@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import backup, clean_close, derived, fts, integrity, lock, schema
+from reader.core import backup, backup_daily, backup_notes, clean_close, derived, fts, integrity, lock, schema
 from reader.core.library_error import DB_NAME, LibraryError, explain
 from reader.core.outline import Section
 
@@ -90,6 +90,8 @@ class Library:
         self.read_only = read_only
         self._unlock = None
         self._changes_at_open = (0, 0)
+        self._pending: list = []          # the day's backup, still running on its thread
+        self.backup_failed: str | None = None   # the error of a backup this session could not make
         self.backup_on_close = backup_on_close   # worker connections leave it to the session's own
         if read_only:
             self.conn = self._connect_read_only()
@@ -105,7 +107,7 @@ class Library:
         # a Library dropped without close() (a command ending, say) must not keep this process's share of
         # the lock, and its connection closes cleanly: close() and exit run the same _release, once
         opened: list[sqlite3.Connection] = []
-        self._unlock = weakref.finalize(self, _release, opened, self.path, locked)
+        self._unlock = weakref.finalize(self, _release, opened, self.path, locked, self._pending)
         try:
             self.conn = self._connect(locked)
         except BaseException:
@@ -121,7 +123,8 @@ class Library:
             version = 0
         elif lock.holders(locked) > 1:
             # another Library of this process inspected and migrated the file, and has held the lock since
-            version = schema.VERSION
+            # (and made or started the day's backup)
+            version, daily = schema.VERSION, False
         else:
             trusted = None if daily else clean_close.trusted_version(self.path)
             version = trusted if trusted is not None and trusted <= schema.VERSION else self._inspect(full=daily)
@@ -140,10 +143,19 @@ class Library:
             if conn is not None:
                 conn.close()
             raise explain(self.path, exc) from exc
+        backup_notes.reserve(self.folder)
         if version and not migrating and daily:
-            backup.safe_backup(conn, self.folder, backup.DAILY)
+            self._start_daily()
         self._changes_at_open = self._change_mark(conn)
         return conn
+
+    def _start_daily(self) -> None:
+        """The day's backup, on its own thread so that a large library opens at once (close waits for it)."""
+        try:
+            self._pending.append(backup_daily.start_daily(self.path, self.folder))
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("daily backup of %s could not start: %s", self.folder, exc)
+            backup_notes.note_failure(self.folder, backup.DAILY, exc)
 
     @staticmethod
     def _change_mark(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -191,18 +203,28 @@ class Library:
             changed = self.backup_on_close and not self.read_only and self._change_mark(self.conn) != self._changes_at_open
         except sqlite3.ProgrammingError:   # closed already
             changed = False
+        self.wait_for_backups()
         if changed:
             self.backup(backup.SESSION)
         self.conn.close()
         if self._unlock is not None:
             self._unlock()
 
+    def wait_for_backups(self) -> None:
+        """Until the day's backup, if one is running on its thread, is written (close waits for it too)."""
+        finish(self._pending)
+
     def backup(self, reason: str) -> Path | None:
         """A verified backup now (before a risky change, or at close); None, logged, if it failed."""
         if self.read_only or self.conn.in_transaction:   # a backup is of committed work only
             return None
-        self._changes_at_open = self._change_mark(self.conn)
-        return backup.safe_backup(self.conn, self.folder, reason)
+        mark = self._change_mark(self.conn)
+        made = backup.safe_backup(self.conn, self.folder, reason)
+        if made is None:   # what changed is still in no backup: the close must try again
+            self.backup_failed = backup_notes.last_error.get(os.path.realpath(self.folder), reason)
+        else:
+            self._changes_at_open = mark
+        return made
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -218,11 +240,15 @@ class Library:
             raise explain(self.path, exc) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # SQLite rolls back by itself on a full disk or an I/O error, even at COMMIT; what it left open goes
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error as failed:
+                    log.warning("rollback of %s failed: %s", self.path, failed)
+            raise
 
     # --- documents -------------------------------------------------------------------------
 
@@ -403,8 +429,16 @@ class Library:
                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def _release(opened: list[sqlite3.Connection], path: Path, locked: str) -> None:
-    """A writer's end: close its connection, note the clean close (reader.core.clean_close), give back the lock."""
+def finish(pending: list) -> None:
+    """Wait for the backups still running on their threads (every committed change must reach a backup)."""
+    while pending:
+        pending.pop().join()
+
+
+def _release(opened: list[sqlite3.Connection], path: Path, locked: str, pending: list) -> None:
+    """A writer's end: let its daily backup finish, close its connection, note the clean close
+    (reader.core.clean_close), give back the lock."""
+    finish(pending)
     for conn in opened:
         try:
             conn.close()

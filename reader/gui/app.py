@@ -71,6 +71,7 @@ def start_window(library_override: str | None = None, bundled: bool = True):
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_clipboard)
     window.show()
+    window.backup_notice.announce(window)
     window.bundled_job = window.import_bundled_in_background() if bundled else None
     after_first_paint(window, lambda: warm_up_in_background(window))
     return app, window

@@ -13,6 +13,7 @@ from reader.core.comparison import shared_index
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
 from reader.gui.actions import WindowActions
+from reader.gui.backup_notice import BackupNotice
 from reader.gui.compare_view import CompareView
 from reader.gui.empty_state import EmptyState
 from reader.gui.excerpt_actions import ExcerptActionsMixin
@@ -104,6 +105,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self.cancel_button.hide()
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
+        self.backup_notice = BackupNotice(self.library)
+        bar.addPermanentWidget(self.backup_notice)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupNotice</name>
+    <message>
+        <source>⚠ The last backup failed: recent changes are in no backup</source>
+        <translation>⚠ 上次备份失败：最近的改动尚无备份</translation>
+    </message>
+    <message>
+        <source>The library&apos;s backup of %1 failed (%2), so your recent changes are in no backup yet. Free some disk space; Duidu backs up again when you close it or make a large change.</source>
+        <translation>文库在 %1 的备份失败（%2），最近的改动尚无备份。请腾出磁盘空间；关闭对读或进行较大改动时会再次备份。</translation>
+    </message>
+</context>
+<context>
     <name>CodebookEditor</name>
     <message>
         <location filename="../../reader/gui/codebook_editor.py" line="67" />
@@ -1085,6 +1096,18 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <location filename="../../reader/gui/recovery_dialog.py" line="51" />
         <source>Automatic backups:</source>
         <translation>自动备份：</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>✓ %1 speeches, %2 excerpts</source>
+        <translation>✓ %1 篇讲话，%2 条摘录</translation>
+    </message>
+    <message>
+        <source>✗ damaged, cannot be restored</source>
+        <translation>✗ 已损坏，无法恢复</translation>
     </message>
 </context>
 <context>

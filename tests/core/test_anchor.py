@@ -339,3 +339,28 @@ def test_a_real_work_report_edited_like_a_new_version():
         else:
             assert place.status in (("moved", "ok") if quote == moved else ("ok",))
             assert new[place.start:place.end] == quote
+
+
+def test_new_versions_keep_the_stored_outline_and_the_search_index_in_step(book):
+    """Re-import and revert write the stored outline and the FTS rows with the text: a moved excerpt's section
+    read from the stored outline is its new one, and search finds the new words only."""
+    from reader.core.outline import parse_outline, section_path
+    from reader.core.search import search
+
+    library = book.library
+    excerpt = mark(book, QUOTE)
+    sentence = f"{QUOTE}，加强统筹协调。"
+    old_text = book.document_text(1)
+    new = speech(one=ONE.replace(sentence, ""), closing=CLOSING + sentence + "新增的一句话。\n")
+    assert change(book, new).moved == [excerpt.id]
+    moved = book.get_excerpt(excerpt.id)
+    assert library.outline(1) == parse_outline(book.document_text(1))
+    heads = [s.label for s in section_path(library.outline(1), moved.start) if s.kind == "heading"]
+    assert heads and heads[0] == "二、"
+    assert [g.doc_id for g in search(library, "新增的一句话").groups] == [1]
+    revert_to_version(library, 1, list_versions(library, 1)[0].id)
+    assert book.document_text(1) == old_text and library.outline(1) == parse_outline(old_text)
+    assert not search(library, "新增的一句话").groups
+    back = book.get_excerpt(excerpt.id)
+    assert back.status == "moved" and book.document_text(1)[back.start:back.end] == QUOTE
+    assert [s.label for s in section_path(library.outline(1), back.start) if s.kind == "heading"][0] == "一、"

@@ -5,6 +5,7 @@ import sys
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.core.backup import list_backups, make_backup
 from reader.core.library_ops import import_bundled_corpus
@@ -85,3 +86,59 @@ def test_a_library_in_use_opens_read_only_with_a_banner(isolated_home, qtbot, se
         holder.wait()
     time.sleep(0.05)
     assert not Library(isolated_home).read_only
+
+
+def test_the_dialog_checks_every_backup_and_offers_only_good_ones(damaged_library_with_backup, qtbot):
+    """A damaged newer backup is marked and cannot be chosen; the good one is selected, with what it holds."""
+    from reader.core.store import LibraryError
+
+    good = list_backups(damaged_library_with_backup)[0].path
+    bad = good.with_name("library-29990101-000000-session.sqlite3")
+    data = bytearray(good.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(page, len(data), page):      # every b-tree page header after the first: noise
+        data[start:start + 32] = bytes(range(200, 232))
+    bad.write_bytes(bytes(data))
+    dialog = RecoveryDialog(LibraryError("damaged", damaged_library_with_backup / DB_NAME, "x"),
+                            damaged_library_with_backup, "en")
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()            # nothing is offered before its check
+    qtbot.waitUntil(lambda: None not in dialog.checks(), timeout=30000)
+    bad_check, good_check, *older = dialog.checks()
+    assert older and all(check.ok for check in older)
+    assert not bad_check.ok and "damaged" in dialog.backups.item(0).text()
+    assert good_check.ok and (good_check.speeches, good_check.excerpts) == (5, 0)
+    assert "5 speeches" in dialog.backups.item(1).text()
+    assert dialog.backups.currentRow() == 1 and dialog.restore_button.isEnabled()
+    dialog.backups.setCurrentRow(0)
+    assert not dialog.restore_button.isEnabled()
+
+
+def test_a_failed_backup_shows_in_the_status_bar_until_one_succeeds(isolated_home, qtbot, settings, monkeypatch):
+    from reader.core import backup, backup_notes
+    from reader.gui.main_window import MainWindow
+
+    library = Library(isolated_home)
+    import_bundled_corpus(library)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", full)
+    assert library.backup("pre-reimport") is None
+    monkeypatch.undo()
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.backup_notice
+    assert notice.isVisible() and "backup failed" in notice.text()
+    assert "No space left on device" in notice.toolTip() and "pre-reimport" not in notice.text()
+    box = notice.announce(window)                   # what the next start says, without blocking it
+    assert box.isVisible() and "No space left on device" in box.text() and "no backup yet" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+    assert library.backup("manual") is not None
+    notice.refresh()
+    assert not notice.isVisible() and notice.announce(window) is None
+    window.close()
+    library.close()

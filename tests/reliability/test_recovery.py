@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from reliability_helpers import checksum, corrupt_pages, dump
 
-from reader.core import backup, schema
+from reader.core import backup, backup_notes, schema
 from reader.core.backup import (check_backup, daily_backup_due, list_backups, make_backup, prune_backups,
                                 restore_backup, start_new_library)
 from reader.core.store import DB_NAME, Library, LibraryError
@@ -278,11 +278,14 @@ def test_a_backup_that_fails_verification_is_not_kept(tmp_path, monkeypatch):
     folder = tmp_path / "lib"
     saved_library(folder)
     lib = Library(folder)
+    lib.wait_for_backups()                        # the day's backup, made on its own thread
     monkeypatch.setattr(backup, "_counts", lambda conn: {"documents": id(conn)})   # never agree
     assert lib.backup("manual") is None
     assert not [b for b in list_backups(folder) if b.reason == "manual"]
     assert not list((folder / "backups").glob("*.part"))
+    assert "verification failed" in lib.backup_failed and backup_notes.last_failure(folder)["reason"] == "manual"
     monkeypatch.undo()
+    assert lib.backup("manual") is not None and backup_notes.last_failure(folder) is None   # a good one clears it
     lib.close()
 
 
@@ -367,3 +370,112 @@ def test_migrating_keeps_excerpts_and_their_tags_and_allows_moved(tmp_path):
     assert raw_bytes(lib, 1) is None                 # speeches imported before keep no bytes
     assert lib.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     lib.close()
+
+
+def test_the_day_s_backup_runs_beside_the_session_and_close_waits_for_it(tmp_path, monkeypatch):
+    """A large library's daily copy (a minute for 2.5 GB) must not hold up the open: it runs on its own thread
+    from the snapshot taken at open; what the session writes meanwhile goes into the session backup."""
+    import threading
+
+    from reader.core.importer import load_text
+
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    go, started = threading.Event(), threading.Event()
+    original = backup.make_backup
+
+    def held(conn, where, reason="", paced=False):
+        started.set()
+        assert go.wait(30)
+        return original(conn, where, reason, paced)
+
+    monkeypatch.setattr(backup, "make_backup", held)
+    lib = Library(folder)                           # returns with the day's backup still waiting
+    assert started.wait(30)
+    lib.add_document(load_text("打开之后导入的讲话。" * 30))
+    assert not [b for b in list_backups(folder) if b.reason == backup.DAILY]
+    go.set()
+    lib.close()
+    made = {b.reason: b.path for b in reversed(list_backups(folder))}     # the newest of each reason
+    counts = {}
+    for reason in (backup.DAILY, backup.SESSION):
+        conn = sqlite3.connect(made[reason])
+        counts[reason] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        conn.close()
+    assert counts == {backup.DAILY: 1, backup.SESSION: 2}
+    assert not list((folder / "backups").glob("*.part"))
+    lib = Library(folder)                           # one daily backup a day, and the clean close was noted
+    lib.close()
+    assert [b.reason for b in list_backups(folder)].count(backup.DAILY) == 1
+
+
+def test_a_failed_backup_at_close_is_noted_for_the_next_start(tmp_path, monkeypatch):
+    from reader.core.importer import load_text
+
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    lib = Library(folder)
+    lib.wait_for_backups()
+    lib.add_document(load_text("关闭时备份失败的一篇讲话。" * 20))
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", full)
+    lib.close()
+    note = backup_notes.last_failure(folder)
+    assert note["reason"] == backup.SESSION and note["error"] == "No space left on device"
+    monkeypatch.undo()
+    lib = Library(folder)
+    assert backup_notes.last_failure(folder) is not None       # still unbacked: the note stays until a backup is made
+    lib.backup("manual")
+    assert backup_notes.last_failure(folder) is None
+    lib.close()
+
+
+def test_a_planted_link_never_receives_the_failure_note(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    for name in (backup_notes.FAILED_NOTE, backup_notes.FAILED_NOTE + ".part"):
+        (folder / name).unlink(missing_ok=True)       # the blank note reserved at open
+        (folder / name).symlink_to(precious)
+    lib = Library(folder)
+    lib.wait_for_backups()
+    monkeypatch.setattr(backup, "make_backup", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space")))
+    lib.backup("manual")
+    monkeypatch.undo()
+    assert precious.read_text(encoding="utf-8") == "keep me"
+    assert not (folder / backup_notes.FAILED_NOTE).is_symlink() and backup_notes.last_failure(folder)["error"] == "No space"
+    lib.close()
+
+
+def test_the_day_s_backup_does_not_clear_a_failure_that_came_after_its_snapshot(tmp_path, monkeypatch):
+    """The daily copy holds the file as it was at open: a backup that failed later still needs saying."""
+    import threading
+
+    folder = tmp_path / "lib"
+    saved_library(folder)
+    go = threading.Event()
+    original = backup.make_backup
+
+    def held(conn, where, reason="", paced=False):
+        if reason == backup.DAILY:
+            assert go.wait(30)
+            return original(conn, where, reason, paced)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", held)
+    lib = Library(folder)
+    from reader.core.importer import load_text
+
+    lib.add_document(load_text("打开之后导入、备份失败的讲话。" * 20))
+    assert lib.backup("pre-delete") is None
+    go.set()
+    lib.wait_for_backups()
+    assert [b.reason for b in list_backups(folder)].count(backup.DAILY) == 1
+    assert backup_notes.last_failure(folder)["reason"] == "pre-delete"       # the daily copy lacks that speech
+    monkeypatch.undo()
+    lib.close()                                                          # the session backup has it
+    assert backup_notes.last_failure(folder) is None
