@@ -12,12 +12,15 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import combinations
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from reader.core.align import SectionAlignment
 from reader.core.outline import Section, parse_outline
-from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, Passage, ReuseIndex, find_shared
+from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, Passage
 from reader.core.store import Document, Library
+
+if TYPE_CHECKING:   # numpy-backed: loaded by the first comparison (or the warm-up), not by the window's start
+    from reader.core.align import SectionAlignment
+    from reader.core.reuse import ReuseIndex
 
 MAX_PANES = 4
 
@@ -50,6 +53,7 @@ PassageSource = Callable[[Document, Document, int], list[Passage]]
 
 def loose_passages(a: Document, b: Document, min_chars: int) -> list[Passage]:
     """Passages of two speeches found directly (when they are not both in the corpus index)."""
+    from reader.core.reuse import find_shared
     return find_shared(a.text, b.text, min_chars)
 
 
@@ -73,6 +77,7 @@ class Comparison:
                  outlines: list[list[Section]] | None = None):
         if not 1 <= len(documents) <= MAX_PANES:
             raise ValueError(f"a comparison holds 1 to {MAX_PANES} speeches")
+        from reader.core.align import SectionAlignment
         self.documents = list(documents)
         self.min_chars = min_chars
         # the outlines stored at import when the caller has them; parsed here otherwise
@@ -180,6 +185,7 @@ class SharedIndex:
         with self._lock:
             if self._key != key:
                 self._close()
+                from reader.core.reuse import ReuseIndex
                 self._library = Library(folder, read_only=read_only)
                 self._index = ReuseIndex(self._library.conn)
                 self._key = key
@@ -208,6 +214,7 @@ shared_index = SharedIndex()
 def warm_up() -> None:
     """Align and match a short sample once (a background job at start), so the first comparison finds the
     reference model, word list, tables and numpy's lazily loaded parts ready."""
+    from reader.core.align import SectionAlignment
     from reader.core.reuse.pairwise import _WARM_UP_TEXT, warm_up as warm_matcher
 
     warm_matcher()

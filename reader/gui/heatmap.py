@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
-from reader.core.similarity import SimilarityMatrix
 from reader.gui import plain
+
+if TYPE_CHECKING:   # numpy loads with the first map, not with the window
+    import numpy as np
+
+    from reader.core.similarity import SimilarityMatrix
 
 LABEL_WIDTH = 220          # row labels, left of the cells
 COLUMN_LABEL = 130         # length of a rotated column label
@@ -30,6 +34,7 @@ def matrix_image(scores: np.ndarray, top: float, diagonal: QColor) -> QImage:
 
     Painting a rectangle per cell was tried first and took 0.6 s a frame for 1,000 speeches.
     """
+    import numpy as np
     n = scores.shape[0]
     t = np.zeros_like(scores) if top <= 0 else np.clip(scores / top, 0.0, 1.0) ** 0.5
     rgba = np.empty((n, n, 4), dtype=np.uint8)
@@ -76,6 +81,7 @@ class HeatMap(QWidget):
 
     def set_matrix(self, matrix: SimilarityMatrix) -> None:
         """Show a matrix."""
+        import numpy as np
         self.matrix = matrix
         n = len(matrix.doc_ids)
         off_diagonal = matrix.scores[~np.eye(n, dtype=bool)]

@@ -7,9 +7,6 @@ import sqlite3
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.core.library_ops import (import_bundled_corpus, import_paths, reencode_document, set_cleaning,
-                                     sync_index)
-from reader.core.importer import ImportRefused
 from reader.core.library_error import explain
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
@@ -45,6 +42,8 @@ class LibraryActionsMixin:
         if dialog.exec() != DocumentDialog.DialogCode.Accepted:
             return
         changes = dialog.changes()
+        from reader.core.importer import ImportRefused    # the importers (lxml, docx) load when first needed
+        from reader.core.library_ops import set_cleaning
         try:
             fields = {k: v for k, v in changes.items() if k in ("title", "date", "place", "speaker", "origin")}
             self.library.update_metadata(doc_id, **fields)
@@ -66,6 +65,7 @@ class LibraryActionsMixin:
 
     def _reencode(self, doc_id: int, encoding: str):
         """Decode the stored bytes again; a garbled result is applied only if the reader insists."""
+        from reader.core.library_ops import reencode_document
         try:
             return reencode_document(self.library, doc_id, encoding)
         except LibraryError as exc:
@@ -101,8 +101,11 @@ class LibraryActionsMixin:
 
     def reindex_in_background(self) -> Job:
         """Bring the shared-phrasing index up to date after the library changed."""
-        work = in_own_library(self.library.folder, read_only=self.library.read_only, fn=lambda library, progress, cancelled:
-                              sync_index(library, progress, cancelled))
+        def work(library, progress, cancelled):
+            from reader.core.library_ops import sync_index
+            return sync_index(library, progress, cancelled)
+
+        work = in_own_library(self.library.folder, work, read_only=self.library.read_only)
         return self._start_job(Job("index", work), self.tr("Updating the shared-phrasing index…"),
                                lambda _report: self.status_label.setText(self.tr("Index up to date")))
 
@@ -126,6 +129,7 @@ class LibraryActionsMixin:
     def import_in_background(self, paths: list[str]) -> Job:
         """Import off the GUI thread with progress and cancel; report refusals file by file."""
         def work(library, progress, cancelled):
+            from reader.core.library_ops import import_paths, sync_index
             report = import_paths(library, paths, progress=progress, cancelled=cancelled)
             sync_index(library, progress, cancelled)
             return report
@@ -138,6 +142,7 @@ class LibraryActionsMixin:
         if self.library.get_state("bundled_corpus_imported"):
             return None
         def work(library, progress, cancelled):
+            from reader.core.library_ops import import_bundled_corpus, sync_index
             report = import_bundled_corpus(library, progress=progress, cancelled=cancelled)
             sync_index(library, progress, cancelled)
             return report

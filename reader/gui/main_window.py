@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, Q
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
-from reader.core.comparison import shared_index
 from reader.core.store import Library, LibraryError
 from reader.gui import plain
 from reader.gui.actions import WindowActions
@@ -332,5 +331,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self.save_layout()
         self.remember_open()
         self.jobs.shutdown()
+        from reader.core.comparison import shared_index   # loaded at start by the warm-up, not before the window
         shared_index.close()      # the workers' long-lived connection goes with the window
         super().closeEvent(event)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from reader.core.comparison import shared_index
 from reader.core.search import count_matches, search
 from reader.gui import plain
 from reader.gui.hit_list import HitTree
@@ -75,6 +74,7 @@ class SearchTab(QWidget):
         folder, read_only = self.library.folder, self.library.read_only
 
         def work(progress, cancelled):
+            from reader.core.comparison import shared_index   # numpy and the matcher load off the GUI thread
             with shared_index.use(folder, read_only) as (library, _index):
                 return search(library, query, limit=SEARCH_PAGE, offset=offset, count=False)
 
@@ -103,6 +103,7 @@ class SearchTab(QWidget):
         folder, read_only = self.library.folder, self.library.read_only
 
         def work(progress, cancelled):
+            from reader.core.comparison import shared_index   # numpy and the matcher load off the GUI thread
             with shared_index.use(folder, read_only) as (library, _index):
                 return query, count_matches(library, query)
 

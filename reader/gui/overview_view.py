@@ -11,13 +11,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSpinBox, QSplitter, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
-from reader.core.formulae import find_formulae
-from reader.core.library_ops import sync_index
-from reader.core.phrase_table import build_rows, phrase_contexts
-from reader.core.reuse import ReuseIndex
 from reader.core.search import SearchHit
 from reader.core.store import LibraryError
-from reader.core.similarity import pair_detail, similarity_matrix
 from reader.gui.heatmap import ColourScale, HeatMap, MapArea
 from reader.gui.hit_list import HitTree
 from reader.gui.overview_search import SearchTab, dated, status_label
@@ -138,6 +133,8 @@ class OverviewView(QTabWidget):
         order = self.map_order.currentData()
 
         def work(library, progress, cancelled):
+            from reader.core.library_ops import sync_index
+            from reader.core.similarity import similarity_matrix
             if library.read_only:   # the map keeps its figures in the library, which is not ours to write
                 raise LibraryError("read_only", library.path)
             sync_index(library, progress, cancelled)
@@ -173,6 +170,8 @@ class OverviewView(QTabWidget):
             return "\n".join(lines + [self.tr("No distinctive reuse")])
         passages, chars = cell.passages, cell.chars
         if passages is None:
+            from reader.core.reuse import ReuseIndex
+            from reader.core.similarity import pair_detail
             passages, chars = pair_detail(ReuseIndex(self.library.conn), a, b)
         lines.append(self.tr("Distinctive reuse: %1‰ of the shorter speech").replace("%1", f"{cell.score * 1000:.1f}"))
         lines.append(self.tr("%1 shared passages, %2 characters; click to compare").replace("%1", str(passages))
@@ -258,6 +257,9 @@ class OverviewView(QTabWidget):
     def compute_phrases(self) -> Job:
         """The corpus's shared phrases with their first and last dated use."""
         def work(library, progress, cancelled):
+            from reader.core.library_ops import sync_index
+            from reader.core.phrase_table import build_rows
+            from reader.core.reuse import ReuseIndex
             sync_index(library, progress, cancelled)
             index = ReuseIndex(library.conn)
             return build_rows(index.phrases(min_df=2, progress=progress, cancelled=cancelled),
@@ -288,6 +290,8 @@ class OverviewView(QTabWidget):
         row = self.phrase_proxy.index(index.row(), 0).data(ROW_ROLE) if index.isValid() else None
         if row is None:
             return
+        from reader.core.phrase_table import phrase_contexts
+        from reader.core.reuse import ReuseIndex
         hits = phrase_contexts(ReuseIndex(self.library.conn), row, dates=self.library.document_dates())
         self.phrase_hits.set_hits(grouped(self.library, hits))
         infos = self.library.list_documents()
@@ -305,6 +309,7 @@ class OverviewView(QTabWidget):
     def compute_formulae(self) -> Job:
         """Numbered formulae (四张牌, 9+2, 一中心六组团 …) found by pattern across the corpus."""
         def work(library, progress, cancelled):
+            from reader.core.formulae import find_formulae
             order = [d.id for d in library.list_documents()]   # date order: the earliest definition wins
             texts = dict(library.iter_texts())
             return find_formulae((doc_id, texts[doc_id]) for doc_id in order)

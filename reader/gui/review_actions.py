@@ -6,16 +6,18 @@ and opens the list of those that need the reader; a button in the status bar kee
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton
 
-from reader.core.anchor import ReanchorReport, candidate
-from reader.core.library_ops import reimport_document, sync_index
-from reader.core.versions import list_versions, revert_to_version
 from reader.gui import plain
 from reader.gui.library_actions import IMPORT_FILTER, in_own_library
 from reader.gui.workers import Job
+
+if TYPE_CHECKING:   # the matching and versions code (diff-match-patch, the importers) loads on first use
+    from reader.core.anchor import ReanchorReport
 
 
 class ReviewActionsMixin:
@@ -91,6 +93,7 @@ class ReviewActionsMixin:
                 return None
 
         def work(library, progress, cancelled):
+            from reader.core.library_ops import reimport_document, sync_index
             report = reimport_document(library, doc_id, path)
             sync_index(library, progress, cancelled)
             return report
@@ -102,7 +105,7 @@ class ReviewActionsMixin:
         """Imported files with the title and file name of a speech already there: make them its new version?"""
         from PySide6.QtWidgets import QMessageBox
 
-        from reader.core.library_ops import make_new_version
+        from reader.core.library_ops import make_new_version, sync_index
 
         for new_id, old_id in pairs:
             title = self.library.get_document(old_id).display_title()
@@ -124,6 +127,7 @@ class ReviewActionsMixin:
 
     def show_versions(self, doc_id: int | None = None) -> None:
         """A speech's earlier texts; going back to one re-anchors its excerpts like a new version."""
+        from reader.core.versions import list_versions
         from reader.gui.versions_dialog import VersionsDialog
 
         doc_id = self._chosen_speech(doc_id)
@@ -138,6 +142,8 @@ class ReviewActionsMixin:
     def revert_speech(self, doc_id: int, version_id: int) -> Job:
         """Go back to an earlier text in the background."""
         def work(library, progress, cancelled):
+            from reader.core.library_ops import sync_index
+            from reader.core.versions import revert_to_version
             report = revert_to_version(library, doc_id, version_id)
             sync_index(library, progress, cancelled)
             return report
@@ -165,6 +171,7 @@ class ReviewActionsMixin:
     @Slot(object)
     def review_excerpt(self, excerpt) -> None:
         """Show an excerpt's candidate with its character diff; carry out the reader's choice."""
+        from reader.core.anchor import candidate
         from reader.gui.review_dialog import ACCEPT, DROP, PLACE, ReviewDialog
 
         dialog = ReviewDialog(excerpt, candidate(self.editor.codebook, excerpt.id), self)
