@@ -113,33 +113,49 @@ def test_edges_with_nothing_in_common_nearby_give_what_the_walk_gives(xa, xb):
     assert _edge_gain(xa, xb) == _walk_edge(xa, xb)
 
 
+FIRST_PAINT = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from reader.gui.app import start_window
+
+app, window = start_window(sys.argv[1], bundled=False)
+ids = [d.id for d in window.library.list_documents()]
+window.open_documents(ids[:1])
+seen = []
+
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if not seen and event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            seen.append(sorted(m for m in ('numpy', 'lxml', 'diff_match_patch', 'docx', 'jieba') if m in sys.modules))
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+watch = Watch()
+window.installEventFilter(watch)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+print(len(ids), window.reading_pane.document is not None, seen)
+window.close()
+"""
+
+
 def test_the_window_paints_first_without_numpy_lxml_diff_match_patch_or_word_documents(tmp_path):
     # a library with a speech, opened the way the app opens the last one; the modules are read at the first paint
     library = tmp_path / "lib"
-    sample = sorted((ROOT / "corpus").glob("0*.txt"))[0]
+    sample = min((ROOT / "corpus").glob("0*.txt"))
     imported = _python("import sys\nfrom reader.cli import run\n"
                        "sys.exit(run(['--library', sys.argv[1], 'import', sys.argv[2]]))\n", tmp_path, str(library), str(sample))
     assert imported.returncode == 0, imported.stderr
-    code = ("import sys\nfrom PySide6.QtCore import QEvent, QObject, QTimer\nfrom reader.gui.app import start_window\n"
-            "app, window = start_window(sys.argv[1], bundled=False)\n"
-            "ids = [d.id for d in window.library.list_documents()]\nwindow.open_documents(ids[:1])\nseen = []\n"
-            "class Watch(QObject):\n"
-            "    def eventFilter(self, watched, event):\n"
-            "        if not seen and event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):\n"
-            "            seen.append(sorted(m for m in ('numpy', 'lxml', 'diff_match_patch', 'docx', 'jieba')"
-            " if m in sys.modules))\n"
-            "            QTimer.singleShot(0, app.quit)\n"
-            "        return False\n"
-            "watch = Watch()\nwindow.installEventFilter(watch)\nQTimer.singleShot(20000, app.quit)\napp.exec()\n"
-            "print(len(ids), window.reading_pane.document is not None, seen)\nwindow.close()\n")
-    done = _python(code, tmp_path, str(library))
+    done = _python(FIRST_PAINT, tmp_path, str(library))
     assert done.returncode == 0, done.stderr
     # the speech is open, the window painted, and none of the heavy libraries came before it
     assert done.stdout.strip().splitlines()[-1] == "1 True [[]]"
-    # what the window left out still loads when asked: the overview's map and a comparison's matcher
-    code = ("import sys\nfrom reader.gui.heatmap import matrix_image\nfrom reader.core.comparison import Comparison\n"
-            "from reader.core.reuse import DEFAULT_MIN_CHARS, ReuseIndex, find_shared\n"
-            "print(DEFAULT_MIN_CHARS > 0, 'numpy' in sys.modules, callable(find_shared), ReuseIndex.__name__)\n")
+    # the engine's names load on first use: the settings' constants without numpy, the index with it, no others
+    code = ("import sys\nimport reader.core.reuse as reuse\n"
+            "print(reuse.DEFAULT_MIN_CHARS > 0, 'numpy' in sys.modules, reuse.ReuseIndex.__name__, 'numpy' in sys.modules, "
+            "hasattr(reuse, 'nothing'))\n")
     done = _python(code, tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "True True True ReuseIndex"
+    assert done.stdout.strip() == "True False ReuseIndex True False"
