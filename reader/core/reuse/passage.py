@@ -103,7 +103,6 @@ class ReuseSettings:
     stock_score: float = DEFAULT_STOCK_SCORE   # a passage scoring this or more is stock
     reference: bool = True               # grade passages against the shipped reference model too
     snap: bool = True                    # move edges to word boundaries
-    cache_dir: str | None = None         # no longer used (edges snap without jieba); kept for callers
 
     def stock_threshold(self, n_docs: int) -> int:
         """The df from which a passage is stock, for a library of n_docs documents."""

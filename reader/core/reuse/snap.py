@@ -24,10 +24,6 @@ MAX_SHIFT = 6        # how far (in keys) an edge may move inward to find a commo
 MAX_WORD = 6         # longest word looked up
 
 
-def set_cache_dir(path: str | None) -> None:
-    """Kept for callers of the jieba era: the segmenter needs no cache folder."""
-
-
 def warm_up() -> None:
     """Load the word list now (the app does this in the background after its window shows)."""
     model = reference_model()
