@@ -19,6 +19,8 @@ from reader.core.reuse import DEFAULT_MIN_CHARS, DEFAULT_STOCK_SCORE, Passage
 from reader.core.store import Document, Library
 
 if TYPE_CHECKING:   # numpy-backed: loaded by the first comparison (or the warm-up), not by the window's start
+    import numpy as np
+
     from reader.core.align import SectionAlignment
     from reader.core.reuse import ReuseIndex
 
@@ -85,7 +87,7 @@ class Comparison:
             [parse_outline(d.text) for d in documents]
         self.alignments: dict[tuple[int, int], SectionAlignment] = {}
         self.passages: dict[tuple[int, int], list[Passage]] = {}
-        self.holders: dict[tuple[int, int, int], list[int]] = {}   # (pane, start, end) -> doc ids
+        self.holders: dict[tuple[int, int, int], np.ndarray] = {}   # (pane, start, end) -> sorted doc ids
         for i, j in combinations(range(len(documents)), 2):
             a, b = documents[i], documents[j]
             links = links_of(a.id, b.id) if links_of and a.id and b.id else []
@@ -131,16 +133,23 @@ class Comparison:
 
     def attach_holders(self, index: ReuseIndex) -> None:
         """Find, for every shared span, which speeches of the corpus contain it (for "also in" lists)."""
+        self.holders = self.find_holders(index)
+
+    def find_holders(self, index: ReuseIndex) -> dict[tuple[int, int, int], np.ndarray]:
+        """(pane, start, end) -> the library's speeches holding that shared span (sorted ids)."""
         known = set(index.document_ids())
+        found = {}
         for pane, doc in enumerate(self.documents):
             if doc.id not in known:
                 continue
             for span in self.shared_spans(pane):
-                self.holders[(pane, span.start, span.end)] = index.documents_containing(doc.id, span.start, span.end)
+                found[(pane, span.start, span.end)] = index.holder_array(doc.id, span.start, span.end)
+        return found
 
     def holders_of(self, pane: int, span: SharedSpan) -> list[int]:
         """The library's speeches that contain a span (empty when not known)."""
-        return self.holders.get((pane, span.start, span.end), [])
+        found = self.holders.get((pane, span.start, span.end))
+        return [] if found is None else found.tolist()
 
     def shared_chars(self, pane: int, show_stock: bool = True) -> int:
         """How many characters of a pane's speech are shared with the others."""
@@ -192,10 +201,10 @@ class SharedIndex:
             yield self._library, self._index
 
     def warm(self, folder, read_only: bool = False) -> None:
-        """Open the library and load the index's postings now (a background job at start), so the first
-        comparison or search does not wait for them."""
+        """Open the library and load the index's postings now, their pages mapped (a background job at
+        start), so the first comparison or search does not wait for them."""
         with self.use(folder, read_only) as (_library, index):
-            index.postings()
+            index.postings().prefault()
 
     def close(self) -> None:
         """Close the connection (before the library file is replaced, and at exit)."""
@@ -224,8 +233,11 @@ def warm_up() -> None:
 
 def compute_comparison(folder, documents: list[Document], min_chars: int, stock_share: float = 0.0,
                        read_only: bool = False, stock_score: float = DEFAULT_STOCK_SCORE,
-                       session: SharedIndex | None = None) -> Comparison:
+                       session: SharedIndex | None = None, holders: bool = True) -> Comparison:
     """Worker side: make sure the speeches are indexed, then build the comparison with the process's index.
+
+    holders=False leaves out which library speeches hold each span ("also in" lists, a tenth of the work
+    at four panes): the window paints first and asks compute_holders after.
 
     stock_share > 0 fixes the stock-formula threshold at that share of the library (the setting);
     0 keeps the engine's threshold, which adapts to the library's size. stock_score is the score
@@ -246,5 +258,13 @@ def compute_comparison(folder, documents: list[Document], min_chars: int, stock_
                     for d in documents]
         with index.steady():
             comparison = Comparison(documents, indexed_passages(index), min_chars, library.section_links, outlines)
-            comparison.attach_holders(index)
+            if holders:
+                comparison.attach_holders(index)
         return comparison
+
+
+def compute_holders(folder, comparison: Comparison, read_only: bool = False,
+                    session: SharedIndex | None = None) -> dict[tuple[int, int, int], np.ndarray]:
+    """Worker side: the "also in" lists of a comparison made without them (see Comparison.find_holders)."""
+    with (session or shared_index).use(folder, read_only) as (_library, index), index.steady():
+        return comparison.find_holders(index)

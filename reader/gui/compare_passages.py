@@ -57,7 +57,7 @@ class PassagesMixin:
         for cp in span.counterparts:
             lines.append(self.tr("Also in: %1").replace("%1", self.documents[cp.pane].display_title()))
         if span.df is not None:
-            documents = {d.id: d for d in self.library.list_documents()}
+            documents = {d.id: d for d in self._choices()[0]}   # read once per library change, not per tooltip
             lines.append(self.tr("Occurs in %1 of %2 speeches of the library").replace("%1", str(span.df))
                          .replace("%2", str(len(documents))))
             on_screen = set(self.document_ids())

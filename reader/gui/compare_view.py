@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QSpinBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison
+from reader.core.comparison import MAX_PANES, Comparison, SharedSpan, compute_comparison, compute_holders
 from reader.core.reuse import DEFAULT_MIN_CHARS
 from reader.core.store import Document, Library
 from reader.gui.compare_pane import ComparePane
@@ -29,6 +29,7 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
     """The comparison: a toolbar, and a pane per speech; panes never reach into each other, this view does."""
 
     comparison_ready = Signal(object)
+    holders_ready = Signal(object)      # the comparison's "also in" lists came (after its highlights)
     pane_count_changed = Signal(int)
     documents_changed = Signal()
     tag_requested = Signal(int, int, int)   # pane, start, end
@@ -168,27 +169,26 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         # the old comparison's alignments do not cover new panes: drop it before any pane scrolls or resizes
         self.comparison = None
         self.documents = list(documents[:MAX_PANES])
+        self.recompute()     # first: the worker finds the shared passages while this thread lays out the texts
         while len(self.panes) < len(self.documents):
             self._make_pane()
         while len(self.panes) > max(len(self.documents), 1):
             self._drop_pane(self.panes[-1])
-        self._apply_fonts()
+        self._to_place = [j for j, (pane, doc) in enumerate(zip(self.panes, self.documents))
+                          if pane.speech.document is None or pane.speech.document.id != doc.id
+                          or doc.id is None or pane.speech.document.text != doc.text]
+        self._apply_fonts(new_text=self._to_place)
         infos, rows = self._choices()
         outlines = self.library.outlines([d.id for d in self.documents if d.id is not None])   # stored at import
-        self._to_place = []
         for j, (pane, doc) in enumerate(zip(self.panes, self.documents)):
             pane.set_choices(infos, doc.id, doc.display_title(), rows)
-            shown = pane.speech.document
-            if shown is None or shown.id != doc.id or shown.id is None or shown.text != doc.text:
-                # a pane keeping its speech keeps its place too
+            if j in self._to_place:      # a pane keeping its speech keeps its place too
                 pane.speech.set_document(doc, outlines.get(doc.id) if doc.id is not None else None)
-                self._to_place.append(j)
         self.spans = [[] for _ in self.documents]
         self.summary.setText(self.tr("Finding shared passages…"))
         self.add_pane_action.setEnabled(len(self.documents) < MAX_PANES)
         self.pane_count_changed.emit(len(self.panes))
         self.documents_changed.emit()
-        self.recompute()
 
     def document_ids(self) -> list[int | None]:
         """The ids of the speeches on screen (None for a file outside the library)."""
@@ -256,7 +256,7 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         share, read_only = self.settings.get("shared/stock_threshold"), self.library.read_only
         score = self.settings.get("shared/stock_score")
         job = Job("compare", lambda progress, cancelled: compute_comparison(folder, documents, min_chars, share,
-                                                                            read_only, score))
+                                                                            read_only, score, holders=False))
         job.succeeded.connect(lambda result: self._apply_comparison(result, generation))
         job.failed.connect(lambda message: self.summary.setText(message))
         self.jobs.run(job)
@@ -268,6 +268,15 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self.paint_shared()
         self._place_new_panes()
         self.comparison_ready.emit(comparison)
+        folder, read_only = self.library.folder, self.library.read_only
+        job = Job("holders", lambda progress, cancelled: compute_holders(folder, comparison, read_only))
+        job.succeeded.connect(lambda found: self._apply_holders(comparison, found))
+        self.jobs.run(job, quiet=True)
+
+    def _apply_holders(self, comparison: Comparison, found: dict) -> None:
+        comparison.holders = found
+        if comparison is self.comparison:
+            self.holders_ready.emit(comparison)
 
     def _place_new_panes(self) -> None:
         """A pane that got a new speech opens where a kept pane is reading (when panes scroll in step)."""
@@ -336,8 +345,10 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         size = self.settings.get("reading/font_size")
         return max(min(size, 10), size - max(0, len(self.panes) - 2))
 
-    def _apply_fonts(self) -> None:
+    def _apply_fonts(self, new_text: list[int] = ()) -> None:
+        """The reading font in every pane; panes about to show another speech are formatted with it then."""
         size = self.pane_font_size()
-        for pane in self.panes:
+        for j, pane in enumerate(self.panes):
             pane.speech.text_view.set_reading_font(self.settings.get("reading/font_family"), size,
-                                                   self.settings.get("reading/line_spacing"))
+                                                   self.settings.get("reading/line_spacing"),
+                                                   keep_text=j not in new_text)

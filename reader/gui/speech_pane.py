@@ -108,8 +108,7 @@ class SpeechPane(QWidget):
         self.header.setText(document.display_title() + (f"\n{details}" if details else ""))
         self.outline_model.set_sections(self.sections)
         self.outline.expandToDepth(0)
-        self.text_view.set_speech_text(document.text)
-        self.text_view.set_headings(heading_spans(self.sections, document.text))
+        self.text_view.set_speech_text(document.text, heading_spans(self.sections, document.text))
         self.find_bar.set_text(document.text)
 
     def show_section(self, section: Section, mark: bool = True) -> None:

@@ -43,10 +43,11 @@ class SpeechTextView(QTextEdit):
 
     # --- text ------------------------------------------------------------------------------
 
-    def set_speech_text(self, text: str) -> None:
-        """Show a text; paragraphs get spacing and line height in one edit block (fast, one layout)."""
+    def set_speech_text(self, text: str, headings: list[tuple[int, int, int]] = ()) -> None:
+        """Show a text (and its headings, see set_headings); paragraphs get spacing and line height in one
+        edit block (fast, one layout)."""
         self.display = DisplayMap(text)
-        self.headings = []
+        self.headings = [h for h in headings if h[1] > h[0]]
         self._layers.clear()
         self.setExtraSelections([])
         # setPlainText never interprets markup: a speech that contains <b> shows "<b>"
@@ -97,11 +98,14 @@ class SpeechTextView(QTextEdit):
                 fmt.setFontPointSize(size * 1.12)
             self.cursor_for(start, end).mergeCharFormat(fmt)
 
-    def set_reading_font(self, family: str, size: int, line_spacing: int = 160) -> None:
-        """Apply the reading font and line spacing; the same character stays at the top."""
+    def set_reading_font(self, family: str, size: int, line_spacing: int = 160, keep_text: bool = True) -> None:
+        """Apply the reading font and line spacing; the same character stays at the top. keep_text=False: another
+        text is about to be set, so the old one is dropped rather than laid out again in the new font."""
         font = reading_font(family, size)
         if font == self.font() and line_spacing == self.line_spacing and font == self.document().defaultFont():
             return      # as it is: formatting every paragraph again would cost each comparison a layout
+        if not keep_text:
+            self.set_speech_text("")
         top = self.top_offset() if self.display.text and self.verticalScrollBar().value() > 0 else None
         self.line_spacing = line_spacing
         self.setFont(font)

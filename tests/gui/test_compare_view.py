@@ -1,5 +1,6 @@
 """The comparison view: sections in step, the scroll lock, shared passages, stock toggle, section diff."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -144,19 +145,27 @@ def test_add_and_remove_panes(compare, qtbot):
 def test_tooltip_names_the_other_speeches_of_the_corpus(main_window, qtbot):
     view = main_window.compare_view
     with qtbot.waitSignal(view.comparison_ready, timeout=30000):
-        main_window.open_documents([1, 2])
-    # compare 1 with 2: a passage of speech 1 also found in speech 3 (off screen) names it
-    spans = view.spans[0]
-    shared_elsewhere = [s for s in spans if 3 in view.comparison.holders_of(0, s)]
-    for span in shared_elsewhere:
-        assert "在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in view.describe_span(span, 0)
+        main_window.open_documents([1, 3])
+    distinctive = next(s for s in view.spans[0] if s.cls == "distinctive" and s.end - s.start >= 20)
+    passage = view.documents[0].text[distinctive.start:distinctive.end]
+    # a third speech repeats that passage: off screen, it is named in the passage's "also in" list
+    third, _ = main_window.library.add_document(imported(f"第三篇讲话\n一、总体要求\n我们强调，{passage}这是关键。",
+                                                         title="第三篇讲话"))
+    main_window.refresh_library()
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        main_window.open_documents([1, third])      # indexes it
+    with qtbot.waitSignals([view.comparison_ready, view.holders_ready], timeout=30000):
+        main_window.open_documents([1, 3])
+    span = next(s for s in view.spans[0] if s.start <= distinctive.start < s.end)
+    assert third in view.comparison.holders_of(0, span)    # the lists come after the highlights
+    assert "第三篇讲话" in view.describe_span(span, 0)
     text = main_window.library.get_document(1).text
     start = text.index("享有更多城市发展")
-    view.comparison.holders[(0, start, start + 30)] = [1, 3]
+    view.comparison.holders[(0, start, start + 30)] = np.array([1, 2])
     from reader.core.comparison import SharedSpan
 
     fake = SharedSpan(start, start + 30, "distinctive", "exact", 1.0, 2, [])
-    assert "在全市百城建设提质工程暨文明城市创建工作推进会上的讲话" in view.describe_span(fake, 0)
+    assert "在全市新型城镇化综合试点工作推进会上的讲话" in view.describe_span(fake, 0)
 
 
 def test_stock_threshold_setting_changes_the_classes(main_window, qtbot):

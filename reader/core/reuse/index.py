@@ -33,6 +33,7 @@ from reader.core.reuse.seeds import dedupe_sorted, doc_fingerprints, fingerprint
 _BATCH = 64           # documents written per transaction during a sync
 _KEYED_CACHE = 64     # normalised documents kept for repeated comparisons
 _HOLDER_CACHE = 4096  # spans whose holders are remembered (while the postings stay as they are)
+_PAIR_CACHE = 32      # pairs whose passages are remembered (likewise)
 _COMPACT_SHARE = 0.05  # merge the postings again once the delta holds this share of the main array
 _COMPACT_MIN = 200_000
 
@@ -68,9 +69,9 @@ class ReuseIndex:
         self._indexed: dict[int, str] = {}       # what the postings hold: doc_id -> text hash
         self._data_version: int | None = None
         self._keyed: OrderedDict[int, Keyed] = OrderedDict()
-        self._holders_of: Postings | None = None                  # the postings _holder_cache answers for
-        self._holders_changes = 0
-        self._holder_cache: dict[tuple[bytes, float], frozenset[int]] = {}
+        self._answers_of: tuple[Postings | None, int] = (None, 0)   # the postings the caches below answer for
+        self._holder_cache: dict[tuple[bytes, float], np.ndarray] = {}
+        self._pair_cache: OrderedDict[tuple, list[Passage]] = OrderedDict()
         self._steady = False          # inside steady(): postings are not checked for other writers
 
     # --- indexing ------------------------------------------------------------------------
@@ -308,10 +309,10 @@ class ReuseIndex:
             return dedupe_sorted(np.sort(fingerprint_values(hashes)))
         return doc_fingerprints(hashes, self.settings.w)
 
-    def _holders(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> set[int]:
-        postings = self.postings()
-        if postings is not self._holders_of or postings.changes != self._holders_changes:
-            self._holders_of, self._holders_changes, self._holder_cache = postings, postings.changes, {}
+    def _holders(self, keyed: Keyed, first: int, stop: int) -> np.ndarray:
+        """The documents (sorted ids) holding keys[first:stop]; kept as an array, since a formula's list
+        runs to thousands of speeches and a set or list of them per passage cost more than finding them."""
+        postings = self._current_answers()
         # a comparison asks about the same passage for its df and again for its "also in" list
         span = (keyed.keys[first:stop].tobytes(), self.settings.df_overlap)
         found = self._holder_cache.get(span)
@@ -320,39 +321,82 @@ class ReuseIndex:
             share = self.settings.df_overlap
             if 0 < fps.size < 3 and stop - first < self.settings.k + self.settings.w - 1:
                 share = 1.0 / fps.size         # short spans: holding any of their grams is the best test
-            found = frozenset(postings.containing(fps, share).tolist())
+            found = postings.containing(fps, share)
+            found.flags.writeable = False
             if len(self._holder_cache) >= _HOLDER_CACHE:
                 self._holder_cache.clear()
             self._holder_cache[span] = found
-        return set(found) | set(known)
+        return found
+
+    def _current_answers(self) -> Postings:
+        """The postings, with the remembered answers (holders, pairs' passages) dropped if they changed."""
+        postings = self.postings()
+        if self._answers_of != (postings, postings.changes):
+            self._answers_of, self._holder_cache, self._pair_cache = (postings, postings.changes), {}, OrderedDict()
+        return postings
 
     def _df(self, keyed: Keyed, first: int, stop: int, known: Iterable[int]) -> int:
-        return len(self._holders(keyed, first, stop, known))
+        found = self._holders(keyed, first, stop)
+        missing = {k for k in known if not _holds(found, k)}
+        return int(found.size) + len(missing)
 
-    def documents_containing(self, doc_id: int, start: int, end: int) -> list[int]:
-        """The indexed documents in which doc[start:end] occurs (near-verbatim counts), doc_id included."""
+    def holder_array(self, doc_id: int, start: int, end: int) -> np.ndarray:
+        """documents_containing as a sorted array (what a comparison keeps for every passage)."""
         keyed = self.keyed(doc_id)
         first = int(np.searchsorted(keyed.starts, start, side="left"))
         stop = int(np.searchsorted(keyed.ends, end, side="right"))
-        return sorted(self._holders(keyed, first, stop, [doc_id]) if stop > first else {doc_id})
+        found = self._holders(keyed, first, stop) if stop > first else np.zeros(0, np.uint32)
+        if _holds(found, doc_id):
+            return found
+        return np.insert(found, int(np.searchsorted(found, doc_id)), np.uint32(doc_id))
+
+    def documents_containing(self, doc_id: int, start: int, end: int) -> list[int]:
+        """The indexed documents in which doc[start:end] occurs (near-verbatim counts), doc_id included."""
+        return self.holder_array(doc_id, start, end).tolist()
 
     def document_frequency(self, doc_id: int, start: int, end: int) -> int:
         """In how many indexed documents the text doc[start:end] occurs (near-verbatim counts)."""
         return len(self.documents_containing(doc_id, start, end))
 
     def passages_between(self, a_id: int, b_id: int, min_chars: int | None = None) -> list[Passage]:
-        """Passages documents a and b share, each with its df and class in this library."""
-        a, b = self.keyed(a_id), self.keyed(b_id)
+        """Passages documents a and b share, each with its df and class in this library (remembered while
+        the library's index stays as it is: adding a pane does not find the shown pairs' passages again)."""
         min_chars = self.settings.min_chars if min_chars is None else min_chars
-        matches = shared_matches(a, b, self.settings, min_chars)
         with self.steady():
-            scorer = scorer_for(self.settings, self._gram_df, self.settings.stock_threshold(self.n_documents()))
-            return to_passages(a, b, matches, scorer, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)))
+            self._current_answers()
+            key = (a_id, b_id, min_chars, self.settings)
+            found = self._pair_cache.get(key)
+            if found is None:
+                a, b = self.keyed(a_id), self.keyed(b_id)
+                matches = shared_matches(a, b, self.settings, min_chars)
+                scorer = scorer_for(self.settings, self._gram_df, self.settings.stock_threshold(self.n_documents()))
+                found = to_passages(a, b, matches, scorer, lambda m: self._df(a, m.a0, m.a1, (a_id, b_id)))
+                self._pair_cache[key] = found
+                if len(self._pair_cache) > _PAIR_CACHE:
+                    self._pair_cache.popitem(last=False)
+            else:
+                self._pair_cache.move_to_end(key)
+            return list(found)
 
-    def _gram_df(self, keys: np.ndarray) -> tuple[np.ndarray, int]:
-        """Library document frequency of every k-gram of keys (0 for grams no winnowing kept)."""
-        values = fingerprint_values(gram_hashes(keys, self.settings.k))
-        return self.postings().df(values), self.settings.k
+    def _gram_df(self, keys: np.ndarray, keyed: Keyed | None = None, first: int = 0) -> tuple[np.ndarray, int]:
+        """Library document frequency of every k-gram of keys (0 for grams no winnowing kept). With keys a
+        slice of keyed from first, the answers are kept with the text: three or four panes grade the same
+        stretch of a speech once per pair, and it is looked up once."""
+        k = self.settings.k
+        if keyed is None:
+            return self.postings().df(fingerprint_values(gram_hashes(keys, k))), k
+        postings = self._current_answers()
+        known = keyed.cache.get("library_df")
+        if known is None or known[0] != self._answers_of or known[1] != k:
+            values = fingerprint_values(gram_hashes(keyed.keys, k))
+            known = keyed.cache["library_df"] = (self._answers_of, k, values, np.full(values.size, -1, np.int64))
+        values, df = known[2], known[3]
+        stop = first + max(0, keys.shape[0] - k + 1)
+        part = df[first:stop]
+        missing = np.flatnonzero(part < 0)
+        if missing.size:
+            part[missing] = postings.df(values[first:stop][missing])
+        return part.copy(), k
 
     def related_documents(self, doc_id: int, min_shared: int = 1) -> list[tuple[int, int]]:
         """Documents sharing at least min_shared distinctive fingerprints with doc_id, most first.
@@ -373,3 +417,9 @@ class ReuseIndex:
                 progress: Progress = None, cancelled: Cancelled = None) -> list[Phrase]:
         """Wording shared by at least min_df documents, most widespread first."""
         return find_phrases(self, min_df, top, progress, cancelled)
+
+
+def _holds(ids: np.ndarray, doc_id: int) -> bool:
+    """Whether a sorted id array holds doc_id."""
+    at = int(np.searchsorted(ids, doc_id))
+    return at < ids.size and int(ids[at]) == doc_id

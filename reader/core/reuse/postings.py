@@ -13,6 +13,7 @@ import numpy as np
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LOW = np.uint64(0xFFFFFFFF)
+_PAGE_ENTRIES = 512            # entries in 4 KiB
 
 
 def _doc_mix(docs: np.ndarray) -> np.ndarray:
@@ -59,6 +60,14 @@ class Postings:
         entries = entries[:at]
         entries.sort()                     # in place: no argsort index of 8 bytes per entry
         return cls(entries)
+
+    def prefault(self) -> None:
+        """Map every page of the main array into this process now (the app's background warm-up). A lookup
+        binary-searches 90 million entries at 10,000 speeches: each page it lands on for the first time is a
+        page fault, which made the first four-pane comparison of a process 370 ms of CPU instead of 210."""
+        entries = np.asarray(self.entries)
+        if entries.size:
+            int(entries[::_PAGE_ENTRIES].sum())
 
     def __len__(self) -> int:
         """Live entries (dead ones in the main array are not counted)."""
@@ -137,9 +146,20 @@ class Postings:
         return np.concatenate(docs), np.concatenate(which)
 
     def df(self, fps: np.ndarray) -> np.ndarray:
-        """How many documents hold each fingerprint."""
-        _docs, which = self._lookup(fps)
-        return np.bincount(which, minlength=fps.size)
+        """How many documents hold each fingerprint: counted from where each one's run of postings begins
+        and ends, without reading the postings (a formula in 9,000 speeches would read 9,000 entries)."""
+        if self.dead:
+            _docs, which = self._lookup(fps)
+            return np.bincount(which, minlength=fps.size)
+        key = fps.astype(np.uint64) << np.uint64(32)
+        order = np.argsort(key, kind="stable")
+        counts = np.zeros(fps.size, dtype=np.int64)
+        for part in (self.entries, self.delta):
+            if part.shape[0]:
+                ordered = key[order]
+                counts[order] += (np.searchsorted(part, ordered | _LOW, side="right")
+                                  - np.searchsorted(part, ordered, side="left"))
+        return counts
 
     def containing(self, fps: np.ndarray, share: float) -> np.ndarray:
         """Documents holding at least `share` of the given (unique) fingerprints."""

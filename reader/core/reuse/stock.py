@@ -26,7 +26,8 @@ MIN_FORMULA_KEYS = 8         # a stock stretch shorter than this is not split of
 MIN_PIECE_SIMILARITY = 0.8   # a near passage is kept whole when a piece would fall below this
 MIN_PIECE_KEYS = 6           # a leftover shorter than this joins the stock stretch next to it
 
-LibraryGramDf = Callable[[np.ndarray], tuple[np.ndarray, int]]   # keys -> (df per gram, gram size)
+# (keys, the Keyed they are a slice of or None, where the slice begins) -> (df per gram, gram size)
+LibraryGramDf = Callable[[np.ndarray, "Keyed | None", int], tuple[np.ndarray, int]]
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class StockScorer:
         else:
             out = self.model.key_grades(keys)
         if self.library_df is not None and self.stock_df is not None and keys.shape[0]:
-            df, k = self.library_df(keys)
+            df, k = self.library_df(keys, keyed, first)
             np.maximum(out, spread(self._library_grades(df), k, keys.shape[0]), out=out)
         return out
 
