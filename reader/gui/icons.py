@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -11,6 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from reader.core.paths import asset_dir
 
 SIZES = (16, 24, 32, 48)
+TOOL_SIZES = (16, 24)     # menus and toolbars; times the screen's pixel ratio (half the drawing at start)
 
 
 @lru_cache(maxsize=None)
@@ -20,13 +22,13 @@ def _svg_source(name: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _icon(name: str, colour: str) -> QIcon:
+def _icon(name: str, colour: str, sizes: tuple[int, ...] = SIZES) -> QIcon:
     source = _svg_source(name)
     if not source:
         return QIcon()
     renderer = QSvgRenderer(QByteArray(source.replace("currentColor", colour).encode("utf-8")))
     icon = QIcon()
-    for size in SIZES:
+    for size in sizes:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -40,7 +42,8 @@ def _icon(name: str, colour: str) -> QIcon:
 def themed_icon(name: str, palette: QPalette | None = None) -> QIcon:
     """An icon from resources/icons/NAME.svg, stroked in the palette's button-text colour."""
     palette = palette or QGuiApplication.palette()
-    return _icon(name, palette.color(QPalette.ColorRole.ButtonText).name())
+    ratio = max(1, math.ceil(QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1))
+    return _icon(name, palette.color(QPalette.ColorRole.ButtonText).name(), tuple(s * ratio for s in TOOL_SIZES))
 
 
 def app_icon() -> QIcon:

@@ -14,6 +14,7 @@ from reader.gui.table_sizing import named_header
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOC_IDS_MIME = "application/x-duidu-document-ids"
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)   # enum arithmetic costs µs a cell
 
 
 class LibraryModel(QAbstractTableModel):
@@ -31,19 +32,29 @@ class LibraryModel(QAbstractTableModel):
         self.all_rows: list[DocumentInfo] = []
         self.rows: list[DocumentInfo] = []          # the rows shown: filtered, then sorted
         self._titles: dict[int, str] = {}
-        self._haystacks: dict[int, str] = {}
+        self._haystacks: dict[int, str] | None = None     # made by the first filter, not at start
         self._needle = ""
         self._sort: tuple[int, Qt.SortOrder] = (1, Qt.SortOrder.AscendingOrder)
+        self._arranged: tuple | None = None    # what self.rows were arranged for (a repeated sort is free)
+        self._by_date = False
 
-    def set_documents(self, documents: list[DocumentInfo]) -> None:
-        """Replace the rows (kept filtered and sorted as before)."""
+    def set_documents(self, documents: list[DocumentInfo], by_date: bool = False) -> None:
+        """Replace the rows (kept filtered and sorted as before); by_date: they come in the library's own
+        order (date, then id, undated last), so that order needs no sorting (20 ms at 10,000 speeches)."""
         self.beginResetModel()
         self.all_rows = list(documents)
+        self._by_date = by_date
         self._titles = {d.id: d.display_title() for d in self.all_rows}
-        self._haystacks = {d.id: "\t".join((self._titles[d.id], d.date or "", d.place or "",
-                                            f"{d.char_count:,}")).casefold() for d in self.all_rows}
+        self._haystacks = None
+        self._arranged = None
         self._arrange()
         self.endResetModel()
+
+    def _haystack(self, doc: DocumentInfo) -> str:
+        if self._haystacks is None:
+            self._haystacks = {d.id: "\t".join((self._titles[d.id], d.date or "", d.place or "",
+                                                f"{d.char_count:,}")).casefold() for d in self.all_rows}
+        return self._haystacks[doc.id]
 
     def set_filter(self, text: str) -> None:
         """Show only the speeches whose title, date, place or length contains text (any case)."""
@@ -60,11 +71,17 @@ class LibraryModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _arrange(self) -> None:
+        if self._arranged == (self._needle, self._sort):
+            return      # the header's restore and the view's sorting switch ask again at start: 7 ms each
+        self._arranged = (self._needle, self._sort)
         rows = self.all_rows
         if self._needle:
-            rows = [d for d in rows if self._needle in self._haystacks[d.id]]
+            rows = [d for d in rows if self._needle in self._haystack(d)]
         column, order = self._sort
         name = self.COLUMNS[column] if 0 <= column < len(self.COLUMNS) else "date"
+        if name == "date" and self._by_date:
+            self.rows = list(rows) if order == Qt.SortOrder.AscendingOrder else rows[::-1]
+            return
         if name == "chars":
             key = lambda d: (d.char_count, d.id)                                   # noqa: E731
         elif name == "title":
@@ -108,7 +125,7 @@ class LibraryModel(QAbstractTableModel):
             return plain.tooltip("\n".join(x for x in (self._titles[doc.id], doc.date, doc.place,
                                                         f"{doc.char_count:,}", doc.source_path) if x))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "chars":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT_ALIGNED
         return None
 
     def flags(self, index):
@@ -180,9 +197,10 @@ class LibraryPane(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.table)
 
-    def set_documents(self, documents: list[DocumentInfo]) -> None:
-        """Show the library's speeches, with column widths measured on the widest text, not on every row."""
-        self.model.set_documents(documents)
+    def set_documents(self, documents: list[DocumentInfo], by_date: bool = False) -> None:
+        """Show the library's speeches, with column widths measured on the widest text, not on every row
+        (by_date: they come in Library.list_documents's order)."""
+        self.model.set_documents(documents, by_date)
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
         if header.property("restored"):
             return   # the reader's own column widths

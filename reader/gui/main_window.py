@@ -153,7 +153,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
     def refresh_library(self) -> None:
         """Reload the library list from the database."""
         infos = self.library.list_documents()
-        self.library_pane.set_documents(infos)
+        self.library_pane.set_documents(infos, by_date=True)
         self.overview.library_changed()
         self.compare_view.library_changed(infos)
         count = self.library_pane.model.rowCount()

@@ -58,3 +58,22 @@ def test_sorting_and_filtering_happen_in_the_model(qtbot):
     assert pane.selected_ids() == [14]
     pane.filter_box.setText("")
     assert model.rowCount() == 30 and [d.char_count for d in model.rows][0] == 1030
+
+
+def test_the_librarys_own_order_is_the_date_sort(qtbot, library):
+    """The list takes Library.list_documents's order for the date column unsorted: it must be the very order
+    the model's own sort gives, ties, undated, empty and non-ASCII dates included, both ways."""
+    from tests.core.test_store import imported
+
+    dates = ["2019-03-01", None, "", "2019年3月", "二〇一九年", "2019-03-01", "1998", None, "2019-03-01 ", "Ⅱ"]
+    for i, date in enumerate(dates):
+        library.add_document(imported(f"讲话{i}\n一、总体要求\n正文{i}。", title=f"讲话{i}", date=date))
+    trusted, sorted_here = LibraryModel(), LibraryModel()
+    trusted.set_documents(library.list_documents(), by_date=True)
+    sorted_here.set_documents(list(reversed(library.list_documents())))
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        trusted.sort(1, order)
+        sorted_here.sort(1, order)
+        assert [d.id for d in trusted.rows] == [d.id for d in sorted_here.rows]
+    trusted.sort(0, Qt.SortOrder.AscendingOrder)       # another column is sorted for real
+    assert [d.title for d in trusted.rows] == sorted(d.title for d in trusted.rows)
