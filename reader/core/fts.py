@@ -23,6 +23,7 @@ INSTANCES_TABLE = "search_instances"   # every trigram's (speech, offset), a TEM
 _OLD_TABLES = ("search_fts",)     # the first, lazily built index (texts without the two line ends)
 _END = "char(10, 10)"
 MAX_TERMS = 1500                  # a character that starts more trigrams is searched by a scan
+EVERY_SPEECH = "*"                # match()'s answer when every speech of the library holds the query
 
 _CREATE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -70,19 +71,24 @@ def fts_query(query: str) -> str:
 
 
 def match(conn: sqlite3.Connection, query: str) -> str | None:
-    """The FTS5 MATCH expression that finds exactly the speeches whose text contains query; None when the
-    index cannot answer (no FTS5, a line end in the query, or a character too common) and a scan must."""
+    """The FTS5 MATCH expression that finds exactly the speeches whose text contains query; EVERY_SPEECH when
+    all of them do; None when the index cannot answer (no FTS5, a line end in the query, or a character too
+    common) and a scan must."""
     if not query or "\n" in query or not ensure_search_index(conn):
         return None
     if len(query) >= 3:
         return fts_query(query)
     try:
-        terms = [r[0] for r in conn.execute(f"SELECT term FROM {VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
-                                            (query, query + "\U0010ffff", MAX_TERMS + 1))]
+        rows = conn.execute(f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
+                            (query, query + "\U0010ffff", MAX_TERMS + 1)).fetchall()
+        if len(rows) > MAX_TERMS:
+            return None
+        # one trigram in every speech: all of them hold the query, and OR-ing 200 trigrams would cost 50 ms
+        if rows and max(doc for _term, doc in rows) >= conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
+            return EVERY_SPEECH
     except sqlite3.OperationalError:
         return None
-    if len(terms) > MAX_TERMS:
-        return None
+    terms = [term for term, _doc in rows]
     # no trigram begins with it: a phrase that matches nothing (the literal query itself, under 3 characters)
     return " OR ".join(fts_query(t) for t in terms) if terms else fts_query(query)
 

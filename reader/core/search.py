@@ -96,6 +96,8 @@ _ORDER = "ORDER BY date IS NULL, date, id"
 def _holders(conn: sqlite3.Connection, query: str, use_fts: bool) -> tuple[list[int], str]:
     """Ids of every speech holding query, by date (undated last), and the method that found them."""
     expression = fts.match(conn, query) if use_fts else None
+    if expression == fts.EVERY_SPEECH:
+        return [r[0] for r in conn.execute(f"SELECT id FROM documents {_ORDER}")], "fts"
     if expression is not None:
         # "+id": walk the covering date index (no row holding a text is read), not a lookup per id
         try:

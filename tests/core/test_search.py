@@ -180,3 +180,21 @@ def test_a_first_page_can_come_before_the_count(sample_library):
     result = search(sample_library, "城", limit=2, count=False)
     assert result.total is None and result.speeches == 5 and len(result.groups) == 2
     assert search_mod.count_matches(sample_library, "城") == search(sample_library, "城").total
+
+
+def test_a_query_in_every_speech_is_answered_without_the_or_of_its_trigrams(library):
+    """One trigram in every speech means every speech holds the query; trigrams each in most speeches but
+    together in all (or in all but one) do not, and removing a speech moves the answer back."""
+    texts = ["深化改革，扩大开放。", "改革，创新。", "全面深化改革。", "改革开放四十年。"]
+    ids = [library.add_document(imported(t))[0] for t in texts]
+    assert fts.match(library.conn, "改革") != fts.EVERY_SPEECH      # 改革， is in two, 改革。 in one: no shortcut
+    assert search(library, "改革").speeches == search(library, "改革", use_fts=False).speeches == 4
+    everywhere = library.add_document(imported("只谈改革，不谈别的。"))[0]
+    for doc_id, text in zip(ids, texts):
+        library.replace_text(doc_id, imported(text.replace("改革", "改革，")))
+    assert fts.match(library.conn, "改革") == fts.EVERY_SPEECH
+    assert search(library, "改革").speeches == search(library, "改革", use_fts=False).speeches == 5
+    assert [g.doc_id for g in search(library, "改革").groups] == [g.doc_id for g in search(library, "改革", use_fts=False).groups]
+    library.add_document(imported("没有这个词。"))
+    assert fts.match(library.conn, "改革") != fts.EVERY_SPEECH
+    assert search(library, "改革").speeches == 5 and everywhere in [g.doc_id for g in search(library, "改革").groups]
