@@ -168,7 +168,7 @@ def release_clipboard() -> None:
 
 def warm_up_in_background(window) -> None:
     """Run the matcher once on a sample (reference model, word list, tables) and load the library's index off
-    the GUI thread, so the first comparison opens at once."""
+    the GUI thread, and make the comparison's panes, so the first comparison opens at once."""
     from reader.core import comparison
     from reader.core.comparison import shared_index
     from reader.gui.workers import Job
@@ -176,6 +176,7 @@ def warm_up_in_background(window) -> None:
     window.jobs.run(Job("warm-up", lambda progress, cancelled: comparison.warm_up()), quiet=True)
     folder, read_only = window.library.folder, window.library.read_only
     window.jobs.run(Job("warm-index", lambda progress, cancelled: shared_index.warm(folder, read_only)), quiet=True)
+    window.compare_view.prepare_panes()      # on this thread, while those run
 
 
 def run_app(library_override: str | None = None, argv: list[str] | None = None) -> int:

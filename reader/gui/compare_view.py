@@ -42,6 +42,7 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self.jobs = jobs
         self.documents: list[Document] = []
         self.panes: list[ComparePane] = []
+        self._spare: list[ComparePane] = []    # made ahead (prepare_panes), hidden, after the shown panes
         self.comparison: Comparison | None = None
         self.spans: list[list[SharedSpan]] = []
         self.active_pane = 0
@@ -194,11 +195,25 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         """The ids of the speeches on screen (None for a file outside the library)."""
         return [d.id for d in self.documents]
 
+    def prepare_panes(self) -> None:
+        """Build every pane a comparison can use now, hidden (idle time after the start): a first three- or
+        four-pane comparison then finds its panes made, rather than making and polishing their widgets."""
+        while len(self.panes) + len(self._spare) < MAX_PANES:
+            pane = self._new_pane()
+            pane.hide()
+            pane.ensurePolished()
+            self._spare.append(pane)
+
     def _make_pane(self) -> ComparePane:
-        pane = ComparePane()
-        pane.setObjectName(f"comparePane{len(self.panes)}")
+        pane = self._spare.pop(0) if self._spare else self._new_pane()
         self.panes.append(pane)
-        self.splitter.addWidget(pane)
+        pane.show()
+        return pane
+
+    def _new_pane(self) -> ComparePane:
+        pane = ComparePane()
+        pane.setObjectName(f"comparePane{len(self.panes) + len(self._spare)}")
+        self.splitter.addWidget(pane)     # spare panes stay after the shown ones
         pane.document_requested.connect(self._on_document_requested)
         pane.close_requested.connect(self.remove_pane)
         pane.speech.section_chosen.connect(lambda section, p=pane: self._on_section_chosen(p, section))

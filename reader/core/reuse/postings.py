@@ -162,12 +162,36 @@ class Postings:
         return counts
 
     def containing(self, fps: np.ndarray, share: float) -> np.ndarray:
-        """Documents holding at least `share` of the given (unique) fingerprints."""
+        """Documents (sorted ids) holding at least `share` of the given (unique) fingerprints.
+
+        A formula's fingerprints are held by thousands of speeches each: their postings are copied as the
+        contiguous runs they are and counted per document by bincount, not gathered entry by entry and sorted
+        (a third of a four-pane comparison's CPU at 10,000 speeches went into that)."""
         if fps.size == 0:
             return np.zeros(0, dtype=np.uint32)
-        docs, counts = counted(self._lookup(fps)[0])
+        docs = self._holding(fps)
+        if docs.size == 0:
+            return docs
         need = max(1, int(np.ceil(share * fps.size - 1e-9)))
-        return docs[counts >= need]
+        return np.flatnonzero(np.bincount(docs) >= need).astype(np.uint32)
+
+    def _holding(self, fps: np.ndarray) -> np.ndarray:
+        """The live documents of every posting of these fingerprints (a document once per fingerprint)."""
+        key = np.sort(fps.astype(np.uint64)) << np.uint64(32)
+        found = []
+        for part, check_dead in ((np.asarray(self.entries), bool(self.dead)), (self.delta, False)):
+            if part.shape[0] == 0:
+                continue
+            lo = np.searchsorted(part, key, side="left").tolist()
+            hi = np.searchsorted(part, key | _LOW, side="right").tolist()
+            runs = [part[a:b] for a, b in zip(lo, hi) if b > a]
+            if not runs:
+                continue
+            docs = (np.concatenate(runs) & _LOW).astype(np.uint32)
+            if check_dead:      # removed from the main array; a new text of the same id is in the delta
+                docs = docs[~np.isin(docs, self._dead_array().astype(np.uint32))]
+            found.append(docs)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.uint32)
 
     def groups(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(unique fingerprints, df of each, signature of each one's document set)."""
