@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 SPACE = "[ \t\u3000\xa0\ufeff]*"
 _SPACE = SPACE
@@ -34,22 +35,31 @@ def _marker_pattern(boundary: str, anywhere: str = "") -> re.Pattern:
     )
 
 
-_MARKER_RE = _marker_pattern(_SENTENCE_END)
-# Joined into one line, a heading runs straight into its body ("…的领导（一）健全…", "…“护航员”一要…"):
-# there a closing quote or bracket also ends a heading, and （一） counts wherever it stands.
-_RUN_ON_MARKER_RE = _marker_pattern(_SENTENCE_END + "”’」』）)》", rf"|(?=[（(]{_NUMERAL}[）)])")
+@cache
+def _marker_re(run_on: bool = False) -> re.Pattern:
+    """The heading-marker regex (compiled on first use: the app starts without parsing any outline).
+    run_on: the text is joined into one line, so a heading runs straight into its body ("…的领导（一）健全…",
+    "…“护航员”一要…"): there a closing quote or bracket also ends a heading, and （一） counts wherever it stands."""
+    if run_on:
+        return _marker_pattern(_SENTENCE_END + "”’」』）)》", rf"|(?=[（(]{_NUMERAL}[）)])")
+    return _marker_pattern(_SENTENCE_END)
+
+
 _MARKER_KINDS = ("dun", "paren", "part", "di", "verb", "pdigit", "digit")   # the regex's alternatives
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-_CLOSING_RE = re.compile(rf"(?:(?P<line>^)|(?<=[。！？!?])){SPACE}(?P<salute>同志们[，,！!])", re.MULTILINE)
+_CLOSING = (rf"(?:(?P<line>^)|(?<=[。！？!?])){SPACE}(?P<salute>同志们[，,！!])", re.MULTILINE)
 # an appendix, attachment, glossary or notes heading on a line of its own: 附件1 十件民生实事, 名词解释
-_APPENDIX_RE = re.compile(
-    rf"^{SPACE}(?P<label>(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{{0,3}}|名词解释|名词注释|注释|脚注|尾注)"
-    r"(?P<title>[ \t\u3000:：]*[^\n。！？；]{0,40})$",
-    re.MULTILINE)
+_APPENDIX = (rf"^{SPACE}(?P<label>(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{{0,3}}|名词解释|名词注释|注释|脚注|尾注)"
+             r"(?P<title>[ \t\u3000:：]*[^\n。！？；]{0,40})$", re.MULTILINE)
 # appendices are looked for only after this share of the text (a notice lists its attachments at the top)
 APPENDIX_MIN_SHARE = 0.25
 # a list item at a line start: the line after "附件1" that starts one is not the appendix's name
-_LIST_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]")
+_LIST_MARKER = (r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]", 0)
+
+
+@cache
+def _compiled(pattern: tuple[str, int]) -> re.Pattern:
+    return re.compile(*pattern)
 
 
 def appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
@@ -59,7 +69,7 @@ def appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
     an attachment in a sentence (请见附件) or a notice that lists them at its top keeps its outline.
     """
     found = []
-    for match in _APPENDIX_RE.finditer(text):
+    for match in _compiled(_APPENDIX).finditer(text):
         # the notes a Word document's import puts after the body ("脚注" then "[1] …") may outweigh it
         notes = match.group("label") in ("脚注", "尾注") and text.startswith("\n[1] ", match.end())
         if match.start() < APPENDIX_MIN_SHARE * len(text) and not (notes and match.start() > 0):
@@ -68,7 +78,7 @@ def appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
         title_end = match.end()
         if not title:   # "附件1" alone on its line: the next line names it
             following = re.match(r"\n[ \t\u3000]*([^\n。！？]{1,40})(?=\n|$)", text[title_end:])
-            if following and not _LIST_MARKER.match(following.group(1)):
+            if following and not _compiled(_LIST_MARKER).match(following.group(1)):
                 title = following.group(1).strip()
                 title_end += following.end()
         found.append((match.start("label"), title_end, label, title))
@@ -78,7 +88,7 @@ def appendix_starts(text: str) -> list[tuple[int, int, str, str]]:
 def closing_start(text: str, one_line: bool, hi: int) -> int | None:
     """Where the closing paragraph (the last one before `hi` opening with 同志们，) starts, if there is one."""
     found = None
-    for match in _CLOSING_RE.finditer(text, 0, hi):
+    for match in _compiled(_CLOSING).finditer(text, 0, hi):
         if one_line or match.group("line") is not None:
             found = match.start("salute")
     return found
@@ -102,7 +112,7 @@ def find_markers(text: str, one_line: bool) -> list[Marker]:
     """Every marker that stands at a line start or after a sentence boundary, in text order."""
     newlines = [m.start() for m in re.finditer("\n", text)]
     markers = []
-    for match in (_RUN_ON_MARKER_RE if one_line else _MARKER_RE).finditer(text):
+    for match in _marker_re(one_line).finditer(text):
         found = _read_marker(match)
         if found is None:
             continue
