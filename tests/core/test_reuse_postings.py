@@ -214,3 +214,45 @@ def test_a_steady_batch_sees_other_writers_after_it_not_in_the_middle(tmp_path):
             index.documents_containing(2, 0, 30)
     assert sum("data_version" in q for q in queries) == 1               # looked for once, at the start
     assert index.documents_containing(1, at, at + len(STOCK)) == sorted(before + [7])
+
+
+def test_a_pairs_passages_are_found_once_while_the_index_stays_as_it_is(tmp_path, monkeypatch):
+    """Adding a pane does not align the pairs on screen again; a speech added to the library (which changes
+    document frequencies, so classes and scores) makes every pair be found anew."""
+    from reader.core.reuse import index as index_mod
+
+    docs = corpus()
+    index = ReuseIndex(sqlite3.connect(tmp_path / "lib.db"))
+    index.sync(docs.items())
+    aligned = []
+    real = index_mod.shared_matches
+    monkeypatch.setattr(index_mod, "shared_matches", lambda *a, **k: aligned.append(1) or real(*a, **k))
+    first = index.passages_between(1, 2, 12)
+    assert index.passages_between(1, 2, 12) == first and len(aligned) == 1
+    index.passages_between(1, 2, 16)                  # another minimum length is a question of its own
+    assert len(aligned) == 2
+    before = {p.text: p.df for p in index.passages_between(1, 3, 12)}
+    index.add_document(7, "开场白。" + STOCK + "，结束语。")
+    after = {p.text: p.df for p in index.passages_between(1, 3, 12)}
+    assert len(aligned) == 4 and any(after[t] == before[t] + 1 for t in before if t in after)
+
+
+def test_gram_frequencies_kept_with_a_text_equal_those_looked_up_afresh(tmp_path):
+    """Grading a stretch of a speech from the frequencies kept with its text gives what looking every gram up
+    gives, whatever stretches were asked before, and follows the library when it changes."""
+    docs = corpus()
+    index = ReuseIndex(sqlite3.connect(tmp_path / "lib.db"))
+    index.sync(docs.items())
+    keyed = index.keyed(1)
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        first = int(rng.integers(0, len(keyed) - 1))
+        stop = int(rng.integers(first + 1, min(len(keyed), first + 60) + 1))
+        kept, k = index._gram_df(keyed.keys[first:stop], keyed, first)
+        fresh, _ = index._gram_df(keyed.keys[first:stop])
+        assert np.array_equal(kept, fresh) and k == index.settings.k
+    at = docs[1].find(STOCK)
+    lo, hi = (int(np.searchsorted(keyed.starts, at)), int(np.searchsorted(keyed.ends, at + len(STOCK))))
+    before = index._gram_df(keyed.keys[lo:hi], keyed, lo)[0].max()
+    index.add_document(8, "又一篇。" + STOCK + "。")
+    assert index._gram_df(keyed.keys[lo:hi], keyed, lo)[0].max() == before + 1
