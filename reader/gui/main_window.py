@@ -18,7 +18,6 @@ from reader.gui.empty_state import EmptyState
 from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
 from reader.gui.library_pane import LibraryPane
-from reader.gui.overview_view import OverviewView
 from reader.gui.review_actions import ReviewActionsMixin
 from reader.gui.settings import Settings
 from reader.gui.speech_pane import SpeechPane
@@ -50,8 +49,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self.center = QStackedWidget()
         self.center.addWidget(self.reading_pane)   # the empty state goes in front once the actions exist
         self.center.addWidget(self.compare_view)
-        self.overview = OverviewView(library, settings, self.jobs)
-        self.center.addWidget(self.overview)
+        self._overview = None       # built when first shown (see overview)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_pane)
@@ -91,6 +89,20 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self._wire()
         self.refresh_library()
         self._restore_layout()
+
+    @property
+    def overview(self):
+        """The corpus overview (map, formulae, phrases, search), built when first asked for: its modules and
+        widgets were a tenth of the window's start."""
+        if self._overview is None:
+            from reader.gui.overview_view import OverviewView
+
+            self._overview = OverviewView(self.library, self.settings, self.jobs)
+            self.center.addWidget(self._overview)
+            self._overview.open_requested.connect(self.open_at)
+            self._overview.compare_requested.connect(self.open_documents)
+            self._restore_states(self._overview_states())
+        return self._overview
 
     # --- assembly --------------------------------------------------------------------------
 
@@ -134,8 +146,6 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         actions.overview.triggered.connect(self.show_overview)
         actions.find.triggered.connect(self.show_search)
         actions.find_in_speech.triggered.connect(self.find_in_speech)
-        self.overview.open_requested.connect(self.open_at)
-        self.overview.compare_requested.connect(self.open_documents)
         actions.guide.triggered.connect(self.show_guide)
         actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.library_pane.open_requested.connect(self.open_documents)
@@ -154,7 +164,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         """Reload the library list from the database."""
         infos = self.library.list_documents()
         self.library_pane.set_documents(infos, by_date=True)
-        self.overview.library_changed()
+        if self._overview is not None:
+            self._overview.library_changed()
         self.compare_view.library_changed(infos)
         count = self.library_pane.model.rowCount()
         self.empty_state.set_library_size(count)

@@ -14,10 +14,7 @@ class WindowMemoryMixin:
         geometry = self.settings.state("window_geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
-        for widget in self._stateful_widgets():
-            state = self.settings.state(widget.objectName() + "_state")
-            if state is not None and widget.restoreState(state) and isinstance(widget, QHeaderView):
-                widget.setProperty("restored", True)   # the reader's column widths: not fitted again
+        self._restore_states(self._stateful_widgets())
         if self.settings.state("mainSplitter_state") is None:
             # first start: a library wide enough for its titles, the reading area, a narrow excerpts dock
             dock, library = max(280, self.width() // 5), max(320, self.width() // 5)
@@ -25,10 +22,21 @@ class WindowMemoryMixin:
             self.splitter.setSizes([library, max(400, self.width() - library - dock)])
             self.reading_pane.splitter.setSizes([240, 560])
 
+    def _restore_states(self, widgets) -> None:
+        for widget in widgets:
+            state = self.settings.state(widget.objectName() + "_state")
+            if state is not None and widget.restoreState(state) and isinstance(widget, QHeaderView):
+                widget.setProperty("restored", True)   # the reader's column widths: not fitted again
+
     def _stateful_widgets(self):
+        """What keeps its layout between starts (the overview's tables once it was built: else what was
+        saved stays as it was)."""
         return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter,
-                self.library_pane.table.horizontalHeader(), self.excerpts_panel.splitter, self.overview.phrase_table.horizontalHeader(),
-                self.overview.formula_table.horizontalHeader())
+                self.library_pane.table.horizontalHeader(), self.excerpts_panel.splitter,
+                *(self._overview_states() if self._overview is not None else ()))
+
+    def _overview_states(self):
+        return self._overview.phrase_table.horizontalHeader(), self._overview.formula_table.horizontalHeader()
 
     def save_layout(self) -> None:
         """Remember geometry and splitters for the next start."""

@@ -94,6 +94,33 @@ def test_window_layout_is_restored(qtbot, sample_library, settings):
     assert second.last_opened() == [3]
 
 
+def test_the_overview_is_built_when_first_shown_and_keeps_its_columns(qtbot, sample_library, settings):
+    """The start builds no overview; its tables' saved column state is still restored when it is built, and a
+    session that never opened it leaves that state as it was saved."""
+    from reader.gui.main_window import MainWindow
+
+    def window():
+        made = MainWindow(sample_library, settings)
+        qtbot.addWidget(made)
+        made.show()
+        return made
+
+    first = window()
+    assert first._overview is None
+    first.actions.overview.trigger()
+    assert first.center.currentWidget() is first.overview
+    first.close()
+    saved = bytes(settings.state("phrasesTableHeader_state"))
+    assert saved
+    second = window()                    # never opens the overview
+    assert second._overview is None
+    second.close()
+    assert bytes(settings.state("phrasesTableHeader_state")) == saved
+    third = window()
+    assert third.overview.phrase_table.horizontalHeader().property("restored")
+    third.close()
+
+
 def test_bundled_corpus_is_imported_on_first_start(qtbot, library, settings):
     from reader.gui.main_window import MainWindow
 
