@@ -58,17 +58,27 @@ def _bigram_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return (points[:-1] << 21) | points[1:], before
 
 
+@lru_cache(maxsize=8)
+def _section_grams(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The bigrams of each section (start, end) of a text with their counts: a speech in three pairs (four
+    panes) is counted once."""
+    codes, before = _bigram_codes(text)
+    out = []
+    for start, end in spans:
+        lo = int(before[min(max(start, 0), len(text))])
+        hi = int(before[min(max(end, 0), len(text))])
+        out.append(np.unique(codes[lo:max(hi - 1, lo)], return_counts=True))
+    return out
+
+
 class _Vectors:
     """TF-IDF vectors of the sections of two speeches, over the bigrams of both (numpy: one pass per speech)."""
 
     def __init__(self, text_a: str, sections_a: list[Section], text_b: str, sections_b: list[Section]):
         grams: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         for text, sections in ((text_a, sections_a), (text_b, sections_b)):
-            codes, before = _bigram_codes(text)
-            for section in sections:
-                lo = int(before[min(max(section.start, 0), len(text))])
-                hi = int(before[min(max(section.end, 0), len(text))])
-                grams[id(section)] = np.unique(codes[lo:max(hi - 1, lo)], return_counts=True)
+            counted = _section_grams(text, tuple((s.start, s.end) for s in sections))
+            grams.update((id(section), found) for section, found in zip(sections, counted))
         n = max(len(grams), 1)
         found = [g for g, _ in grams.values()]
         vocab, df = np.unique(np.concatenate(found), return_counts=True) if found else (np.zeros(0), np.zeros(0))
