@@ -54,6 +54,8 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self._flash_timer.timeout.connect(self._clear_flash)
         self._recompute_timer = QTimer(self, singleShot=True, interval=350)
         self._recompute_timer.timeout.connect(self.recompute)
+        self._holders_timer = QTimer(self, singleShot=True, interval=300)
+        self._holders_timer.timeout.connect(self._find_holders)
         self._build_toolbar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("compareSplitter")
@@ -265,6 +267,7 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         """Build the comparison off the GUI thread; a newer request makes an older result stale."""
         self._generation += 1
         generation = self._generation
+        self._holders_timer.stop()
         if not self.documents:
             return                          # nothing shown yet (a setting changed before any comparison)
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder
@@ -283,6 +286,15 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self.paint_shared()
         self._place_new_panes()
         self.comparison_ready.emit(comparison)
+        self._holders_timer.start()
+
+    @Slot()
+    def _find_holders(self) -> None:
+        """The "also in" lists of the comparison on screen, once it is painted and the reader is reading (a job
+        started with the painting would take the GIL from it)."""
+        comparison = self.comparison
+        if comparison is None or comparison.holders:
+            return
         folder, read_only = self.library.folder, self.library.read_only
         job = Job("holders", lambda progress, cancelled: compute_holders(folder, comparison, read_only))
         job.succeeded.connect(lambda found: self._apply_holders(comparison, found))
