@@ -51,6 +51,18 @@ def pending(folder: Path | str) -> bool:
     return wanted is not None and (done.get("token") != wanted or not done.get("ok"))
 
 
+def resume(folder: Path | str) -> None:
+    """At an open: a backup still owed (it failed, or its process was killed) is requested anew and started."""
+    if not pending(folder):
+        return
+    try:
+        request(folder)
+    except OSError as exc:
+        log.warning("the owed backup of %s could not be requested again: %s", folder, exc)
+        return
+    start(folder)
+
+
 def running(folder: Path | str) -> bool:
     """Whether a background backup (or a restore) holds the library's backup lock right now."""
     try:

@@ -118,8 +118,8 @@ class Library:
             self._unlock()
             raise
         opened.append(self.conn)
-        if background_backup and lock.holders(locked) == 1 and backup_background.pending(self.folder):
-            backup_background.start(self.folder)     # a backup that failed or was killed: made again now
+        if background_backup and lock.holders(locked) == 1:
+            backup_background.resume(self.folder)     # a backup that failed or was killed: made again now
 
     def _connect(self, locked: str) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first (in full at the day's first open; not at all when
