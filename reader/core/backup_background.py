@@ -52,14 +52,17 @@ def pending(folder: Path | str) -> bool:
 
 
 def resume(folder: Path | str) -> None:
-    """At an open: a backup still owed (it failed, or its process was killed) is requested anew and started."""
-    if not pending(folder):
+    """At an open: a backup still owed (it failed, or its process was killed) is started again; one that is
+    running, or about to (its request not yet tried), is left alone: asking anew would make it copy twice."""
+    wanted, done = _read(folder, REQUEST), _done(folder)
+    if wanted is None or (done.get("token") == wanted and done.get("ok")) or running(folder):
         return
-    try:
-        request(folder)
-    except OSError as exc:
-        log.warning("the owed backup of %s could not be requested again: %s", folder, exc)
-        return
+    if done.get("token") == wanted:
+        try:        # it failed: a new request, not yet tried, for the process (and wait()) to see
+            request(folder)
+        except OSError as exc:
+            log.warning("the owed backup of %s could not be requested again: %s", folder, exc)
+            return
     start(folder)
 
 
