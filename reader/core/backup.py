@@ -7,6 +7,9 @@ the -wal. Each backup is switched to a rollback journal, so it is one self-conta
 Made automatically when a library that was changed is closed ("session"), before every schema
 migration ("pre-vN"), re-import, re-decoding, restore or bulk delete ("pre-…"), and at the first
 open of a day ("daily"), so a restore loses at most what the last session had not yet closed.
+A command's or the window's session backup is made by a detached process of ours so they return at once
+(reader.core.backup_background); a backup is written under a `.part` name taken exclusively and renamed
+only once verified (a killed one never counts); replacing the library file waits for that process.
 Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
 counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
 days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library

@@ -87,12 +87,16 @@ def start(folder: Path | str) -> None:
     if running(folder):
         return
     try:
-        _children.append(subprocess.Popen(
-            command(folder), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            close_fds=True, env=_child_env(), cwd=folder, **_detached()))
+        _children.append(spawn(folder))
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
         log.warning("the background backup of %s could not start (%s): backing up now", folder, exc)
         serve(folder)
+
+
+def spawn(folder: Path) -> subprocess.Popen:
+    """The backup process itself: detached, with no console and none of our files or streams."""
+    return subprocess.Popen(command(folder), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, close_fds=True, env=_child_env(), cwd=folder, **_detached())
 
 
 def command(folder: Path | str) -> list[str]:

@@ -119,6 +119,7 @@ class RecoveryDialog(QDialog):
             self.waiting.setCancelButton(None)
             self.waiting.setWindowTitle(self.tr("Restore from Backup"))
             self.waiting.setMinimumDuration(0)
+            self.waiting.setMinimumWidth(380)
             self.waiting.show()
         QApplication.processEvents()
 
