@@ -116,9 +116,13 @@ def _detached() -> dict:
 
 
 def _child_env() -> dict:
-    """The parent's environment; from a source checkout, its own code first on the path (not an installed copy)."""
+    """The parent's environment; from a source checkout, its own code first on the path (not an installed copy).
+    A built app's child starts as a program of its own (PyInstaller >= 6.9: it must not lean on the parent's
+    unpacked files, which may be gone when the parent exits first)."""
     env = dict(os.environ)
-    if not getattr(sys, "frozen", False):
+    if getattr(sys, "frozen", False):
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
+    else:
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     return env
