@@ -246,11 +246,15 @@ def _read(folder: Path | str, name: str) -> str | None:
 
 
 def _write(folder: Path | str, name: str, value: str) -> None:
-    """Write a small state file whole (a new file renamed over the old one; on Windows retried if it is read)."""
+    """Write a small state file whole: a new file (never through a link planted in its place) renamed over the
+    old one, retried a moment on Windows while another process reads it."""
     directory = backup.backup_dir(folder)
     directory.mkdir(parents=True, exist_ok=True)
     partial = directory / f"{name}.{os.getpid()}.tmp"
-    partial.write_text(value, encoding="utf-8")
+    partial.unlink(missing_ok=True)
+    handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(value)
     for attempt in range(5):
         try:
             os.replace(partial, directory / name)

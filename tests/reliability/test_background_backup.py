@@ -101,15 +101,23 @@ def test_a_killed_backup_leaves_no_backup_and_the_next_open_makes_it(tmp_path, c
     assert backup.verify_backup(made[0].path).ok
 
 
-def test_a_restore_waits_for_the_backup_being_made(tmp_path, capsys, monkeypatch):
+@pytest.fixture
+def backing_up(tmp_path, capsys, monkeypatch) -> tuple[Path, Path]:
+    """A library with one speech backed up, and a second one whose (slowed) backup is being made:
+    (library folder, the first backup)."""
     folder = tmp_path / "lib"
     assert cli(capsys, folder, "import", str(speech(tmp_path, 1)))[0] == 0
     assert backup_background.wait(folder) is True
     first = sessions(folder)[0].path
     monkeypatch.setenv(backup_background.SLOW_ENV, "0.05")
-    monkeypatch.setenv("DUIDU_LANG", "en")
     assert cli(capsys, folder, "import", str(speech(tmp_path, 2)))[0] == 0
     wait_for(lambda: backup_background.running(folder))
+    return folder, first
+
+
+def test_a_restore_waits_for_the_backup_being_made(backing_up, capsys, monkeypatch):
+    folder, first = backing_up
+    monkeypatch.setenv("DUIDU_LANG", "en")
     status, err = cli(capsys, folder, "restore", first.name)
     assert status == 0 and "Waiting for the background backup" in err
     # the backup it waited for is whole and holds the second speech; the restored library has the first only
@@ -119,15 +127,9 @@ def test_a_restore_waits_for_the_backup_being_made(tmp_path, capsys, monkeypatch
     assert titles_in(folder / DB_NAME) == {"关于第1项工作的讲话"}
 
 
-def test_restoring_in_process_calls_back_while_it_waits(tmp_path, capsys, monkeypatch):
+def test_restoring_in_process_calls_back_while_it_waits(backing_up):
     """The window's restore passes a callback (to keep painting); it runs while the backup holds its lock."""
-    folder = tmp_path / "lib"
-    assert cli(capsys, folder, "import", str(speech(tmp_path, 1)))[0] == 0
-    assert backup_background.wait(folder) is True
-    first = sessions(folder)[0].path
-    monkeypatch.setenv(backup_background.SLOW_ENV, "0.05")
-    assert cli(capsys, folder, "import", str(speech(tmp_path, 2)))[0] == 0
-    wait_for(lambda: backup_background.running(folder))
+    folder, first = backing_up
     calls = []
     backup.restore_backup(folder, first, on_wait=lambda: calls.append(backup_background.running(folder)))
     assert calls and not backup_background.running(folder)
@@ -197,3 +199,15 @@ def test_a_failed_background_backup_is_noted_and_made_again_by_the_next_open(tmp
     assert backup_background.wait(folder) is True                          # that open started it again
     assert backup_notes.last_failure(folder) is None and not backup_background.pending(folder)
     assert cli(capsys, folder, "list") == (0, "")
+
+
+def test_a_link_planted_as_a_state_file_is_replaced_not_followed(tmp_path):
+    folder = tmp_path / "lib"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (folder / "backups").mkdir(parents=True)
+    for name in (backup_background.REQUEST, f"{backup_background.REQUEST}.{os.getpid()}.tmp"):
+        (folder / "backups" / name).symlink_to(victim)
+    backup_background.request(folder)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (folder / "backups" / backup_background.REQUEST).is_symlink() and backup_background.pending(folder)
