@@ -117,6 +117,7 @@ class RecoveryDialog(QDialog):
                                            "", 0, 0, self.parentWidget())
             self.waiting.setObjectName("backupWait")
             self.waiting.setCancelButton(None)
+            self.waiting.setWindowModality(Qt.WindowModality.ApplicationModal)   # events are for painting only
             self.waiting.setWindowTitle(self.tr("Restore from Backup"))
             self.waiting.setMinimumDuration(0)
             self.waiting.setMinimumWidth(380)
@@ -129,17 +130,17 @@ class RecoveryDialog(QDialog):
 
     def apply(self) -> bool:
         """Carry out the choice; True when the library should be opened again."""
-        if self.choice == RESTORE and self.backups.currentItem() is not None:
-            try:
+        try:
+            if self.choice == RESTORE and self.backups.currentItem() is not None:
                 restore_backup(self.folder, self.backups.currentItem().data(Qt.ItemDataRole.UserRole), self._waiting)
-            finally:
-                if self.waiting is not None:
-                    self.waiting.close()
-            return True
-        if self.choice == NEW:
-            start_new_library(self.folder)
-            return True
-        return False
+                return True
+            if self.choice == NEW:
+                start_new_library(self.folder, self._waiting)
+                return True
+            return False
+        finally:
+            if self.waiting is not None:
+                self.waiting.close()
 
 
 class BackupChecker(QObject):
