@@ -110,7 +110,8 @@ def command(folder: Path | str) -> list[str]:
 def _detached() -> dict:
     """Popen's options for a process that outlives its parent and has no console or terminal."""
     if sys.platform == "win32":
-        flags = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+        flags = (subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+                 | subprocess.BELOW_NORMAL_PRIORITY_CLASS)      # as os.nice below: the reader's work comes first
         return {"creationflags": flags}
     return {"start_new_session": True}
 
