@@ -8,9 +8,9 @@ process), and while the request differs from the last one it served (backups/ses
 read-only snapshot of the library (writers go on beside it: WAL), copies, verifies and prunes it
 (reader.core.backup.safe_backup, which writes a `.part` and renames it only when verified) and notes the
 token it covered. A request made while one runs only changes the token, so the running process copies
-once more: a script of 50 imports costs about two copies and the last holds all 50. A failure is noted
-for the reader (reader.core.backup_notes); a killed process leaves the request unmet, and the next open
-of the library starts the backup again. Whatever replaces the library file holds the same lock
+once more: a script of 50 quick imports costs a copy per copy's time it runs, plus one (not 50), and the
+last holds all 50. A failure is noted for the reader (reader.core.backup_notes); a killed process leaves
+the request unmet, and the next open of the library starts the backup again. Whatever replaces the library file holds the same lock
 (reader.core.backup.restore_backup). When no process can be started, the backup is made in this one.
 """
 
@@ -52,7 +52,7 @@ def pending(folder: Path | str) -> bool:
 
 
 def resume(folder: Path | str) -> None:
-    """At an open: a backup still owed (it failed, or its process was killed) is started again; one that is
+    """At an open (and the window's close): a backup still owed (it failed, or its process was killed) is started again; one that is
     running, or about to (its request not yet tried), is left alone: asking anew would make it copy twice."""
     wanted, done = _read(folder, REQUEST), _done(folder)
     if wanted is None or (done.get("token") == wanted and done.get("ok")) or running(folder):
