@@ -10,8 +10,9 @@ read-only snapshot of the library (writers go on beside it: WAL), copies, verifi
 token it covered. A request made while one runs only changes the token, so the running process copies
 once more: a script of 50 quick imports costs a copy per copy's time it runs, plus one (not 50), and the
 last holds all 50. A failure is noted for the reader (reader.core.backup_notes); a killed process leaves
-the request unmet, and the next open of the library starts the backup again. Whatever replaces the library file holds the same lock
-(reader.core.backup.restore_backup). When no process can be started, the backup is made in this one.
+the request unmet, and the next open of the library starts the backup again. Whatever replaces the
+library file holds the same lock (reader.core.backup.restore_backup). When no process can be started,
+the backup is made in this one.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ def pending(folder: Path | str) -> bool:
 
 
 def resume(folder: Path | str) -> None:
-    """At an open (and the window's close): a backup still owed (it failed, or its process was killed) is started again; one that is
-    running, or about to (its request not yet tried), is left alone: asking anew would make it copy twice."""
+    """At an open (and the window's close): a backup still owed (it failed, or its process was killed) is started
+    again; one running, or about to (its request not yet tried), is left alone: asking anew would copy twice."""
     wanted, done = _read(folder, REQUEST), _done(folder)
     if wanted is None or (done.get("token") == wanted and done.get("ok")) or running(folder):
         return

@@ -3,9 +3,9 @@
 Checking a library file (SQLite's quick_check, reader.core.integrity) reads every page: seconds for
 a library of 10,000 speeches, on every start and every command. After a clean close the file is
 exactly as that writer left it: the note records its size and modification time (and the write-ahead
-log's, when a reader kept it from being folded in), and an open that finds the same file trusts it. Anything else (a crash, a copy, a
-restore, an edit by another program) changes the size or the time, or leaves a log, so the whole
-check runs as before.
+log's, when a reader kept it from being folded in), and an open that finds the same file trusts it.
+Anything else (a crash, a copy, a restore, an edit by another program) changes the size or the time, or
+leaves a log of its own, so the whole check runs as before.
 """
 
 from __future__ import annotations
