@@ -52,6 +52,6 @@ def test_a_restore_from_the_window_waits_for_the_background_backup(isolated_home
     assert isinstance(shown, QProgressDialog) and "background backup" in shown.labelText()
     assert not shown.isVisible()                                     # gone once the restore is done
     assert not backup_background.running(isolated_home) and not backup_background.pending(isolated_home)
-    newest = [b for b in backup.list_backups(isolated_home) if b.reason == backup.SESSION][0]
+    newest = next(b for b in backup.list_backups(isolated_home) if b.reason == backup.SESSION)
     assert titles(newest.path) == {"第一篇", "第二篇"}                # the backup it waited for is whole
     assert titles(isolated_home / DB_NAME) == {"第一篇"}
