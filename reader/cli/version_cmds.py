@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from reader.cli.common import CliError, emit_json, open_library, write_rows, write_text
-from reader.core import backup
+from reader.core import backup, backup_background
 from reader.core.anchor import ReanchorReport
 from reader.core.importer import ImportRefused
 from reader.core.library_ops import reimport_document, sync_index
@@ -121,9 +121,12 @@ def cmd_restore(args) -> int:
             used = backup.find_backup(folder, args.backup)
             aside = backup.restore_backup(folder, used, waiting)
         else:
+            backup_background.settle(folder, waiting)      # the newest backup then holds the latest change
             used, aside = backup.restore_newest(folder, waiting)
     except LibraryError as exc:
         raise CliError(exc.message(), 3 if exc.reason == "in_use" else 1) from exc
+    except OSError as exc:       # the backups folder cannot be written (its lock, the owed backup's state)
+        raise CliError(exc.strerror or str(exc)) from exc
     write_text(pick(f"Restored from {used.name}.", f"已从 {used.name} 恢复。")
                + (pick(f" The previous file was kept as {aside}.", f"原文件保留为 {aside}。") if aside else "") + "\n")
     return 0

@@ -213,6 +213,17 @@ def _backup_snapshot(folder: Path) -> bool:
         conn.close()
 
 
+def settle(folder: Path | str, on_wait=None) -> None:
+    """Before the library file is replaced or a backup chosen to replace it: the session backup still owed is
+    made first, by the process making it (waited for; on_wait() is called meanwhile) or here and now."""
+    folder = Path(folder)
+    with lock.holding(_lock_path(folder), on_wait):
+        if _unserved(folder) is not None:
+            if on_wait is not None:
+                on_wait()
+            _serve_held(folder)
+
+
 def wait(folder: Path | str, timeout: float = 60.0) -> bool | None:
     """Until the newest request was served: True if its backup was made, False if it failed, None on timeout."""
     deadline = time.monotonic() + timeout

@@ -211,3 +211,23 @@ def test_a_link_planted_as_a_state_file_is_replaced_not_followed(tmp_path):
     backup_background.request(folder)
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not (folder / "backups" / backup_background.REQUEST).is_symlink() and backup_background.pending(folder)
+
+
+def test_restoring_the_newest_first_makes_the_backup_still_owed(tmp_path, capsys, monkeypatch):
+    """A change whose backup process never ran (killed before it started): `duidu restore` makes that backup
+    first, so the newest backup it restores holds the change instead of an older one without it."""
+    from reader.core.importer import load_file
+
+    monkeypatch.setenv("DUIDU_LANG", "en")
+    folder = tmp_path / "lib"
+    library = Library(folder)
+    library.add_document(load_file(speech(tmp_path, 1)))
+    library.close()                                            # in-process: its session backup at once
+    library = Library(folder, backup_on_close=False)
+    library.add_document(load_file(speech(tmp_path, 2)))
+    backup_background.request(folder)                         # the closing command's request; no process came
+    library.close()
+    status, err = cli(capsys, folder, "restore")
+    assert status == 0, err
+    assert titles_in(folder / DB_NAME) == {"关于第1项工作的讲话", "关于第2项工作的讲话"}
+    assert not backup_background.pending(folder)
