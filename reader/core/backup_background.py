@@ -52,6 +52,15 @@ def pending(folder: Path | str) -> bool:
     return wanted is not None and (done.get("token") != wanted or not done.get("ok"))
 
 
+def close_in_background(library) -> None:
+    """Close a Library (the window's) at once, leaving its session backup to the backup process, and start
+    one still owed from before (failed, or its process killed)."""
+    library.background_backup = True
+    library.close()
+    if not library.read_only:
+        resume(library.folder)
+
+
 def resume(folder: Path | str) -> None:
     """At an open (and the window's close): a backup still owed (it failed, or its process was killed) is started
     again; one running, or about to (its request not yet tried), is left alone: asking anew would copy twice."""

@@ -200,19 +200,10 @@ def run_or_grab(app: QApplication, window, screenshot: str | None) -> int:
     if screenshot:
         return grab_and_quit(app, window, screenshot)
     code = app.exec()
-    close_in_background(window.library)
+    from reader.core.backup_background import close_in_background
+
+    close_in_background(window.library)      # a large library's backup would keep the closing window waiting
     return code
-
-
-def close_in_background(library) -> None:
-    """The window's end: the library closes at once, and a process of its own makes the session's backup
-    (reader.core.backup_background), which a large library would otherwise keep the closing window waiting for."""
-    from reader.core import backup_background
-
-    library.background_backup = True
-    library.close()
-    if not library.read_only:
-        backup_background.resume(library.folder)      # one still owed from before (failed, or its process killed)
 
 
 def view_complete(window) -> bool:

@@ -197,7 +197,7 @@ class ReviewActionsMixin:
         self.jobs.shutdown()
         folder = self.library.folder
         self.editor.stack.clear()
-        from reader.gui.app import close_in_background
+        from reader.core.backup_background import close_in_background
 
         close_in_background(self.library)      # the session's backup in its own process, which the restore waits for
         try:

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from reader.core import backup, backup_background
+from reader.core.backup_background import close_in_background
 from reader.core.importer import load_text
 from reader.core.store import DB_NAME, Library, LibraryError
-from reader.gui.app import close_in_background
 from reader.gui.recovery_dialog import RESTORE, RecoveryDialog
 
 
