@@ -247,7 +247,7 @@ def wait(folder: Path | str, timeout: float = 60.0) -> bool | None:
 def _lock_path(folder: Path | str) -> Path:
     """The lock held while a background backup runs (or the library file is replaced)."""
     directory = backup.backup_dir(folder)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(exist_ok=True)      # never the library folder itself: one deleted meanwhile stays deleted
     return directory / backup.BACKGROUND_LOCK
 
 
@@ -271,7 +271,7 @@ def _write(folder: Path | str, name: str, value: str) -> None:
     """Write a small state file whole: a new file (never through a link planted in its place) renamed over the
     old one, retried a moment on Windows while another process reads it."""
     directory = backup.backup_dir(folder)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(exist_ok=True)      # never the library folder itself: one deleted meanwhile stays deleted
     partial = directory / f"{name}.{os.getpid()}.tmp"
     partial.unlink(missing_ok=True)
     handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
