@@ -131,12 +131,12 @@ def test_a_background_backup_that_does_not_fit_is_said_by_the_next_command(small
     Library(folder).close()                                  # the day's backup, made now while there is room
     text = Library(folder, read_only=True).get_document(1).text
     fill(small_disk, leave=256 * 1024)                       # room for an excerpt, not for a copy of the library
-    status, out, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[100:112], "--tag", "城镇化")
+    status, _, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[100:112], "--tag", "城镇化")
     assert status == 0 and "backup" not in err               # it did not wait for the backup
     assert backup_background.wait(folder) is False
     assert backup_notes.last_failure(folder)["reason"] == backup.SESSION
     assert not list((folder / "backups").glob("*.part"))
-    status, out, err = cli(capsys, folder, "tag", "list")
+    status, _, err = cli(capsys, folder, "tag", "list")
     assert status == 0 and "warning: the library's backup of" in err and "full" in err
     free(small_disk)
     assert cli(capsys, folder, "list")[0] == 0               # its open makes the owed backup
