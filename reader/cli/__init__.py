@@ -59,6 +59,11 @@ def run(argv: list[str]) -> int:
     leading = argparse.ArgumentParser(add_help=False)
     leading.add_argument("--library")
     first, rest = leading.parse_known_args(argv)
+    if rest == ["_backup"]:
+        # the session backup's own process (reader.core.backup_background), hidden from the command list
+        from reader.core.backup_background import main
+
+        return main(first.library)
     if wants_window(rest):
         # no subcommand: the window, with its own options (--open, --screenshot) and Qt's; the parser
         # (which imports every command module) is not built, so the window starts sooner

@@ -32,7 +32,8 @@ def open_library(args, read_only_ok: bool = False) -> Library:
     open it read-only; commands that write fail with "in use" (exit status 3).
     """
     try:
-        library = open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok)
+        library = open_library_folder(library_dir(getattr(args, "library", None)), read_only_if_in_use=read_only_ok,
+                                      background_backup=True)
     except LibraryError as exc:
         hint = pick(" To bring back the last good backup: duidu restore (duidu restore --list shows them).",
                     "如需恢复最近的完好备份：duidu restore（duidu restore --list 列出备份）。") \
@@ -43,8 +44,9 @@ def open_library(args, read_only_ok: bool = False) -> Library:
 
 
 def close_libraries() -> None:
-    """Close what the command opened: a library it changed is backed up as it closes (a failed backup is
-    said on stderr: the reader's work since the last good backup is in no copy)."""
+    """Close what the command opened: a library it changed is backed up by a process of its own, which this one
+    does not wait for (reader.core.backup_background); a backup that failed, this time or before, is said on
+    stderr: the reader's work since the last good backup is in no copy."""
     while _opened:
         library = _opened.pop()
         library.close()

@@ -123,6 +123,26 @@ def check_library(tmp: Path) -> str:
     return f"SQLite {sqlite3.sqlite_version}"
 
 
+def check_background_backup(tmp: Path) -> str:
+    """The session backup's own process: this program started again with the hidden command (a built app is its
+    own executable) makes a verified backup of a library."""
+    from reader.core import backup, backup_background
+    from reader.core.store import Library
+
+    library = Library(tmp / "library")
+    library.set_state("selfcheck", "1")
+    library.close()                                      # in this process: one session backup
+    backup_background.request(library.folder)
+    child = backup_background.spawn(library.folder)
+    if child.wait(120) != 0 or backup_background.wait(library.folder, 10) is not True:
+        raise AssertionError(f"`{' '.join(backup_background.command(library.folder))}` ended {child.returncode}"
+                             " without a backup")
+    made = [b for b in backup.list_backups(library.folder) if b.reason == backup.SESSION]
+    if len(made) != 2 or not backup.verify_backup(made[0].path).ok:
+        raise AssertionError(f"{len(made)} session backups")
+    return f"{made[0].path.name} by process {child.pid}"
+
+
 def check_reuse(_tmp: Path) -> str:
     """The shared-phrasing engine (numpy n-grams, edge snapping, the reference model) on two bundled speeches."""
     from reader.core.importer import load_file
@@ -196,7 +216,7 @@ def check_qt(tmp: Path) -> str:
 
 
 CHECKS = [check_assets, check_translation, check_jieba, check_corpus_outline, check_web_page, check_library,
-          check_reuse, check_diff, check_docx, check_qt]
+          check_background_backup, check_reuse, check_diff, check_docx, check_qt]
 
 
 def run_checks(with_qt: bool = True) -> dict:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from reader.cli.common import CliError, emit_json, open_library, write_rows, write_text
-from reader.core import backup
+from reader.core import backup, backup_background
 from reader.core.anchor import ReanchorReport
 from reader.core.importer import ImportRefused
 from reader.core.library_ops import reimport_document, sync_index
@@ -106,14 +108,25 @@ def cmd_restore(args) -> int:
         return write_rows(args, backup.list_backups(folder),
                           lambda b: f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason or '-':<12}  {b.size:>10}  {b.path.name}",
                           pick("No backups.\n", "没有备份。\n"))
+    said = []
+
+    def waiting() -> None:      # a background backup is still reading the library: the restore waits for it
+        if not said:
+            print(pick("Waiting for the background backup of the library to finish…", "正在等待文库的后台备份完成……"),
+                  file=sys.stderr, flush=True)
+            said.append(True)
+
     try:
         if args.backup:
             used = backup.find_backup(folder, args.backup)
-            aside = backup.restore_backup(folder, used)
+            aside = backup.restore_backup(folder, used, waiting)
         else:
-            used, aside = backup.restore_newest(folder)
+            backup_background.settle(folder, waiting)      # the newest backup then holds the latest change
+            used, aside = backup.restore_newest(folder, waiting)
     except LibraryError as exc:
         raise CliError(exc.message(), 3 if exc.reason == "in_use" else 1) from exc
+    except OSError as exc:       # the backups folder cannot be written (its lock, the owed backup's state)
+        raise CliError(exc.strerror or str(exc)) from exc
     write_text(pick(f"Restored from {used.name}.", f"已从 {used.name} 恢复。")
                + (pick(f" The previous file was kept as {aside}.", f"原文件保留为 {aside}。") if aside else "") + "\n")
     return 0

@@ -7,6 +7,9 @@ the -wal. Each backup is switched to a rollback journal, so it is one self-conta
 Made automatically when a library that was changed is closed ("session"), before every schema
 migration ("pre-vN"), re-import, re-decoding, restore or bulk delete ("pre-…"), and at the first
 open of a day ("daily"), so a restore loses at most what the last session had not yet closed.
+A command's or the window's session backup is made by a detached process of ours so they return at once
+(reader.core.backup_background); a backup is written under a `.part` name taken exclusively and renamed
+only once verified (a killed one never counts); replacing the library file waits for that process.
 Each is verified (integrity_check and the row counts of the speeches and excerpts) before it
 counts. The rolling set keeps the newest KEEP_RECENT, the newest of each of the last KEEP_DAYS
 days, and migration backups for KEEP_MIGRATION_DAYS. A failed backup never stops the library
@@ -42,6 +45,7 @@ log = logging.getLogger(__name__)
 BACKUP_DIR = "backups"
 DAILY = "daily"
 SESSION = "session"
+BACKGROUND_LOCK = "session.lock"   # held by the background session backup (reader.core.backup_background)
 KEEP_RECENT = 10
 KEEP_DAYS = 7
 KEEP_MIGRATION_DAYS = 90
@@ -100,7 +104,8 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "", 
         # numbered across reasons, so the newest of one second is known whatever its reason
         number = len(list(directory.glob(f"{stamp}*.sqlite3"))) + 1
         target = directory / (f"{stem}.sqlite3" if number == 1 else f"{stem}-{number}.sqlite3")
-        while target.exists() or target in _writing:
+        # the background backup process names its own: a name is taken by its .part, created exclusively
+        while target.exists() or target in _writing or not _claim(target.with_name(target.name + ".part")):
             number += 1
             target = directory / f"{stem}-{number}.sqlite3"
         _writing.add(target)
@@ -126,6 +131,15 @@ def make_backup(conn: sqlite3.Connection, folder: Path | str, reason: str = "", 
         with _naming:
             _writing.discard(target)
     return target
+
+
+def _claim(partial: Path) -> bool:
+    """Create a backup's temporary file, unless another backup (of any process) already has that name."""
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    except FileExistsError:
+        return False
+    return True
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -239,11 +253,12 @@ def verify_backup(path: Path | str) -> BackupCheck:
     return BackupCheck(True, counts.get("documents", 0), counts.get("excerpts", 0))
 
 
-def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
-    """Put a backup in place of the library; the current file is moved aside (returned), never deleted."""
+def restore_backup(folder: Path | str, backup_path: Path | str, on_wait=None) -> Path | None:
+    """Put a backup in place of the library; the current file is moved aside (returned), never deleted.
+    Waits for a background backup still reading the library (on_wait() is called meanwhile, see _exclusive)."""
     folder = Path(folder)
     check_backup(backup_path)
-    with _exclusive(folder):
+    with _exclusive(folder, on_wait):
         _backup_current(folder)
         partial = folder / f"{DB_NAME}.restoring"
         try:
@@ -258,7 +273,7 @@ def restore_backup(folder: Path | str, backup_path: Path | str) -> Path | None:
     return aside
 
 
-def restore_newest(folder: Path | str) -> tuple[Path, Path | None]:
+def restore_newest(folder: Path | str, on_wait=None) -> tuple[Path, Path | None]:
     """Restore the newest backup that passes the full check; returns (backup used, damaged file set aside)."""
     for info in list_backups(folder):
         try:
@@ -266,7 +281,7 @@ def restore_newest(folder: Path | str) -> tuple[Path, Path | None]:
         except LibraryError as exc:
             log.warning("backup %s skipped: %s", info.path, exc.detail)
             continue
-        return info.path, restore_backup(folder, info.path)
+        return info.path, restore_backup(folder, info.path, on_wait)
     raise LibraryError("no_backup", Path(folder) / DB_NAME)
 
 
@@ -278,9 +293,9 @@ def find_backup(folder: Path | str, name: str) -> Path:
     return path
 
 
-def start_new_library(folder: Path | str) -> Path | None:
+def start_new_library(folder: Path | str, on_wait=None) -> Path | None:
     """Move the (damaged) library aside so the next open creates an empty one; returns where it went."""
-    with _exclusive(Path(folder)):
+    with _exclusive(Path(folder), on_wait):
         aside = move_aside(Path(folder))
     log.warning("library %s set aside as %s; a new one will be created", folder, aside)
     return aside
@@ -325,8 +340,10 @@ def move_aside(folder: Path) -> Path | None:
 
 
 @contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """Hold the library's lock with nobody else using it, in this process or another."""
+def _exclusive(folder: Path, on_wait=None) -> Iterator[None]:
+    """Hold the library's lock with nobody else using it, in this process or another, and the background
+    backup's: a backup still reading the file is waited for (on_wait() is called now and then meanwhile),
+    and none starts until the file is replaced (Windows cannot rename a file that is open)."""
     try:
         lock.acquire(folder)
     except lock.LockBusy as exc:
@@ -334,7 +351,12 @@ def _exclusive(folder: Path) -> Iterator[None]:
     try:
         if lock.holders(folder) > 1:
             raise LibraryError("in_use", folder, str(os.getpid()))
-        yield
+        directory = backup_dir(folder)
+        directory.mkdir(parents=True, exist_ok=True)
+        with lock.holding(directory / BACKGROUND_LOCK, on_wait):
+            yield
+    except OSError as exc:
+        raise LibraryError("unwritable", folder, exc.strerror or str(exc)) from exc
     finally:
         lock.release(folder)
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +99,36 @@ def is_locked_elsewhere(folder: Path | str) -> bool:
         return False
     release(folder)
     return False
+
+
+def try_hold(path: Path | str):
+    """The OS lock on a file of our own without waiting (a handle for let_go), or None while another holds it.
+
+    Not reentrant and not shared: a second try_hold of the same file fails even within one process."""
+    try:
+        return _os_lock(Path(path))
+    except LockBusy:
+        return None
+
+
+def let_go(handle) -> None:
+    """Give back a lock taken with try_hold."""
+    _os_unlock(handle)
+
+
+@contextmanager
+def holding(path: Path | str, on_wait=None, patience: float = 0.5, poll: float = 0.1):
+    """Hold the OS lock on `path`, waiting while another process has it; on_wait() is called every `poll`
+    seconds once the wait has lasted `patience` seconds (to say so, or to keep a window painted)."""
+    started = time.monotonic()
+    while (handle := try_hold(path)) is None:
+        if on_wait is not None and time.monotonic() - started >= patience:
+            on_wait()
+        time.sleep(poll)
+    try:
+        yield
+    finally:
+        let_go(handle)
 
 
 def _read_holder(handle) -> str:

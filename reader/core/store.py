@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from reader.core import backup, backup_daily, backup_notes, clean_close, derived, fts, integrity, lock, schema
+from reader.core import (backup, backup_background, backup_daily, backup_notes, clean_close, derived, fts, integrity,
+                         lock, schema)
 from reader.core.library_error import DB_NAME, LibraryError, explain
 from reader.core.outline import Section
 
@@ -84,7 +85,8 @@ class Library:
     anything may write to it, so a damaged, foreign or newer file is refused byte-for-byte intact.
     """
 
-    def __init__(self, folder: Path | str, read_only: bool = False, backup_on_close: bool = True):
+    def __init__(self, folder: Path | str, read_only: bool = False, backup_on_close: bool = True,
+                 background_backup: bool = False):
         self.folder = Path(folder)
         self.path = self.folder / DB_NAME
         self.read_only = read_only
@@ -93,6 +95,8 @@ class Library:
         self._pending: list = []          # the day's backup, still running on its thread
         self.backup_failed: str | None = None   # the error of a backup this session could not make
         self.backup_on_close = backup_on_close   # worker connections leave it to the session's own
+        # the session's backup in a process of its own (reader.core.backup_background): commands and the window
+        self.background_backup = background_backup
         if read_only:
             self.conn = self._connect_read_only()
             return
@@ -114,6 +118,8 @@ class Library:
             self._unlock()
             raise
         opened.append(self.conn)
+        if background_backup and lock.holders(locked) == 1:
+            backup_background.resume(self.folder)     # a backup that failed or was killed: made again now
 
     def _connect(self, locked: str) -> sqlite3.Connection:
         """Open for writing: inspect an existing file first (in full at the day's first open; not at all when
@@ -198,17 +204,30 @@ class Library:
             raise LibraryError(exc.reason, self.path, exc.detail) from exc
 
     def close(self) -> None:
-        """Back up what this session changed, close the database (checkpointing the WAL), give back the lock."""
+        """Back up what this session changed (with background_backup: noted now, made by a process of its own once
+        this one has let go), close the database (checkpointing the WAL), give back the lock."""
         try:
             changed = self.backup_on_close and not self.read_only and self._change_mark(self.conn) != self._changes_at_open
         except sqlite3.ProgrammingError:   # closed already
             changed = False
         self.wait_for_backups()
-        if changed:
+        background = changed and self.background_backup and self._request_backup()
+        if changed and not background:
             self.backup(backup.SESSION)
         self.conn.close()
         if self._unlock is not None:
             self._unlock()
+        if background:
+            backup_background.start(self.folder)
+
+    def _request_backup(self) -> bool:
+        """Note that the session's backup is owed (a kill from here on leaves it noted); False if even that failed."""
+        try:
+            backup_background.request(self.folder)
+        except OSError as exc:
+            log.warning("the backup of %s could not be requested (%s): backing up now", self.folder, exc)
+            return False
+        return True
 
     def wait_for_backups(self) -> None:
         """Until the day's backup, if one is running on its thread, is written (close waits for it too)."""
@@ -444,14 +463,15 @@ def _release(opened: list[sqlite3.Connection], path: Path, locked: str, pending:
             conn.close()
         except sqlite3.Error:
             continue
-        clean_close.write(path, schema.VERSION)   # a no-op while another connection still holds the log
+        # a no-op while another connection of ours still holds the log
+        clean_close.write(path, schema.VERSION, sole=lock.holders(locked) <= 1)
     lock.release(locked)
 
 
-def open_library(folder: Path | str, *, read_only_if_in_use: bool = False) -> Library:
+def open_library(folder: Path | str, *, read_only_if_in_use: bool = False, background_backup: bool = False) -> Library:
     """Open for writing; when another process holds the library and the caller allows it, read-only instead."""
     try:
-        return Library(folder)
+        return Library(folder, background_backup=background_backup)
     except LibraryError as exc:
         if exc.reason != "in_use" or not read_only_if_in_use:
             raise

@@ -201,7 +201,9 @@ def run_or_grab(app: QApplication, window, screenshot: str | None) -> int:
     if screenshot:
         return grab_and_quit(app, window, screenshot)
     code = app.exec()
-    window.library.close()
+    from reader.core.backup_background import close_in_background
+
+    close_in_background(window.library)      # a large library's backup would keep the closing window waiting
     return code
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
+                               QProgressDialog, QVBoxLayout)
 
 from reader.core.backup import BackupCheck, list_backups, restore_backup, start_new_library, verify_backup
 from reader.core.store import LibraryError
@@ -27,6 +28,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, error: LibraryError, folder, language: str, parent=None):
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
+        self.waiting: QProgressDialog | None = None     # shown while a restore waits for a background backup
         self.setWindowTitle(self.tr("The Library Cannot Be Opened"))
         self.error, self.folder, self.choice = error, folder, QUIT
         self.setMinimumWidth(560)
@@ -108,19 +110,37 @@ class RecoveryDialog(QDialog):
         self.choice = choice
         self.accept()
 
+    def _waiting(self) -> None:
+        """While a background backup still reads the library, the restore waits: say so, and keep painting."""
+        if self.waiting is None:
+            self.waiting = QProgressDialog(self.tr("Waiting for the background backup of the library to finish…"),
+                                           "", 0, 0, self.parentWidget())
+            self.waiting.setObjectName("backupWait")
+            self.waiting.setCancelButton(None)
+            self.waiting.setWindowModality(Qt.WindowModality.ApplicationModal)   # events are for painting only
+            self.waiting.setWindowTitle(self.tr("Restore from Backup"))
+            self.waiting.setMinimumDuration(0)
+            self.waiting.setMinimumWidth(380)
+            self.waiting.show()
+        QApplication.processEvents()
+
     def checks(self) -> list[BackupCheck | None]:
         """Each listed backup's check (None while not yet known)."""
         return [self.backups.item(r).data(CHECK) for r in range(self.backups.count())]
 
     def apply(self) -> bool:
         """Carry out the choice; True when the library should be opened again."""
-        if self.choice == RESTORE and self.backups.currentItem() is not None:
-            restore_backup(self.folder, self.backups.currentItem().data(Qt.ItemDataRole.UserRole))
-            return True
-        if self.choice == NEW:
-            start_new_library(self.folder)
-            return True
-        return False
+        try:
+            if self.choice == RESTORE and self.backups.currentItem() is not None:
+                restore_backup(self.folder, self.backups.currentItem().data(Qt.ItemDataRole.UserRole), self._waiting)
+                return True
+            if self.choice == NEW:
+                start_new_library(self.folder, self._waiting)
+                return True
+            return False
+        finally:
+            if self.waiting is not None:
+                self.waiting.close()
 
 
 class BackupChecker(QObject):

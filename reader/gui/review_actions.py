@@ -197,7 +197,9 @@ class ReviewActionsMixin:
         self.jobs.shutdown()
         folder = self.library.folder
         self.editor.stack.clear()
-        self.library.close()
+        from reader.core.backup_background import close_in_background
+
+        close_in_background(self.library)      # the session's backup in its own process, which the restore waits for
         try:
             dialog.apply()
             text = self.tr("The backup was restored (the previous file is kept beside the library). "

@@ -1109,6 +1109,14 @@ Read Chinese official speeches side by side: outlines, shared phrasing, tagged e
         <source>✗ damaged, cannot be restored</source>
         <translation>✗ 已损坏，无法恢复</translation>
     </message>
+    <message>
+        <source>Waiting for the background backup of the library to finish…</source>
+        <translation>正在等待文库的后台备份完成……</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
 </context>
 <context>
     <name>ReviewActionsMixin</name>

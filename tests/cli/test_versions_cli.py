@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from reader.cli import run
+from reader.core import backup_background
 from reader.core.store import DB_NAME
 
 QUOTE = "各级党委政府要把城镇化工作摆上重要议事日程"
@@ -152,9 +153,10 @@ def test_restore_list_and_restore_after_damage(cli, speech_file):
     helpers = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(helpers)
     corrupt_pages = helpers.corrupt_pages
+    home = os.environ["DUIDU_HOME"]
+    assert backup_background.wait(home) is True             # the last command's backup, made in its own process
     status, out, _ = cli("restore", "--list")
     assert status == 0 and "session" in out
-    home = os.environ["DUIDU_HOME"]
     corrupt_pages(os.path.join(home, DB_NAME))
     status, _, err = cli("list")
     assert status == 1 and "damaged" in err and "duidu restore" in err

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from reader.cli import run
-from reader.core import backup, backup_notes
+from reader.core import backup, backup_background, backup_notes
 from reader.core.store import DB_NAME, Library
 
 DISK_KB = 16384
@@ -109,10 +109,40 @@ def test_a_full_disk_loses_nothing_and_says_so(small_disk, tmp_path, capsys, mon
     assert after == before
     assert all(doc_text[start:end] == quote for _, _, start, end, quote, doc_text in after)
     status, _, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[700:712], "--tag", "民生")
-    assert status == 0 and "backup" not in err and backup_notes.last_failure(folder) is None
+    assert status == 0
+    assert backup_background.wait(folder) is True          # made by a process of its own once the command ended
+    assert backup_notes.last_failure(folder) is None
+    status, _, err = cli(capsys, folder, "list")           # and no longer said
+    assert status == 0 and "backup" not in err
     newest = backup.list_backups(folder)[0]
     conn = sqlite3.connect(newest.path)
     assert conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == len(before) + 1
+    conn.close()
+
+
+def test_a_background_backup_that_does_not_fit_is_said_by_the_next_command(small_disk, tmp_path, capsys,
+                                                                          monkeypatch):
+    """The command ends before its backup; the backup process finds no room: noted, said by the next command,
+    and made once there is room again."""
+    monkeypatch.setenv("DUIDU_LANG", "en")
+    folder = small_disk / "lib"
+    assert cli(capsys, folder, "import", "--bundled")[0] == 0
+    assert backup_background.wait(folder) is True
+    Library(folder).close()                                  # the day's backup, made now while there is room
+    text = Library(folder, read_only=True).get_document(1).text
+    fill(small_disk, leave=256 * 1024)                       # room for an excerpt, not for a copy of the library
+    status, _, err = cli(capsys, folder, "excerpt", "add", "1", "--quote", text[100:112], "--tag", "城镇化")
+    assert status == 0 and "backup" not in err               # it did not wait for the backup
+    assert backup_background.wait(folder) is False
+    assert backup_notes.last_failure(folder)["reason"] == backup.SESSION
+    assert not list((folder / "backups").glob("*.part"))
+    status, _, err = cli(capsys, folder, "tag", "list")
+    assert status == 0 and "warning: the library's backup of" in err and "full" in err
+    free(small_disk)
+    assert cli(capsys, folder, "list")[0] == 0               # its open makes the owed backup
+    assert backup_background.wait(folder) is True and backup_notes.last_failure(folder) is None
+    conn = sqlite3.connect(backup.list_backups(folder)[0].path)
+    assert conn.execute("SELECT quote FROM excerpts").fetchall() == [(text[100:112],)]
     conn.close()
 
 
