@@ -297,10 +297,13 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
             return
         folder, read_only = self.library.folder, self.library.read_only
         job = Job("holders", lambda progress, cancelled: compute_holders(folder, comparison, read_only))
-        job.succeeded.connect(lambda found: self._apply_holders(comparison, found))
+        job.comparison = comparison
+        job.succeeded.connect(self._apply_holders)    # a method of this view: not called once it is gone
         self.jobs.run(job, quiet=True)
 
-    def _apply_holders(self, comparison: Comparison, found: dict) -> None:
+    @Slot(object)
+    def _apply_holders(self, found: dict) -> None:
+        comparison = self.sender().comparison
         comparison.holders = found
         if comparison is self.comparison:
             self.holders_ready.emit(comparison)

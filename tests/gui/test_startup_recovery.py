@@ -115,7 +115,7 @@ def test_the_dialog_checks_every_backup_and_offers_only_good_ones(damaged_librar
 
 
 def test_a_failed_backup_shows_in_the_status_bar_until_one_succeeds(isolated_home, qtbot, settings, monkeypatch):
-    from reader.core import backup, backup_notes
+    from reader.core import backup
     from reader.gui.main_window import MainWindow
 
     library = Library(isolated_home)

@@ -155,7 +155,6 @@ def test_a_first_release_library_takes_a_new_version_and_a_restore(tmp_path):
 @pytest.mark.parametrize("reason", ["pre-reimport", "session"])
 def test_backups_carry_the_derived_tables(tmp_path, reason):
     """A backup holds the outline and the search index as they were (a restored library needs no rebuild)."""
-    from reader.core import backup
     from reader.core.importer import load_text
 
     folder = tmp_path / "lib"
