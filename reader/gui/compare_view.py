@@ -268,6 +268,8 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
         self._generation += 1
         generation = self._generation
         self._holders_timer.stop()
+        for pane in self.panes:
+            pane.speech.marker_strip.hold()
         if not self.documents:
             return                          # nothing shown yet (a setting changed before any comparison)
         documents, min_chars, folder = list(self.documents), self.min_chars.value(), self.library.folder

@@ -33,18 +33,29 @@ class MarkerStrip(QWidget):
     def set_marks(self, marks: list[tuple[int, int, QColor]]) -> None:
         """Show these spans (text offsets) with these colours (placed once the text's layout has settled)."""
         self._marks = list(marks)
+        self._held = False
         self._relayout_timer.start()
+
+    def hold(self) -> None:
+        """New marks are coming (a comparison is being computed): the old ones are not placed again meanwhile,
+        which would lay the whole text out on the GUI thread while the worker needs it."""
+        self._held = True
+        self._relayout_timer.stop()
+
+    _held = False
 
     def relayout(self) -> None:
         """Recompute tick positions from the current text layout."""
         self._relayout_timer.stop()
+        if self._held:
+            return
         if not self._marks:          # nothing to place: do not force the whole text's layout for it
             self._ticks = []
             self.update()
             return
         height = max(self.text_view.document().size().height(), 1.0)
-        self._ticks = [(self.text_view.y_of(start) / height, self.text_view.y_of(end) / height, colour, start)
-                       for start, end, colour in self._marks]
+        y_of = self.text_view.y_of
+        self._ticks = [(y_of(start) / height, y_of(end) / height, colour, start) for start, end, colour in self._marks]
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802

@@ -147,13 +147,14 @@ class SpeechTextView(QTextEdit):
         return self.display.from_qt(cursor.selectionStart()), self.display.from_qt(cursor.selectionEnd())
 
     def y_of(self, offset: int) -> int:
-        """Document y (pixels) of the line holding a text offset."""
-        cursor = self.cursor_for(offset)
-        block = cursor.block()
-        layout = block.layout()
+        """Document y (pixels) of the line holding a text offset (found without a cursor: placing one shapes its
+        line again, which made the marker strip of a long speech cost tens of milliseconds)."""
+        position = self.display.to_qt(offset)
+        block = self.document().findBlock(position)
         y = self.document().documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
         if layout is not None and layout.lineCount():
-            line = layout.lineForTextPosition(cursor.positionInBlock())
+            line = layout.lineForTextPosition(position - block.position())
             if line.isValid():
                 y += line.y()
         return int(y)
