@@ -23,6 +23,8 @@ from reader.gui.workers import Job, JobRunner
 
 log = logging.getLogger(__name__)
 SHARED_LAYER = "shared"
+_FONT_SAMPLE = ("一、总体要求\n同志们：今天召开全市新型城镇化工作推进会，深入贯彻落实党的二十大精神，推进以人为核心的"
+                "新型城镇化，建设宜居、韧性、智慧城市。2024年GDP增长5.2%。\n") * 4
 
 
 class CompareView(PassagesMixin, SectionsMixin, QWidget):
@@ -205,6 +207,13 @@ class CompareView(PassagesMixin, SectionsMixin, QWidget):
             pane.hide()
             pane.ensurePolished()
             self._spare.append(pane)
+        if self._spare:     # a sample laid out in the panes' reading font: its glyphs are ready for the first speech
+            view = self._spare[0].speech.text_view
+            view.set_reading_font(self.settings.get("reading/font_family"), self.pane_font_size(),
+                                  self.settings.get("reading/line_spacing"))
+            view.set_speech_text(_FONT_SAMPLE)
+            view.document().size()
+            view.set_speech_text("")
 
     def _make_pane(self) -> ComparePane:
         pane = self._spare.pop(0) if self._spare else self._new_pane()
