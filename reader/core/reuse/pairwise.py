@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 
 from reader.core.reuse.extend import Match, chain_segments, drop_echoes, exact_segments, extend_edges, isolated
-from reader.core.reuse.normalize import Keyed, normalize
+from reader.core.reuse.normalize import Keyed, fold_common, normalize
 from reader.core.reuse.passage import DEFAULT_MIN_CHARS, Passage, ReuseSettings
 from reader.core.reuse.reference import reference_model
 from reader.core.reuse.seeds import GramTable, diagonal_runs, seed_pairs
@@ -161,3 +161,4 @@ def warm_up() -> None:
     its word list and known-formula pattern, the folding of common characters and numpy's lazily
     loaded parts are then ready, so the first real comparison pays for none of them."""
     find_shared("今年" + _WARM_UP_TEXT, _WARM_UP_TEXT + "明年", DEFAULT_MIN_CHARS)
+    fold_common()
