@@ -72,8 +72,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-INFO_COLUMNS = ("id, title, date, place, speaker, char_count, source_path, fmt, encoding, "
-                "content_hash, imported_at, origin")
+BRIEF_COLUMNS = "id, title, date, place, speaker, char_count, source_path"
+INFO_COLUMNS = f"{BRIEF_COLUMNS}, fmt, encoding, content_hash, imported_at, origin"
 
 
 class Library:
@@ -298,10 +298,12 @@ class Library:
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
         return row[0] if row else None
 
-    def list_documents(self) -> list[DocumentInfo]:
-        """Every speech, without texts, by date then id (undated last)."""
-        rows = self.conn.execute(
-            f"SELECT {INFO_COLUMNS} FROM documents ORDER BY date IS NULL, date, id").fetchall()
+    def list_documents(self, brief: bool = False) -> list[DocumentInfo]:
+        """Every speech, without texts, by date then id (undated last). brief: only what the window's lists show
+        (title, date, place, speaker, length, file), not the format, encoding, hash, import time or source:
+        half the reading at 10,000 speeches, at every start."""
+        rows = self.conn.execute(f"SELECT {BRIEF_COLUMNS if brief else INFO_COLUMNS} FROM documents"
+                                 " ORDER BY date IS NULL, date, id").fetchall()
         return [DocumentInfo(*row) for row in rows]
 
     def get_document(self, doc_id: int) -> Document:

@@ -162,7 +162,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
 
     def refresh_library(self) -> None:
         """Reload the library list from the database."""
-        infos = self.library.list_documents()
+        infos = self.library.list_documents(brief=True)
         self.library_pane.set_documents(infos, by_date=True)
         if self._overview is not None:
             self._overview.library_changed()

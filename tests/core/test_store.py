@@ -102,3 +102,12 @@ def test_newer_library_is_refused(tmp_path):
         Library(folder)
     assert info.value.reason == "newer"
     assert sqlite3.connect(folder / "library.sqlite3").execute("PRAGMA user_version").fetchone()[0] == schema.VERSION + 5
+
+
+def test_the_brief_list_is_the_list_without_what_the_window_does_not_show(library):
+    for i, (title, date) in enumerate([("甲", "2020"), (None, None), ("乙", "2019-01-02")]):
+        library.add_document(imported(f"讲话{i}\n一、总体要求\n正文{i}。", title=title, date=date))
+    full, brief = library.list_documents(), library.list_documents(brief=True)
+    assert [(d.id, d.title, d.date, d.place, d.speaker, d.char_count, d.source_path, d.display_title()) for d in full] \
+        == [(d.id, d.title, d.date, d.place, d.speaker, d.char_count, d.source_path, d.display_title()) for d in brief]
+    assert all(d.content_hash for d in full) and not any(d.content_hash for d in brief)
