@@ -211,7 +211,7 @@ def view_complete(window) -> bool:
     """Nothing visible is still being worked out: no job with progress runs and a comparison on screen is ready."""
     if any(not getattr(job, "quiet", False) for job in window.jobs.jobs):
         return False
-    return window.center.currentWidget() is not window.compare_view or window.compare_view.comparison is not None
+    return not window.comparing() or window.compare_view.comparison is not None
 
 
 def settle(app: QApplication, window, timeout: float = 120.0) -> bool:

@@ -39,19 +39,22 @@ class ExcerptActionsMixin:
         self.actions.export.triggered.connect(lambda: self.export_excerpts(self.excerpts_panel.chosen_excerpts()))
         self.editor.changed.connect(self.paint_excerpts)
         self.reading_pane.tag_requested.connect(self._tag_in_reading_pane)
-        self.compare_view.tag_requested.connect(self._tag_in_compare_pane)
-        self.compare_view.documents_changed.connect(self.paint_excerpts)
         self.excerpts_panel.open_requested.connect(self.show_excerpt)
         self.excerpts_panel.export_requested.connect(self.export_excerpts)
         self.excerpts_panel.copy_requested.connect(self.copy_excerpts)
         self.excerpts_panel.place_requested.connect(self.place_excerpt)
+
+    def _wire_compare(self, view) -> None:
+        """Connect the comparison view (built after the start) to tagging."""
+        view.tag_requested.connect(self._tag_in_compare_pane)
+        view.documents_changed.connect(self.paint_excerpts)
 
     @Slot()
     def paint_excerpts(self) -> None:
         """Show tagged excerpts in every pane on screen."""
         doc = self.reading_pane.document
         self.tagging.paint(self.reading_pane.text_view, doc.id if doc else None)
-        for pane in self.compare_view.panes:
+        for pane in self._compare_view.panes if self._compare_view is not None else ():
             doc = pane.speech.document
             self.tagging.paint(pane.speech.text_view, doc.id if doc else None)
 
@@ -67,7 +70,7 @@ class ExcerptActionsMixin:
     @Slot()
     def tag_focused_selection(self) -> None:
         """Ctrl+T: tag the selection of the text that has the focus."""
-        pane = self.compare_view.focused_pane() if self.center.currentWidget() is self.compare_view else None
+        pane = self.compare_view.focused_pane() if self.comparing() else None
         if pane is not None:
             selected = self.compare_view.panes[pane].speech.text_view.selected_range()
             if selected:

@@ -90,7 +90,7 @@ class LibraryActionsMixin:
             self.library.remove_document(doc_id)
         if self.reading_pane.document is not None and self.reading_pane.document.id in ids:
             self.reading_pane.set_document(None)
-        if any(i in ids for i in self.compare_view.document_ids()):
+        if self._compare_view is not None and any(i in ids for i in self._compare_view.document_ids()):
             remaining = [d for d in self.compare_view.documents if d.id not in ids]
             if len(remaining) >= 2:
                 self.compare_view.set_documents(remaining)

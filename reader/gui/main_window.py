@@ -13,7 +13,6 @@ from reader.core.store import Library, LibraryError
 from reader.gui import plain
 from reader.gui.actions import WindowActions
 from reader.gui.backup_notice import BackupNotice
-from reader.gui.compare_view import CompareView
 from reader.gui.empty_state import EmptyState
 from reader.gui.excerpt_actions import ExcerptActionsMixin
 from reader.gui.library_actions import LibraryActionsMixin
@@ -45,10 +44,9 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self.library_pane.setObjectName("libraryPane")
         self.reading_pane = SpeechPane(Qt.Orientation.Horizontal)
         self.reading_pane.setObjectName("readingPane")
-        self.compare_view = CompareView(library, settings, self.jobs)
+        self._compare_view = None   # built by the warm-up after the first paint, or when first asked for
         self.center = QStackedWidget()
         self.center.addWidget(self.reading_pane)   # the empty state goes in front once the actions exist
-        self.center.addWidget(self.compare_view)
         self._overview = None       # built when first shown (see overview)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -89,6 +87,24 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self._wire()
         self.refresh_library()
         self._restore_layout()
+
+    @property
+    def compare_view(self):
+        """The side-by-side comparison, built when first asked for (the warm-up after the first paint asks):
+        its modules and widgets were a fifth of the window's start."""
+        if self._compare_view is None:
+            from reader.gui.compare_view import CompareView
+
+            self._compare_view = CompareView(self.library, self.settings, self.jobs)
+            self._compare_view.library_changed(self.library_pane.model.all_rows)   # as read for the list
+            self.center.addWidget(self._compare_view)
+            self._wire_compare(self._compare_view)
+            self._restore_states([self._compare_view.splitter])
+        return self._compare_view
+
+    def comparing(self) -> bool:
+        """Whether the comparison is on screen."""
+        return self._compare_view is not None and self.center.currentWidget() is self._compare_view
 
     @property
     def overview(self):
@@ -166,7 +182,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         self.library_pane.set_documents(infos, by_date=True)
         if self._overview is not None:
             self._overview.library_changed()
-        self.compare_view.library_changed(infos)
+        if self._compare_view is not None:
+            self._compare_view.library_changed(infos)
         count = self.library_pane.model.rowCount()
         self.empty_state.set_library_size(count)
         if self.center.currentWidget() is self.reading_pane and self.reading_pane.document is None:
@@ -208,7 +225,7 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
     @Slot()
     def find_in_speech(self) -> None:
         """Ctrl+F: the find bar of the speech being read, or of the focused pane of a comparison."""
-        if self.center.currentWidget() is self.compare_view and self.compare_view.panes:
+        if self.comparing() and self.compare_view.panes:
             pane = self.compare_view.focused_pane()
             self.compare_view.panes[pane or 0].speech.find_bar.open_bar()
         elif self.reading_pane.document is not None:
@@ -258,13 +275,15 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         changed = dialog.apply()
         if changed & {"reading/font_family", "reading/font_size", "reading/line_spacing"}:
             self._apply_reading_font()
-            self.compare_view.set_font_size(self.settings.get("reading/font_size"))
+            if self._compare_view is not None:
+                self._compare_view.set_font_size(self.settings.get("reading/font_size"))
         if "ui/color_scheme" in changed:
             apply_color_scheme(self.settings.get("ui/color_scheme"))
-        if changed & {"shared/min_chars", "shared/stock_threshold", "shared/stock_score"}:
-            self.compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
-            if self.compare_view.documents:
-                self.compare_view.recompute()
+        if changed & {"shared/min_chars", "shared/stock_threshold", "shared/stock_score"} \
+                and self._compare_view is not None:
+            self._compare_view.min_chars.setValue(self.settings.get("shared/min_chars"))
+            if self._compare_view.documents:
+                self._compare_view.recompute()
         if changed & {"ui/language", "library/folder"}:
             plain.information(self, self.tr("Settings"),
                                     self.tr("The new language or library folder takes effect when Duidu starts again."))
@@ -326,7 +345,8 @@ class MainWindow(LibraryActionsMixin, ExcerptActionsMixin, ReviewActionsMixin, W
         size = max(8, min(40, self.settings.get("reading/font_size") + step))
         self.settings.set("reading/font_size", size)
         self._apply_reading_font()
-        self.compare_view.set_font_size(size)
+        if self._compare_view is not None:
+            self._compare_view.set_font_size(size)
 
     # --- about, closing -----------------------------------------------------------------------
 

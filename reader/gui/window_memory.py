@@ -31,8 +31,9 @@ class WindowMemoryMixin:
     def _stateful_widgets(self):
         """What keeps its layout between starts (the overview's tables once it was built: else what was
         saved stays as it was)."""
-        return (self, self.splitter, self.reading_pane.splitter, self.compare_view.splitter,
-                self.library_pane.table.horizontalHeader(), self.excerpts_panel.splitter,
+        return (self, self.splitter, self.reading_pane.splitter, self.library_pane.table.horizontalHeader(),
+                self.excerpts_panel.splitter,
+                *((self._compare_view.splitter,) if self._compare_view is not None else ()),
                 *(self._overview_states() if self._overview is not None else ()))
 
     def _overview_states(self):
@@ -51,7 +52,7 @@ class WindowMemoryMixin:
     def give_back_library_width(self) -> None:
         """Leaving a three- or four-pane comparison gives the library the width it had before."""
         width = self._library_width
-        if width and self.center.currentWidget() is not self.compare_view:
+        if width and not self.comparing():
             self._library_width = None
             sizes = self.splitter.sizes()
             self.splitter.setSizes([width, sum(sizes) - width])
@@ -90,7 +91,7 @@ class WindowMemoryMixin:
 
     def remember_open(self) -> None:
         """Note what is open for the next start."""
-        if self.center.currentWidget() is self.compare_view:
+        if self.comparing():
             ids = [i for i in self.compare_view.document_ids() if i is not None]
         else:
             ids = [self.reading_pane.document.id] if self.reading_pane.document else []

@@ -121,6 +121,33 @@ def test_the_overview_is_built_when_first_shown_and_keeps_its_columns(qtbot, sam
     third.close()
 
 
+def test_the_comparison_is_built_after_the_first_paint_and_keeps_its_layout(qtbot, sample_library, settings):
+    """The window's start builds no comparison view; the warm-up after its first paint does (panes ready), its
+    splitter state comes back, and a session that never built it leaves that state as saved."""
+    from reader.gui.app import warm_up_in_background
+    from reader.gui.main_window import MainWindow
+
+    def window():
+        made = MainWindow(sample_library, settings)
+        qtbot.addWidget(made)
+        made.show()
+        return made
+
+    first = window()
+    assert first._compare_view is None and not first.comparing()
+    warm_up_in_background(first)
+    assert first._compare_view is not None and len(first.compare_view._spare) == 4
+    with qtbot.waitSignal(first.compare_view.comparison_ready, timeout=30000):
+        first.open_documents([1, 3])
+    assert first.comparing() and [p.speech.document.id for p in first.compare_view.panes] == [1, 3]
+    first.compare_view.splitter.setSizes([300, 700])
+    first.close()
+    saved = bytes(settings.state("compareSplitter_state"))
+    second = window()                    # closed before any comparison view was built
+    second.close()
+    assert second._compare_view is None and bytes(settings.state("compareSplitter_state")) == saved
+
+
 def test_bundled_corpus_is_imported_on_first_start(qtbot, library, settings):
     from reader.gui.main_window import MainWindow
 

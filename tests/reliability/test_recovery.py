@@ -331,9 +331,12 @@ def test_restore_newest_skips_a_damaged_backup(tmp_path):
 
 
 def test_the_session_backs_up_what_its_worker_connections_committed(tmp_path):
+    from reader.core import backup_background
+
     folder = tmp_path / "lib"
     saved_library(folder)
     session = Library(folder)
+    assert backup_background.wait(folder) is not None    # a backup still owed from before is made first
     before = len(list_backups(folder))
     worker = Library(folder, backup_on_close=False)     # a background job's own connection
     from reader.core.importer import load_text
