@@ -1,5 +1,6 @@
 """The first window: the library list, reading a speech, the outline driving the text and following it."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from reader.gui.outline_model import OutlineModel
@@ -94,16 +95,24 @@ def test_window_layout_is_restored(qtbot, sample_library, settings):
     assert second.last_opened() == [3]
 
 
-def test_the_overview_is_built_when_first_shown_and_keeps_its_columns(qtbot, sample_library, settings):
-    """The start builds no overview; its tables' saved column state is still restored when it is built, and a
-    session that never opened it leaves that state as it was saved."""
+@pytest.fixture
+def new_window(qtbot, sample_library, settings):
+    """Makes shown main windows on the same library and settings (one session after another)."""
     from reader.gui.main_window import MainWindow
 
-    def window():
+    def make():
         made = MainWindow(sample_library, settings)
         qtbot.addWidget(made)
         made.show()
         return made
+
+    return make
+
+
+def test_the_overview_is_built_when_first_shown_and_keeps_its_columns(new_window, settings):
+    """The start builds no overview; its tables' saved column state is still restored when it is built, and a
+    session that never opened it leaves that state as it was saved."""
+    window = new_window
 
     first = window()
     assert first._overview is None
@@ -121,17 +130,12 @@ def test_the_overview_is_built_when_first_shown_and_keeps_its_columns(qtbot, sam
     third.close()
 
 
-def test_the_comparison_is_built_after_the_first_paint_and_keeps_its_layout(qtbot, sample_library, settings):
+def test_the_comparison_is_built_after_the_first_paint_and_keeps_its_layout(new_window, qtbot, settings):
     """The window's start builds no comparison view; the warm-up after its first paint does (panes ready), its
     splitter state comes back, and a session that never built it leaves that state as saved."""
     from reader.gui.app import warm_up_in_background
-    from reader.gui.main_window import MainWindow
 
-    def window():
-        made = MainWindow(sample_library, settings)
-        qtbot.addWidget(made)
-        made.show()
-        return made
+    window = new_window
 
     first = window()
     assert first._compare_view is None and not first.comparing()
