@@ -42,7 +42,8 @@ def _icon(name: str, colour: str, sizes: tuple[int, ...] = SIZES) -> QIcon:
 def themed_icon(name: str, palette: QPalette | None = None) -> QIcon:
     """An icon from resources/icons/NAME.svg, stroked in the palette's button-text colour."""
     palette = palette or QGuiApplication.palette()
-    ratio = max(1, math.ceil(QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1))
+    app = QGuiApplication.instance()
+    ratio = max(1, math.ceil(app.devicePixelRatio())) if app is not None else 1
     return _icon(name, palette.color(QPalette.ColorRole.ButtonText).name(), tuple(s * ratio for s in TOOL_SIZES))
 
 

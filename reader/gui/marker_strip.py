@@ -20,6 +20,7 @@ class MarkerStrip(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._marks: list[tuple[int, int, QColor]] = []   # (start, end, colour)
         self._ticks: list[tuple[float, float, QColor, int]] = []  # (y0, y1 as fractions, colour, start)
+        self._held = False     # new marks are coming: the old ones are not placed again meanwhile
         # Qt lays a long text out in steps, signalling a new size at each; placing the ticks forces the
         # whole layout, so it waits until the steps have settled (and the window has painted)
         self._relayout_timer = QTimer(self, singleShot=True, interval=80)
@@ -41,8 +42,6 @@ class MarkerStrip(QWidget):
         which would lay the whole text out on the GUI thread while the worker needs it."""
         self._held = True
         self._relayout_timer.stop()
-
-    _held = False
 
     def relayout(self) -> None:
         """Recompute tick positions from the current text layout."""

@@ -41,13 +41,13 @@ class SpeechTextView(QTextEdit):
         self.headings: list[tuple[int, int, int]] = []   # (start, end, level) of each heading's words
         self.line_spacing = 160
         self._painted: tuple[int, int] | None = None   # the text offsets the selections cover
-        self.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._cover_view())
 
     # --- text ------------------------------------------------------------------------------
 
     def set_speech_text(self, text: str, headings: list[tuple[int, int, int]] = ()) -> None:
-        """Show a text (and its headings, see set_headings); paragraphs get spacing and line height in the same
-        edit block as the text (one layout)."""
+        """Show a text, its outline's headings as headings ((start, end, level) of each one's marker and title);
+        paragraphs get spacing and line height in the same edit block as the text (one layout)."""
         self.display = DisplayMap(text)
         self.headings = [h for h in headings if h[1] > h[0]]
         self._layers.clear()
@@ -81,11 +81,6 @@ class SpeechTextView(QTextEdit):
             if block.length() == 1:      # only the paragraph separator
                 QTextCursor(block).mergeBlockFormat(empty)
             block = block.next()
-
-    def set_headings(self, headings: list[tuple[int, int, int]]) -> None:
-        """Show the outline's headings as headings: (start, end, level) of each one's marker and title."""
-        self.headings = [h for h in headings if h[1] > h[0]]
-        self._format_blocks()
 
     def _format_headings(self) -> None:
         """Level 1 larger and bold, level 2 bold, deeper levels their marker (一是, 第一，) bold.
@@ -209,7 +204,8 @@ class SpeechTextView(QTextEdit):
         margin, Qt answers somewhere else while a long text is still being laid out)."""
         return self.top_offset(), self.offset_at(self.viewport().rect().bottomRight())
 
-    def _follow_scroll(self, _value: int) -> None:
+    def _cover_view(self) -> None:
+        """Give Qt the highlights again when the view shows text outside what they were given for."""
         if self._layers:
             top, bottom = self._visible_offsets()
             if self._painted is None or top < self._painted[0] or bottom > self._painted[1]:
@@ -219,15 +215,12 @@ class SpeechTextView(QTextEdit):
         """Rewrapping the text keeps the reader's place: the same character stays at the top."""
         if not self.display.text or event.oldSize().width() == event.size().width():
             super().resizeEvent(event)
-            if self._layers and event.oldSize().height() != event.size().height():
-                self._apply_layers()    # a taller view shows more
-            return
-        top = self.top_offset() if self.verticalScrollBar().value() > 0 else None
-        super().resizeEvent(event)
-        if top is not None:
-            self.scroll_to_offset(top, margin=4)
-        if self._layers:
-            self._apply_layers()        # the lines moved: what is near the view is other text now
+        else:
+            top = self.top_offset() if self.verticalScrollBar().value() > 0 else None
+            super().resizeEvent(event)
+            if top is not None:
+                self.scroll_to_offset(top, margin=4)
+        self._cover_view()      # a taller or wider view may show text the highlights were not given for
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """The standard menu (copy, select all) with "Tag Selection…" on top when text is selected."""

@@ -129,8 +129,7 @@ class Postings:
             if part.shape[0] == 0:
                 continue
             lo, hi = np.empty(fps.size, dtype=np.int64), np.empty(fps.size, dtype=np.int64)
-            lo[order] = np.searchsorted(part, key, side="left")
-            hi[order] = np.searchsorted(part, key | _LOW, side="right")
+            lo[order], hi[order] = _runs(part, key)
             n = hi - lo
             total = int(n.sum())
             idx = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(total)
@@ -151,14 +150,13 @@ class Postings:
         if self.dead:
             _docs, which = self._lookup(fps)
             return np.bincount(which, minlength=fps.size)
-        key = fps.astype(np.uint64) << np.uint64(32)
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(fps, kind="stable")
+        key = fps[order].astype(np.uint64) << np.uint64(32)
         counts = np.zeros(fps.size, dtype=np.int64)
         for part in (self.entries, self.delta):
             if part.shape[0]:
-                ordered = key[order]
-                counts[order] += (np.searchsorted(part, ordered | _LOW, side="right")
-                                  - np.searchsorted(part, ordered, side="left"))
+                lo, hi = _runs(part, key)
+                counts[order] += hi - lo
         return counts
 
     def containing(self, fps: np.ndarray, share: float) -> np.ndarray:
@@ -182,9 +180,8 @@ class Postings:
         for part, check_dead in ((np.asarray(self.entries), bool(self.dead)), (self.delta, False)):
             if part.shape[0] == 0:
                 continue
-            lo = np.searchsorted(part, key, side="left").tolist()
-            hi = np.searchsorted(part, key | _LOW, side="right").tolist()
-            runs = [part[a:b] for a, b in zip(lo, hi) if b > a]
+            lo, hi = _runs(part, key)
+            runs = [part[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
             if not runs:
                 continue
             docs = (np.concatenate(runs) & _LOW).astype(np.uint32)
@@ -216,6 +213,12 @@ class Postings:
         if not keep.any():
             return np.zeros(0, np.uint32), np.zeros(0, np.int64)
         return counted(docs[keep[which]])
+
+
+def _runs(part: np.ndarray, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each fingerprint's postings begin and end in a sorted part (key: the fingerprints, ascending,
+    shifted into the high half, as the entries hold them)."""
+    return np.searchsorted(part, key, side="left"), np.searchsorted(part, key | _LOW, side="right")
 
 
 def counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
